@@ -1,0 +1,214 @@
+//! Command-line definitions. This module only describes arguments and turns
+//! them into validated settings (`settings`); it never does the work.
+
+pub mod settings;
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::sign::{Charset, SignType};
+pub use crate::endpoints::Environment;
+
+const AFTER_HELP: &str = "\
+Exit status: 0 success, 1 internal error, 2 usage or configuration error, 3 network error,
+4 Alipay answered with an error, 5 authorization not completed, 6 signature did not verify,
+130 interrupted.
+
+Secrets are never needed on the command line: keys come from files or ALIPAY_PRIVATE_KEY /
+ALIPAY_PUBLIC_KEY, tokens and codes from standard input, the environment or the token store.";
+
+/// Log in with Alipay from the command line, and debug Alipay signatures.
+#[derive(Debug, Parser)]
+#[command(
+    name = "alipay-oauth",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// A profile of the config file.
+    #[arg(long, global = true, env = "ALIPAY_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml].
+    #[arg(long, global = true, env = "ALIPAY_OAUTH_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Which Alipay to talk to: picks the gateway and authorization URLs [default: production].
+    #[arg(long = "env", global = true, env = "ALIPAY_ENV", value_enum, value_name = "ENV")]
+    pub environment: Option<Environment>,
+
+    /// v2 gateway URL; overrides --env.
+    #[arg(long, global = true, env = "ALIPAY_GATEWAY", value_name = "URL")]
+    pub gateway: Option<String>,
+
+    /// Authorization page URL; overrides --env.
+    #[arg(long, global = true, env = "ALIPAY_AUTHORIZE_URL", value_name = "URL")]
+    pub authorize_url: Option<String>,
+
+    /// The app id (APPID in the Alipay console).
+    #[arg(long, global = true, env = "ALIPAY_APP_ID", value_name = "ID")]
+    pub app_id: Option<String>,
+
+    /// App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY.
+    #[arg(long, global = true, env = "ALIPAY_PRIVATE_KEY_FILE", value_name = "PATH")]
+    pub private_key_file: Option<PathBuf>,
+
+    /// Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY.
+    #[arg(long, global = true, env = "ALIPAY_PUBLIC_KEY_FILE", value_name = "PATH")]
+    pub alipay_public_key_file: Option<PathBuf>,
+
+    /// Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2].
+    #[arg(long, global = true, env = "ALIPAY_SIGN_TYPE", value_name = "TYPE", value_parser = parse_sign_type)]
+    pub sign_type: Option<SignType>,
+
+    /// Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8].
+    #[arg(long, global = true, env = "ALIPAY_CHARSET", value_name = "CHARSET", value_parser = parse_charset)]
+    pub charset: Option<Charset>,
+
+    /// Output format of stdout (and of errors on stderr) [default: human].
+    #[arg(short, long, global = true, env = "ALIPAY_OUTPUT", value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Only the essential result (a signature, a token) on stdout.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Show the steps; -vv traces HTTP with secrets masked.
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+}
+
+fn parse_sign_type(s: &str) -> Result<SignType, String> {
+    s.parse().map_err(|e: crate::sign::algorithm::UnknownSignType| e.to_string())
+}
+
+fn parse_charset(s: &str) -> Result<Charset, String> {
+    s.parse().map_err(|e: crate::sign::charset::CharsetError| e.to_string())
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign parameters the way the gateway expects, and show exactly what was signed.
+    #[command(after_help = SIGN_EXAMPLES)]
+    Sign(SignArgs),
+
+    /// Check a signature: a gateway response, a notification, or content by hand.
+    #[command(subcommand)]
+    Verify(VerifyCommand),
+
+    /// Print the completion script for a shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+const SIGN_EXAMPLES: &str = "\
+Examples:
+  # Sign exactly these parameters
+  alipay-oauth sign --private-key-file app.key a=1 b='two words'
+  # A whole gateway request for alipay.system.oauth.token, the code read from stdin
+  echo \"grant_type=authorization_code&code=$CODE\" | \\
+    alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
+  # Reproduce a request at a fixed time, signature only
+  alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// Parameters to sign, as NAME=VALUE (values are raw: no percent-encoding).
+    #[arg(value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+
+    /// Also read parameters from standard input, as a form-encoded string or a JSON object.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub stdin: Option<StdinFormat>,
+
+    /// Make a whole gateway request for this API method: adds app_id, method, format, charset,
+    /// sign_type, timestamp and version.
+    #[arg(long, value_name = "METHOD")]
+    pub method: Option<String>,
+
+    /// With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now].
+    #[arg(long, value_name = "TIME", requires = "method")]
+    pub timestamp: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    Form,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VerifyCommand {
+    /// Verify a raw gateway response body, exactly as received.
+    #[command(after_help = "Example:\n  curl -s ... | alipay-oauth verify response --method alipay.system.oauth.token")]
+    Response {
+        /// The API method called; picks the node (default: the root key ending in _response).
+        #[arg(long, value_name = "METHOD")]
+        method: Option<String>,
+
+        #[command(flatten)]
+        input: VerifyInput,
+    },
+
+    /// Verify notification or return-URL parameters (form-encoded or a JSON object).
+    Notify {
+        /// v1: leave out sign and sign_type (payment notifications, return URLs);
+        /// v2: leave out only sign (gateway messages); auto: v1 then v2.
+        #[arg(long, value_enum, default_value = "auto")]
+        rule: RuleArg,
+
+        #[command(flatten)]
+        input: VerifyInput,
+    },
+
+    /// Verify a signature over content given by hand (the file's exact bytes).
+    Raw {
+        /// The base64 signature.
+        #[arg(long, value_name = "SIGNATURE")]
+        signature: String,
+
+        #[command(flatten)]
+        input: VerifyInput,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyInput {
+    /// The app's own public key, to diagnose swapped keys (the app private key works too,
+    /// via --private-key-file).
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
+
+    /// Input file, or - for standard input [default: standard input].
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RuleArg {
+    V1,
+    V2,
+    Auto,
+}

@@ -1,0 +1,453 @@
+//! Turns flags, environment variables, the config file and built-in defaults
+//! into validated settings, remembering where each value came from.
+//! Precedence: flag > environment > profile > default.
+
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+
+use super::{GlobalArgs, OutputFormat};
+use crate::config::{ConfigFile, Profile, resolve_path};
+use crate::endpoints::Environment;
+use crate::error::Error;
+use crate::output::Output;
+use crate::secret::Secret;
+use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
+
+/// Where a setting's value came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Profile(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::Profile(p) => write!(f, "profile {p:?}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and where it came from.
+#[derive(Clone, Debug)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+
+    /// True when the user chose the value (anything but the built-in default).
+    pub fn is_explicit(&self) -> bool {
+        self.source != Source::Default
+    }
+}
+
+/// Where key material comes from.
+#[derive(Clone, Debug)]
+pub enum KeySource {
+    File(PathBuf),
+    /// Key text from an environment variable.
+    Text { var: &'static str, text: Secret },
+}
+
+impl fmt::Display for KeySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeySource::File(p) => write!(f, "{}", p.display()),
+            KeySource::Text { var, .. } => write!(f, "${var}"),
+        }
+    }
+}
+
+/// The effective settings of one run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config_path: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub environment: Sourced<Environment>,
+    pub gateway: Sourced<String>,
+    pub authorize_url: Sourced<String>,
+    pub app_id: Option<Sourced<String>>,
+    pub private_key: Option<Sourced<KeySource>>,
+    pub alipay_public_key: Option<Sourced<KeySource>>,
+    pub sign_type: Sourced<SignType>,
+    pub charset: Sourced<Charset>,
+    pub redirect_uri: Option<Sourced<String>>,
+    pub scope: Option<Sourced<String>>,
+    pub output: Output,
+}
+
+/// Reads process environment variables; the one place the CLI layer does.
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The value source of an argument, looked for in the deepest subcommand
+/// that has it (global arguments are recorded where they were given).
+fn value_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
+    let here = matches.try_contains_id(id).ok().and_then(|_| matches.value_source(id));
+    let deeper = matches
+        .subcommand()
+        .and_then(|(_, sub)| value_source(sub, id));
+    match (here, deeper) {
+        (Some(ValueSource::CommandLine), _) | (_, Some(ValueSource::CommandLine)) => {
+            Some(ValueSource::CommandLine)
+        }
+        (a, b) => b.or(a),
+    }
+}
+
+/// Picks flag/env value, else the profile's, else the default.
+fn pick<T>(
+    matches: &ArgMatches,
+    id: &str,
+    flag: &'static str,
+    var: &'static str,
+    cli_value: Option<T>,
+    profile: Option<(T, &str)>,
+) -> Option<Sourced<T>> {
+    if let Some(v) = cli_value {
+        let source = match value_source(matches, id) {
+            Some(ValueSource::EnvVariable) => Source::Env(var),
+            _ => Source::Flag(flag),
+        };
+        return Some(Sourced::new(v, source));
+    }
+    profile.map(|(v, name)| Sourced::new(v, Source::Profile(name.to_string())))
+}
+
+/// The default config file location.
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "alipay-oauth").map(|d| d.config_dir().join("config.toml"))
+}
+
+fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+impl Settings {
+    /// Resolves the settings of a run.
+    pub fn resolve(args: &GlobalArgs, matches: &ArgMatches) -> Result<Settings, Error> {
+        let output = output_settings(args);
+
+        let (config_path, explicit_config) = match &args.config {
+            Some(p) => (Some(p.clone()), true),
+            None => (default_config_path(), false),
+        };
+        let config = match &config_path {
+            Some(p) => ConfigFile::load(p, explicit_config)?,
+            None => ConfigFile::default(),
+        };
+        let selected = config.select(args.profile.as_deref())?;
+        let (profile_name, profile) = match &selected {
+            Some((n, p)) => (Some(n.clone()), p.clone()),
+            None => (None, Profile::default()),
+        };
+        let pn = profile_name.as_deref().unwrap_or("");
+        let config_dir = config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let home = home_dir();
+        let profile_path = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .map(|p| resolve_path(p, &config_dir, home.as_deref()))
+        };
+
+        let environment = pick(
+            matches,
+            "environment",
+            "--env",
+            "ALIPAY_ENV",
+            args.environment,
+            profile.env.map(|e| (e, pn)),
+        )
+        .unwrap_or(Sourced::new(Environment::default(), Source::Default));
+
+        let url_setting = |id, flag, var, cli: &Option<String>, prof: &Option<String>, builtin: String| {
+            let chosen = pick(matches, id, flag, var, cli.clone(), prof.clone().map(|v| (v, pn)))
+                .unwrap_or(Sourced::new(builtin, Source::Default));
+            validate_url(&chosen).map(|()| chosen)
+        };
+        let gateway = url_setting(
+            "gateway",
+            "--gateway",
+            "ALIPAY_GATEWAY",
+            &args.gateway,
+            &profile.gateway,
+            environment.value.gateway_url(),
+        )?;
+        let authorize_url = url_setting(
+            "authorize_url",
+            "--authorize-url",
+            "ALIPAY_AUTHORIZE_URL",
+            &args.authorize_url,
+            &profile.authorize_url,
+            environment.value.authorize_url(),
+        )?;
+
+        let app_id = pick(
+            matches,
+            "app_id",
+            "--app-id",
+            "ALIPAY_APP_ID",
+            args.app_id.clone(),
+            profile.app_id.clone().map(|v| (v, pn)),
+        );
+        if let Some(a) = &app_id
+            && (a.value.is_empty() || !a.value.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            return Err(Error::usage_with_hint(
+                format!("app id {:?} (from {}) is not valid", a.value, a.source),
+                "the app id is the APPID shown in the Alipay console: digits only, e.g. 2021000000000000",
+            ));
+        }
+
+        let key_setting = |id, flag, file_var, text_var, cli: &Option<PathBuf>, prof: Option<PathBuf>| {
+            pick(
+                matches,
+                id,
+                flag,
+                file_var,
+                cli.clone().map(KeySource::File),
+                None,
+            )
+            .or_else(|| {
+                env_var(text_var).map(|text| {
+                    Sourced::new(
+                        KeySource::Text {
+                            var: text_var,
+                            text: Secret::new(text),
+                        },
+                        Source::Env(text_var),
+                    )
+                })
+            })
+            .or_else(|| prof.map(|p| Sourced::new(KeySource::File(p), Source::Profile(pn.to_string()))))
+        };
+        let private_key = key_setting(
+            "private_key_file",
+            "--private-key-file",
+            "ALIPAY_PRIVATE_KEY_FILE",
+            "ALIPAY_PRIVATE_KEY",
+            &args.private_key_file,
+            profile_path(&profile.private_key_file),
+        );
+        let alipay_public_key = key_setting(
+            "alipay_public_key_file",
+            "--alipay-public-key-file",
+            "ALIPAY_PUBLIC_KEY_FILE",
+            "ALIPAY_PUBLIC_KEY",
+            &args.alipay_public_key_file,
+            profile_path(&profile.alipay_public_key_file),
+        );
+
+        let sign_type = match pick(matches, "sign_type", "--sign-type", "ALIPAY_SIGN_TYPE", args.sign_type, None) {
+            Some(s) => s,
+            None => match &profile.sign_type {
+                Some(v) => Sourced::new(
+                    v.parse::<SignType>().map_err(|e| profile_error(pn, "sign_type", e))?,
+                    Source::Profile(pn.to_string()),
+                ),
+                None => Sourced::new(SignType::default(), Source::Default),
+            },
+        };
+        let charset = match pick(matches, "charset", "--charset", "ALIPAY_CHARSET", args.charset, None) {
+            Some(c) => c,
+            None => match &profile.charset {
+                Some(v) => Sourced::new(
+                    v.parse::<Charset>().map_err(|e| profile_error(pn, "charset", e))?,
+                    Source::Profile(pn.to_string()),
+                ),
+                None => Sourced::new(Charset::default(), Source::Default),
+            },
+        };
+
+        let from_profile = |v: &Option<String>| {
+            v.clone()
+                .map(|v| Sourced::new(v, Source::Profile(pn.to_string())))
+        };
+
+        Ok(Settings {
+            config_path,
+            profile: profile_name.clone(),
+            environment,
+            gateway,
+            authorize_url,
+            app_id,
+            private_key,
+            alipay_public_key,
+            sign_type,
+            charset,
+            redirect_uri: from_profile(&profile.redirect_uri),
+            scope: from_profile(&profile.scope),
+            output,
+        })
+    }
+
+    /// The app id, or a usage error saying how to give one.
+    pub fn require_app_id(&self) -> Result<&str, Error> {
+        self.app_id.as_ref().map(|a| a.value.as_str()).ok_or_else(|| {
+            Error::usage_with_hint(
+                "no app id is set",
+                "pass --app-id, set ALIPAY_APP_ID, or add app_id to a config profile",
+            )
+        })
+    }
+
+    /// Loads the app private key, naming its source in any error.
+    pub fn private_key(&self) -> anyhow::Result<Option<PrivateKey>> {
+        let Some(source) = &self.private_key else {
+            return Ok(None);
+        };
+        let bytes = read_key_source(&source.value, "private key")?;
+        let key = PrivateKey::parse(&bytes)
+            .map_err(Error::from)
+            .with_context(|| format!("app private key {}", describe(source)))?;
+        Ok(Some(key))
+    }
+
+    /// Loads the app private key, which the command cannot do without.
+    pub fn require_private_key(&self) -> anyhow::Result<PrivateKey> {
+        self.private_key()?.ok_or_else(|| {
+            Error::usage_with_hint(
+                "no app private key is set",
+                "pass --private-key-file, set ALIPAY_PRIVATE_KEY_FILE or ALIPAY_PRIVATE_KEY, or add private_key_file to a config profile",
+            )
+            .into()
+        })
+    }
+
+    /// Loads the Alipay public key, which the command cannot do without.
+    pub fn require_alipay_public_key(&self) -> anyhow::Result<PublicKey> {
+        let source = self.alipay_public_key.as_ref().ok_or_else(|| {
+            Error::usage_with_hint(
+                "no Alipay public key is set",
+                "pass --alipay-public-key-file (the \"Alipay public key\" from the console), set ALIPAY_PUBLIC_KEY_FILE or ALIPAY_PUBLIC_KEY, or add alipay_public_key_file to a config profile",
+            )
+        })?;
+        let bytes = read_key_source(&source.value, "Alipay public key")?;
+        PublicKey::parse(&bytes)
+            .map_err(Error::from)
+            .with_context(|| format!("Alipay public key {}", describe(source)))
+    }
+}
+
+fn describe(source: &Sourced<KeySource>) -> String {
+    match (&source.value, &source.source) {
+        (KeySource::Text { var, .. }, _) => format!("from ${var}"),
+        (KeySource::File(p), Source::Flag(flag)) => format!("{flag} {}", p.display()),
+        (KeySource::File(p), s) => format!("{} (from {s})", p.display()),
+    }
+}
+
+/// Reads key material from its source; a missing file is a usage error.
+fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
+    match source {
+        KeySource::Text { text, .. } => Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec())),
+        KeySource::File(path) => read_input_file(path, 1 << 20)
+            .map(zeroize::Zeroizing::new)
+            .map_err(|e| match e {
+                Error::Usage { message, .. } => Error::usage_with_hint(
+                    format!("{what}: {message}"),
+                    "check the path; key files may hold any format (PEM, one-line base64 or DER)",
+                ),
+                other => other,
+            }),
+    }
+}
+
+/// Reads a file given on the command line, with a size limit.
+pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Error::usage(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::usage(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::usage(format!(
+            "{} is larger than {} bytes; is it the right file?",
+            path.display(),
+            limit
+        )));
+    }
+    Ok(bytes)
+}
+
+/// An I/O error's reason without the Rust debug dump.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+fn profile_error(profile: &str, field: &str, e: impl fmt::Display) -> Error {
+    Error::usage_with_hint(
+        format!("profile {profile:?}: {field}: {e}"),
+        "fix the config file",
+    )
+}
+
+fn validate_url(setting: &Sourced<String>) -> Result<(), Error> {
+    match url::Url::parse(&setting.value) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
+        _ => Err(Error::usage_with_hint(
+            format!("{:?} (from {}) is not an http(s) URL", setting.value, setting.source),
+            "give a full URL such as https://openapi.alipay.com/gateway.do",
+        )),
+    }
+}
+
+fn output_settings(args: &GlobalArgs) -> Output {
+    Output {
+        format: args.output.unwrap_or_default(),
+        quiet: args.quiet,
+        verbose: args.verbose,
+        color: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+    }
+}
+
+impl Output {
+    /// Output settings for when argument parsing itself failed: JSON if the
+    /// raw arguments or the environment asked for it.
+    pub fn from_raw_args(args: &[std::ffi::OsString]) -> Output {
+        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let flag_json = args.windows(2).any(|w| {
+            (w[0] == "-o" || w[0] == "--output") && w[1] == "json"
+        }) || args.iter().any(|a| a == "--output=json" || a == "-ojson");
+        let env_json = env_var("ALIPAY_OUTPUT").is_some_and(|v| v == "json");
+        Output {
+            format: if flag_json || env_json {
+                OutputFormat::Json
+            } else {
+                OutputFormat::Human
+            },
+            quiet: false,
+            verbose: 0,
+            color: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The commands: each takes validated settings, calls the core and renders
+//! the result. This is the edge where `anyhow` context is added.
+
+mod completions;
+mod sign;
+mod verify;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::cli::settings::{Settings, read_input_file};
+use crate::cli::{Cli, Command};
+use crate::error::{Error, ExitStatus};
+use crate::output::Output;
+
+/// The largest input read from a file or standard input.
+const INPUT_LIMIT: u64 = 16 << 20;
+
+/// Runs the program with these arguments and returns the exit status.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let matches = match Cli::command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return clap_error(e, &args),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return clap_error(e, &args),
+    };
+    let settings = match Settings::resolve(&cli.global, &matches) {
+        Ok(s) => s,
+        Err(e) => {
+            let out = Output::from_raw_args(&args);
+            return out.error(&e.into()).code();
+        }
+    };
+    let out = settings.output;
+    match run(cli.command, &settings) {
+        Ok(status) => status.code(),
+        Err(e) => out.error(&e).code(),
+    }
+}
+
+fn clap_error(e: clap::Error, args: &[OsString]) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return 0;
+    }
+    let out = Output::from_raw_args(args);
+    if out.is_json() {
+        let text = e.kind().as_str().unwrap_or("invalid arguments").to_string();
+        let detail = e.to_string();
+        let first = detail
+            .lines()
+            .find(|l| l.starts_with("error:"))
+            .map(|l| l.trim_start_matches("error:").trim().to_string())
+            .unwrap_or(text);
+        out.error(&Error::usage_with_hint(first, "see --help").into());
+    } else {
+        let _ = e.print();
+    }
+    ExitStatus::Usage.code()
+}
+
+fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    match command {
+        Command::Sign(args) => sign::run(&args, settings),
+        Command::Verify(cmd) => verify::run(&cmd, settings),
+        Command::Completions { shell } => completions::run(shell),
+    }
+}
+
+/// Reads the input of a command: a file, `-` or nothing for standard input.
+/// Refuses to wait on an interactive terminal when no input was given.
+pub(crate) fn read_input(file: Option<&Path>, what: &str) -> Result<Vec<u8>, Error> {
+    match file {
+        Some(p) if p != Path::new("-") => read_input_file(p, INPUT_LIMIT),
+        _ => {
+            let stdin = std::io::stdin();
+            if file.is_none() && stdin.is_terminal() {
+                return Err(Error::usage_with_hint(
+                    format!("no {what} given"),
+                    "give a FILE, or pipe the data into standard input (use - to read a terminal)",
+                ));
+            }
+            let mut bytes = Vec::new();
+            stdin
+                .lock()
+                .take(INPUT_LIMIT + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::usage(format!("cannot read standard input: {e}")))?;
+            if bytes.len() as u64 > INPUT_LIMIT {
+                return Err(Error::usage(format!(
+                    "standard input is larger than {INPUT_LIMIT} bytes"
+                )));
+            }
+            Ok(bytes)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The config file: named profiles of settings (TOML).
+//!
+//! ```toml
+//! default_profile = "sandbox"
+//!
+//! [profiles.sandbox]
+//! env = "sandbox"
+//! app_id = "9021000000000000"
+//! private_key_file = "~/.alipay/sandbox-app.key"
+//! alipay_public_key_file = "~/.alipay/sandbox-alipay.pub"
+//! redirect_uri = "https://example.com/alipay/callback"
+//! scope = "auth_user"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::endpoints::Environment;
+use crate::error::Error;
+
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// The profile used when none is named.
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One profile. Every field is optional; relative paths are relative to the
+/// config file, and `~/` is the home directory.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub env: Option<Environment>,
+    pub gateway: Option<String>,
+    pub authorize_url: Option<String>,
+    pub app_id: Option<String>,
+    pub private_key_file: Option<PathBuf>,
+    pub alipay_public_key_file: Option<PathBuf>,
+    pub sign_type: Option<String>,
+    pub charset: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub scope: Option<String>,
+}
+
+impl ConfigFile {
+    /// Reads a config file. A missing file is an error only when `required`
+    /// (it was named explicitly); the default location may well not exist.
+    pub fn load(path: &Path, required: bool) -> Result<ConfigFile, Error> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Ok(ConfigFile::default());
+            }
+            Err(e) => {
+                return Err(Error::usage_with_hint(
+                    format!("cannot read config file {}: {e}", path.display()),
+                    "check the path given with --config or ALIPAY_OAUTH_CONFIG",
+                ));
+            }
+        };
+        toml::from_str(&text).map_err(|e| {
+            let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
+            Error::usage_with_hint(
+                format!("config file {} is not valid: {first_line} {}", path.display(), e.message()),
+                "fix the file; `alipay-oauth config` shows the effective settings",
+            )
+        })
+    }
+
+    /// The profile to use: the named one (which must exist), else
+    /// `default_profile`, else one called `default`, else none.
+    pub fn select(&self, name: Option<&str>) -> Result<Option<(String, Profile)>, Error> {
+        let chosen = name
+            .map(str::to_string)
+            .or_else(|| self.default_profile.clone())
+            .or_else(|| self.profiles.contains_key("default").then(|| "default".to_string()));
+        match chosen {
+            None => Ok(None),
+            Some(n) => match self.profiles.get(&n) {
+                Some(p) => Ok(Some((n, p.clone()))),
+                None => Err(Error::usage_with_hint(
+                    format!("no profile named {n:?} in the config file"),
+                    if self.profiles.is_empty() {
+                        "the config file has no [profiles.NAME] sections yet".to_string()
+                    } else {
+                        format!(
+                            "profiles: {}",
+                            self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+                        )
+                    },
+                )),
+            },
+        }
+    }
+}
+
+/// Resolves a path from the config file: `~/` against `home`, relative paths
+/// against the config file's directory.
+pub fn resolve_path(path: &Path, config_dir: &Path, home: Option<&Path>) -> PathBuf {
+    if let (Ok(rest), Some(home)) = (path.strip_prefix("~"), home) {
+        return home.join(rest);
+    }
+    if path.is_relative() {
+        config_dir.join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_profiles_and_selects() {
+        let cfg: ConfigFile = toml::from_str(
+            r#"
+default_profile = "sb"
+[profiles.sb]
+env = "sandbox"
+app_id = "9021"
+[profiles.prod]
+app_id = "2021"
+"#,
+        )
+        .unwrap();
+        assert_eq!(cfg.select(None).unwrap().unwrap().0, "sb");
+        assert_eq!(cfg.select(Some("prod")).unwrap().unwrap().1.app_id.as_deref(), Some("2021"));
+        assert!(cfg.select(Some("nope")).is_err());
+        assert!(toml::from_str::<ConfigFile>("[profiles.x]\nap_id = \"1\"").is_err());
+    }
+
+    #[test]
+    fn paths() {
+        let dir = Path::new("/etc/cfg");
+        let home = Path::new("/home/u");
+        assert_eq!(resolve_path(Path::new("~/k.pem"), dir, Some(home)), PathBuf::from("/home/u/k.pem"));
+        assert_eq!(resolve_path(Path::new("k.pem"), dir, Some(home)), PathBuf::from("/etc/cfg/k.pem"));
+        assert_eq!(resolve_path(Path::new("/k.pem"), dir, Some(home)), PathBuf::from("/k.pem"));
+    }
+}

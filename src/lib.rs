@@ -1,0 +1,18 @@
+//! `alipay-oauth`: "Log in with Alipay" from the command line.
+//!
+//! The library holds the signing core ([`sign`]), the gateway client, the
+//! OAuth flow and the emulator; [`cli`] turns arguments into settings and
+//! [`commands`] runs them. The core never reads argv or the environment.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod endpoints;
+pub mod error;
+pub mod form;
+pub mod gateway;
+pub mod output;
+pub mod secret;
+pub mod sign;
+
+pub use error::{Error, ExitStatus};

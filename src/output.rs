@@ -1,0 +1,181 @@
+//! Where things are printed and how: results on stdout (human or one JSON
+//! document), progress, hints and errors on stderr.
+
+use std::io::Write;
+
+use crate::cli::OutputFormat;
+use crate::error::{Error, ExitStatus};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub format: OutputFormat,
+    pub quiet: bool,
+    pub verbose: u8,
+    /// Colour on stderr (a terminal and no `NO_COLOR`).
+    pub color: bool,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output {
+            format: OutputFormat::Human,
+            quiet: false,
+            verbose: 0,
+            color: false,
+        }
+    }
+}
+
+impl Output {
+    pub fn is_json(&self) -> bool {
+        self.format == OutputFormat::Json
+    }
+
+    /// Prints the one JSON document of a run on stdout.
+    pub fn json(&self, value: &serde_json::Value) {
+        let mut out = std::io::stdout().lock();
+        let _ = serde_json::to_writer_pretty(&mut out, value);
+        let _ = writeln!(out);
+    }
+
+    /// Prints a line of the human result on stdout.
+    pub fn result(&self, line: impl AsRef<str>) {
+        let _ = writeln!(std::io::stdout().lock(), "{}", line.as_ref());
+    }
+
+    /// Progress for people, on stderr; silent with -q and in JSON mode.
+    pub fn info(&self, line: impl AsRef<str>) {
+        if !self.quiet && !self.is_json() {
+            let _ = writeln!(std::io::stderr().lock(), "{}", line.as_ref());
+        }
+    }
+
+    /// A note that matters even in JSON mode (still on stderr, never stdout).
+    pub fn warn(&self, line: impl AsRef<str>) {
+        if !self.quiet {
+            let prefix = self.paint("warning:", "33");
+            let _ = writeln!(std::io::stderr().lock(), "{prefix} {}", line.as_ref());
+        }
+    }
+
+    /// A trace line shown at `-v` (level 1) or `-vv` (level 2).
+    pub fn trace(&self, level: u8, line: impl AsRef<str>) {
+        if self.verbose >= level {
+            let _ = writeln!(std::io::stderr().lock(), "{} {}", self.paint("*", "2"), line.as_ref());
+        }
+    }
+
+    /// Wraps text in an ANSI colour when colour is on.
+    pub fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// Reports a failed run on stderr and returns its exit status.
+    pub fn error(&self, err: &anyhow::Error) -> ExitStatus {
+        let core = err.chain().find_map(|e| e.downcast_ref::<Error>());
+        let status = core.map_or(ExitStatus::Internal, Error::exit_status);
+        let kind = core.map_or("internal", Error::kind);
+        let hint = core.and_then(Error::hint);
+        let message = one_line(&format!("{err:#}"));
+        if self.is_json() {
+            let body = serde_json::json!({
+                "kind": kind,
+                "message": message,
+                "code": null,
+                "sub_code": null,
+                "sub_msg": null,
+                "hint": hint,
+            });
+            let doc = serde_json::json!({ "error": body });
+            let _ = writeln!(std::io::stderr().lock(), "{doc}");
+        } else {
+            let label = self.paint("error:", "1;31");
+            let line = match &hint {
+                Some(h) => format!("{label} {message} — {h}"),
+                None => format!("{label} {message}"),
+            };
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
+        }
+        status
+    }
+}
+
+/// Folds a message onto one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Renders text with invisible and unusual characters made visible:
+/// control characters as their Unicode control pictures (␊ for a newline),
+/// format and odd space characters as ⟨U+XXXX⟩. Returns the rendering and
+/// how many characters were made visible.
+pub fn visible(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    for c in text.chars() {
+        match c {
+            '\u{0}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?'));
+                count += 1;
+            }
+            '\u{7f}' => {
+                out.push('␡');
+                count += 1;
+            }
+            '\u{80}'..='\u{9f}'
+            | '\u{a0}'
+            | '\u{ad}'
+            | '\u{2000}'..='\u{200f}'
+            | '\u{2028}'..='\u{202f}'
+            | '\u{205f}'..='\u{206f}'
+            | '\u{3000}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffd}' => {
+                out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
+                count += 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    (out, count)
+}
+
+/// Like [`visible`] for bytes that may not be valid text in `charset`:
+/// undecodable bytes are shown as ⟨0xNN⟩.
+pub fn visible_bytes(bytes: &[u8], charset: crate::sign::Charset) -> (String, usize) {
+    if let Ok(text) = charset.decode(bytes) {
+        return visible(&text);
+    }
+    let mut out = String::new();
+    let mut count = 0;
+    for chunk in bytes.utf8_chunks() {
+        let (v, n) = visible(chunk.valid());
+        out.push_str(&v);
+        count += n;
+        for b in chunk.invalid() {
+            out.push_str(&format!("⟨0x{b:02X}⟩"));
+            count += 1;
+        }
+    }
+    (out, count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_become_visible() {
+        let (v, n) = visible("a=1\n&b=\u{200b}x\u{3000}\t");
+        assert_eq!(v, "a=1␊&b=⟨U+200B⟩x⟨U+3000⟩␉");
+        assert_eq!(n, 4);
+        assert_eq!(visible("测试 & = +").1, 0);
+        let (v, n) = visible_bytes(b"a\xffb", crate::sign::Charset::Utf8);
+        assert_eq!((v.as_str(), n), ("a⟨0xFF⟩b", 1));
+    }
+}

@@ -1,0 +1,148 @@
+//! Shared helpers of the integration tests: the real binary with an isolated
+//! environment, the conformance data, external tools, and skips that CI
+//! turns into failures.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command as StdCommand;
+use std::sync::OnceLock;
+
+pub use assert_cmd::Command;
+
+/// Set by `.ci/run`: every skip becomes a failure.
+pub const STRICT_VAR: &str = "ALIPAY_OAUTH_TEST_STRICT";
+
+/// Skips a test (with a visible message) because `what` is missing, or fails
+/// it when skips are forbidden.
+pub fn skip(what: &str) {
+    if std::env::var_os(STRICT_VAR).is_some_and(|v| !v.is_empty() && v != "0") {
+        panic!("{what} is missing and {STRICT_VAR} forbids skipping");
+    }
+    eprintln!("SKIPPED: {what} is missing");
+}
+
+/// `../shared/conformance`, when present.
+pub fn conformance_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
+    dir.join("vectors.json").is_file().then_some(dir)
+}
+
+/// The conformance data, or a skip.
+pub fn conformance() -> Option<(PathBuf, serde_json::Value)> {
+    let Some(dir) = conformance_dir() else {
+        skip("../shared/conformance");
+        return None;
+    };
+    let text = std::fs::read_to_string(dir.join("vectors.json")).expect("vectors.json");
+    Some((dir, serde_json::from_str(&text).expect("vectors.json is JSON")))
+}
+
+/// A scratch directory for the whole test process (config home, key files).
+pub fn scratch() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("tempdir")).path()
+}
+
+/// A fresh directory.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tempdir")
+}
+
+pub fn bin_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_alipay-oauth"))
+}
+
+/// The real binary with no `ALIPAY_*` variables from the caller and an empty
+/// home, so that no user config or token store leaks into a test.
+pub fn cli() -> Command {
+    let mut cmd = Command::new(bin_path());
+    for (k, v) in isolate_env() {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    cmd
+}
+
+/// The same isolation for a plain `std::process::Command`.
+pub fn cli_std() -> StdCommand {
+    let mut cmd = StdCommand::new(bin_path());
+    isolate(&mut cmd);
+    cmd
+}
+
+fn isolate_env() -> Vec<(String, Option<String>)> {
+    let mut vars: Vec<(String, Option<String>)> = std::env::vars()
+        .filter(|(k, _)| k.starts_with("ALIPAY_") || k == "BROWSER" || k.ends_with("_PROXY") || k.ends_with("_proxy"))
+        .map(|(k, _)| (k, None))
+        .collect();
+    let home = scratch().join("home");
+    let _ = std::fs::create_dir_all(&home);
+    let home = home.to_string_lossy().into_owned();
+    vars.push(("HOME".into(), Some(home.clone())));
+    vars.push(("XDG_CONFIG_HOME".into(), Some(format!("{home}/.config"))));
+    vars.push(("XDG_DATA_HOME".into(), Some(format!("{home}/.local/share"))));
+    vars.push(("XDG_STATE_HOME".into(), Some(format!("{home}/.local/state"))));
+    vars.push(("NO_COLOR".into(), Some("1".into())));
+    vars.push(("RUST_BACKTRACE".into(), Some("0".into())));
+    vars
+}
+
+fn isolate(cmd: &mut StdCommand) {
+    for (k, v) in isolate_env() {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+}
+
+/// A path in the conformance fixtures.
+pub fn fixture(dir: &Path, name: &str) -> String {
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+/// True when a tool answers `--version` (or `version`).
+pub fn have(tool: &str) -> bool {
+    StdCommand::new(tool)
+        .arg("version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+        || StdCommand::new(tool)
+            .arg("--version")
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+}
+
+/// `openssl`, or a skip.
+pub fn openssl() -> Option<&'static str> {
+    if have("openssl") {
+        Some("openssl")
+    } else {
+        skip("openssl");
+        None
+    }
+}
+
+/// Checks what every failing run must look like: the documented exit code,
+/// one line on stderr that names the problem, no panic, no debug dump.
+pub fn assert_clean_failure(output: &std::process::Output, code: i32, needle: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit code; stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "panic: {stderr}");
+    assert!(!stderr.contains("Error {") && !stderr.contains("Os {"), "debug dump: {stderr}");
+    let error_lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).collect();
+    assert_eq!(error_lines.len(), 1, "one error line expected: {stderr}");
+    assert!(
+        stderr.to_lowercase().contains(&needle.to_lowercase()),
+        "stderr should mention {needle:?}: {stderr}"
+    );
+}

@@ -146,3 +146,78 @@ pub fn assert_clean_failure(output: &std::process::Output, code: i32, needle: &s
         "stderr should mention {needle:?}: {stderr}"
     );
 }
+
+/// The version of the official Python SDK the interop tests install.
+pub const PYTHON_SDK: &str = "alipay-sdk-python==3.7.1411";
+
+/// A Python interpreter with the official Alipay SDK, from a virtualenv the
+/// tests create once and keep under the target directory; or a skip.
+/// `ALIPAY_OAUTH_TEST_PYTHON` may name an interpreter that already has it.
+pub fn python_sdk() -> Option<PathBuf> {
+    static PYTHON: OnceLock<Option<PathBuf>> = OnceLock::new();
+    PYTHON
+        .get_or_init(|| match prepare_python_sdk() {
+            Ok(p) => Some(p),
+            Err(why) => {
+                eprintln!("python SDK unavailable: {why}");
+                None
+            }
+        })
+        .clone()
+        .or_else(|| {
+            skip("the official Python SDK (alipay-sdk-python)");
+            None
+        })
+}
+
+fn has_sdk(python: &Path) -> bool {
+    StdCommand::new(python)
+        .args(["-c", "import alipay.aop.api.util.SignatureUtils"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn prepare_python_sdk() -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("ALIPAY_OAUTH_TEST_PYTHON") {
+        let p = PathBuf::from(p);
+        return if has_sdk(&p) { Ok(p) } else { Err(format!("{} lacks the SDK", p.display())) };
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-sdk-venv");
+    let python = venv.join("bin/python");
+    // Test binaries run in parallel: one of them builds the venv.
+    std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).map_err(|e| e.to_string())?;
+    let lock_file = std::fs::File::create(venv.with_extension("lock")).map_err(|e| e.to_string())?;
+    let mut lock = fd_lock::RwLock::new(lock_file);
+    let _guard = lock.write().map_err(|e| e.to_string())?;
+    if has_sdk(&python) {
+        return Ok(python);
+    }
+    let ok = |cmd: &mut StdCommand| {
+        cmd.output()
+            .map_err(|e| e.to_string())
+            .and_then(|o| if o.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&o.stderr).into_owned()) })
+    };
+    ok(StdCommand::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    ok(StdCommand::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", PYTHON_SDK]))?;
+    if has_sdk(&python) { Ok(python) } else { Err("the SDK did not import after installing".into()) }
+}
+
+/// Runs the SDK helper on a batch of operations.
+pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value> {
+    use std::io::Write;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/sdk_helper.py");
+    let mut child = StdCommand::new(python)
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    let input = serde_json::to_vec(ops).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success(), "sdk helper: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("helper output is JSON")
+}

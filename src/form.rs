@@ -17,10 +17,10 @@ const FORM_SAFE: &AsciiSet = &NON_ALPHANUMERIC
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormError {
-    #[error("{0}")]
+    #[error(transparent)]
     Charset(#[from] CharsetError),
-    #[error("parameter {name:?}: {source}")]
-    Value { name: String, source: CharsetError },
+    #[error("parameter {name:?}: {error}")]
+    Value { name: String, error: CharsetError },
 }
 
 /// Encodes one component (a name or a value) in `charset`.
@@ -41,9 +41,9 @@ pub fn encode<'a>(
         }
         out.push_str(&encode_component(name, charset)?);
         out.push('=');
-        out.push_str(&encode_component(value, charset).map_err(|source| FormError::Value {
+        out.push_str(&encode_component(value, charset).map_err(|error| FormError::Value {
             name: name.to_string(),
-            source,
+            error,
         })?);
     }
     Ok(out)
@@ -78,9 +78,9 @@ pub fn decode(input: &[u8], charset: Charset) -> Result<Vec<(String, String)>, F
             let name = charset.decode(&name)?.into_owned();
             let value = charset
                 .decode(&value)
-                .map_err(|source| FormError::Value {
+                .map_err(|error| FormError::Value {
                     name: name.clone(),
-                    source,
+                    error,
                 })?
                 .into_owned();
             Ok((name, value))

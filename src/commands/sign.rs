@@ -77,7 +77,9 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     if let Some(note) = &key.info().label_mismatch {
         out.warn(format!("app private key: {note}; accepted"));
     }
-    let signed = sign_params(&params, &key, sign_type, charset).context("cannot sign")?;
+    let signed = sign_params(&params, &key, sign_type, charset)
+        .map_err(Error::from)
+        .context("cannot sign")?;
 
     let mut with_sign = params.clone();
     with_sign.set("sign", signed.sign.clone());

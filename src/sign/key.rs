@@ -387,7 +387,11 @@ fn decode_armour(input: &[u8]) -> Result<Decoded, KeyError> {
         return Err(KeyError::Empty);
     }
     // Binary DER starts with a SEQUENCE tag and is not text.
-    if trimmed[0] == 0x30 && std::str::from_utf8(trimmed).is_err() {
+    let binary = std::str::from_utf8(trimmed).is_err()
+        || trimmed
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    if trimmed[0] == 0x30 && binary {
         return Ok(Decoded {
             der: input.to_vec(),
             encoding: KeyEncoding::Der,
@@ -453,6 +457,20 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, KeyError> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() {
         return Err(KeyError::Empty);
+    }
+    if let Some((i, c)) = compact
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+    {
+        return Err(KeyError::InvalidBase64 {
+            detail: format!("unexpected {c:?} at character {}", i + 1),
+        });
+    }
+    // Every RSA key's DER starts with a SEQUENCE tag, which is `M` in base64.
+    if !compact.starts_with('M') {
+        return Err(KeyError::NotAKey {
+            detail: "the text is neither PEM nor the base64 of a key (base64 RSA keys start with \"MII\")".into(),
+        });
     }
     LENIENT_BASE64.decode(compact.as_bytes()).map_err(|e| {
         let detail = match e {
@@ -637,5 +655,68 @@ pub fn pem_label(kind: KeyKind, format: KeyFormat) -> &'static str {
         (_, KeyFormat::Pkcs1) => "RSA PUBLIC KEY",
         (_, KeyFormat::X509) => "CERTIFICATE",
         _ => "PUBLIC KEY",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> PrivateKey {
+        PrivateKey::generate(1024).unwrap()
+    }
+
+    #[test]
+    fn every_shape_round_trips_and_reports_its_format() {
+        let k = key();
+        let public = k.public_key();
+        let pkcs1 = k.to_der(KeyFormat::Pkcs1).unwrap();
+        let pkcs8 = k.to_der(KeyFormat::Pkcs8).unwrap();
+        let shapes: Vec<(Vec<u8>, KeyFormat, KeyEncoding)> = vec![
+            (to_pem(&pkcs1, "RSA PRIVATE KEY").into_bytes(), KeyFormat::Pkcs1, KeyEncoding::Pem),
+            (to_pem(&pkcs8, "PRIVATE KEY").into_bytes(), KeyFormat::Pkcs8, KeyEncoding::Pem),
+            (to_bare(&pkcs1).into_bytes(), KeyFormat::Pkcs1, KeyEncoding::Bare),
+            (pkcs8.to_vec(), KeyFormat::Pkcs8, KeyEncoding::Der),
+            // As env vars and JSON hold them: one line, `\n` escapes, quotes.
+            (
+                format!("\"{}\"", to_pem(&pkcs8, "PRIVATE KEY").trim().replace('\n', "\\n")).into_bytes(),
+                KeyFormat::Pkcs8,
+                KeyEncoding::Pem,
+            ),
+        ];
+        for (bytes, format, encoding) in shapes {
+            let parsed = PrivateKey::parse(&bytes).unwrap();
+            assert_eq!((parsed.info().format, parsed.info().encoding), (format, encoding));
+            assert!(parsed.public_key().same_key(&public));
+        }
+        let spki = public.to_der(KeyFormat::Spki).unwrap();
+        let pub1 = public.to_der(KeyFormat::Pkcs1).unwrap();
+        let p = PublicKey::parse(to_pem(&pub1, "RSA PUBLIC KEY").as_bytes()).unwrap();
+        assert_eq!(p.info().format, KeyFormat::Pkcs1);
+        let p = PublicKey::parse(to_bare(&spki).as_bytes()).unwrap();
+        assert_eq!((p.info().format, p.info().encoding), (KeyFormat::Spki, KeyEncoding::Bare));
+        assert_eq!(p.fingerprint(), public.fingerprint());
+    }
+
+    #[test]
+    fn mismatched_pem_labels_are_accepted_and_reported() {
+        let k = key();
+        let pkcs8 = k.to_der(KeyFormat::Pkcs8).unwrap();
+        let parsed = PrivateKey::parse(to_pem(&pkcs8, "RSA PRIVATE KEY").as_bytes()).unwrap();
+        assert_eq!(parsed.info().format, KeyFormat::Pkcs8);
+        assert!(parsed.info().label_mismatch.as_deref().unwrap().contains("RSA PRIVATE KEY"));
+    }
+
+    #[test]
+    fn wrong_kinds_are_named() {
+        let k = key();
+        let spki = to_pem(&k.public_key().to_der(KeyFormat::Spki).unwrap(), "PUBLIC KEY");
+        assert!(matches!(PrivateKey::parse(spki.as_bytes()), Err(KeyError::PublicWherePrivateNeeded { .. })));
+        let pkcs1 = to_pem(&k.to_der(KeyFormat::Pkcs1).unwrap(), "RSA PRIVATE KEY");
+        assert!(matches!(PublicKey::parse(pkcs1.as_bytes()), Err(KeyError::PrivateWherePublicNeeded { .. })));
+        assert!(matches!(PrivateKey::parse(b"  \n"), Err(KeyError::Empty)));
+        assert!(matches!(PrivateKey::parse(b"MIIB%%"), Err(KeyError::InvalidBase64 { .. })));
+        let debug = format!("{k:?}");
+        assert!(debug.contains("[redacted]") && !debug.contains("MII"), "{debug}");
     }
 }

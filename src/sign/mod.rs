@@ -30,7 +30,7 @@ pub struct Signed {
 pub enum SignError {
     #[error(transparent)]
     Key(#[from] KeyError),
-    #[error("the string to sign cannot be encoded: {0}")]
+    #[error(transparent)]
     Charset(#[from] charset::CharsetError),
 }
 

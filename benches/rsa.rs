@@ -1,1 +1,171 @@
-fn main() {}
+//! RSA-2048 sign and verify throughput of the signing core, beside
+//! `openssl speed rsa2048`, the system OpenSSL called in-process (the
+//! `openssl` crate, as a reference for what another backend would give) and
+//! the official Python SDK.
+//!
+//! Run: `cargo bench --bench rsa` (add `-- --seconds 5` for longer runs).
+//! Single-threaded figures, per core. The signature path measured is the
+//! one every request takes: SHA-256 of a typical string to sign, then a
+//! blinded PKCS#1 v1.5 signature, base64-encoded.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use alipay_oauth::sign::algorithm::{self, SignType};
+use alipay_oauth::sign::{Charset, Params, PrivateKey, sign_params};
+
+/// Calls `f` repeatedly for about `secs` seconds; returns calls per second.
+fn rate(secs: f64, mut f: impl FnMut()) -> f64 {
+    f(); // warm up
+    let budget = Duration::from_secs_f64(secs);
+    let start = Instant::now();
+    let mut n = 0u64;
+    while start.elapsed() < budget {
+        f();
+        n += 1;
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn typical_params() -> Params {
+    Params::from_pairs([
+        ("app_id", "2021000000000000"),
+        ("method", "alipay.system.oauth.token"),
+        ("format", "JSON"),
+        ("charset", "utf-8"),
+        ("sign_type", "RSA2"),
+        ("timestamp", "2024-01-02 03:04:05"),
+        ("version", "1.0"),
+        ("grant_type", "authorization_code"),
+        ("code", "4b203fe6c11548bcabd8da5bb087a83b"),
+    ])
+    .unwrap()
+}
+
+/// `openssl speed` figures (sign/s, verify/s) for rsa2048 on one core.
+fn openssl_speed(secs: u32) -> Option<(f64, f64)> {
+    let out = Command::new("openssl")
+        .args(["speed", "-seconds", &secs.to_string(), "rsa2048"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("rsa 2048 bits"))?;
+    let nums: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    // "rsa 2048 bits 0.000277s 0.000017s 3614.0 60091.7": the last two are sign/s, verify/s.
+    (nums.len() >= 3).then(|| (nums[nums.len() - 2], nums[nums.len() - 1]))
+}
+
+/// The official Python SDK's sign_with_rsa2 / verify_with_rsa rates.
+fn python_sdk(secs: f64, pkcs1_b64: &str, spki_b64: &str) -> Option<(f64, f64)> {
+    let venv = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/tmp/python-sdk-venv/bin/python");
+    let script = format!(
+        r#"
+import time
+from alipay.aop.api.util.SignatureUtils import sign_with_rsa2, verify_with_rsa
+k, p, c = "{k}", "{p}", "app_id=2021000000000000&charset=utf-8&code=4b203fe6c11548bcabd8da5bb087a83b&format=JSON&grant_type=authorization_code&method=alipay.system.oauth.token&sign_type=RSA2&timestamp=2024-01-02 03:04:05&version=1.0"
+def rate(f):
+    f(); n = 0; t = time.perf_counter()
+    while time.perf_counter() - t < {secs}:
+        f(); n += 1
+    return n / (time.perf_counter() - t)
+s = sign_with_rsa2(k, c, "utf-8")
+print(rate(lambda: sign_with_rsa2(k, c, "utf-8")), rate(lambda: verify_with_rsa(p, c.encode(), s)))
+"#,
+        k = pkcs1_b64,
+        p = spki_b64,
+    );
+    let out = Command::new(venv).args(["-c", &script]).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let nums: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (nums.len() == 2).then(|| (nums[0], nums[1]))
+}
+
+fn main() {
+    let secs: f64 = std::env::args()
+        .skip_while(|a| a != "--seconds")
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3.0);
+
+    let key = PrivateKey::generate(2048).expect("key generation");
+    let public = key.public_key();
+    let params = typical_params();
+    let content = params.sign_content(alipay_oauth::sign::Rule::V2);
+    let signature = sign_params(&params, &key, SignType::Rsa2, Charset::Utf8)
+        .unwrap()
+        .sign;
+
+    let ours_sign = rate(secs, || {
+        std::hint::black_box(sign_params(&params, &key, SignType::Rsa2, Charset::Utf8).unwrap());
+    });
+    let ours_verify = rate(secs, || {
+        algorithm::verify(&public, SignType::Rsa2, content.as_bytes(), &signature).unwrap();
+    });
+
+    // The same key through the system OpenSSL, in-process.
+    let der = key
+        .to_der(alipay_oauth::sign::key::KeyFormat::Pkcs1)
+        .unwrap();
+    let ossl_key =
+        openssl::pkey::PKey::from_rsa(openssl::rsa::Rsa::private_key_from_der(&der).unwrap())
+            .unwrap();
+    let ossl_sign = rate(secs, || {
+        let mut s =
+            openssl::sign::Signer::new(openssl::hash::MessageDigest::sha256(), &ossl_key).unwrap();
+        s.update(content.as_bytes()).unwrap();
+        std::hint::black_box(s.sign_to_vec().unwrap());
+    });
+    let raw_sig = algorithm::decode_signature(&signature).unwrap();
+    let ossl_verify = rate(secs, || {
+        let mut v = openssl::sign::Verifier::new(openssl::hash::MessageDigest::sha256(), &ossl_key)
+            .unwrap();
+        v.update(content.as_bytes()).unwrap();
+        assert!(v.verify(&raw_sig).unwrap());
+    });
+
+    println!("RSA-2048, one core, {secs} s per figure\n");
+    println!("{:<44} {:>10} {:>11}", "", "sign/s", "verify/s");
+    println!(
+        "{:<44} {:>10.0} {:>11.0}",
+        "alipay-oauth (rsa 0.9 crate, blinded)", ours_sign, ours_verify
+    );
+    println!(
+        "{:<44} {:>10.0} {:>11.0}",
+        "system OpenSSL in-process (openssl crate)", ossl_sign, ossl_verify
+    );
+    let speed = openssl_speed(secs.ceil() as u32);
+    if let Some((s, v)) = speed {
+        println!("{:<44} {:>10.0} {:>11.0}", "openssl speed rsa2048", s, v);
+    } else {
+        println!("openssl speed rsa2048: not available");
+    }
+    let pkcs1_b64 = alipay_oauth::sign::key::to_bare(&der);
+    let spki_b64 = alipay_oauth::sign::key::to_bare(
+        &public
+            .to_der(alipay_oauth::sign::key::KeyFormat::Spki)
+            .unwrap(),
+    );
+    match python_sdk(secs, &pkcs1_b64, &spki_b64) {
+        Some((s, v)) => println!(
+            "{:<44} {:>10.0} {:>11.0}",
+            "official Python SDK (alipay-sdk-python)", s, v
+        ),
+        None => {
+            println!("official Python SDK: not available (run the tests once to create its venv)")
+        }
+    }
+    if let Some((s, v)) = speed {
+        println!(
+            "\nratio to openssl speed: sign {:.2}x, verify {:.2}x (target 0.7x)",
+            ours_sign / s,
+            ours_verify / v
+        );
+    }
+}

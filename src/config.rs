@@ -63,7 +63,11 @@ impl ConfigFile {
         toml::from_str(&text).map_err(|e| {
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
             Error::usage_with_hint(
-                format!("config file {} is not valid: {first_line} {}", path.display(), e.message()),
+                format!(
+                    "config file {} is not valid: {first_line} {}",
+                    path.display(),
+                    e.message()
+                ),
                 "fix the file; `alipay-oauth config` shows the effective settings",
             )
         })
@@ -75,7 +79,11 @@ impl ConfigFile {
         let chosen = name
             .map(str::to_string)
             .or_else(|| self.default_profile.clone())
-            .or_else(|| self.profiles.contains_key("default").then(|| "default".to_string()));
+            .or_else(|| {
+                self.profiles
+                    .contains_key("default")
+                    .then(|| "default".to_string())
+            });
         match chosen {
             None => Ok(None),
             Some(n) => match self.profiles.get(&n) {
@@ -127,7 +135,15 @@ app_id = "2021"
         )
         .unwrap();
         assert_eq!(cfg.select(None).unwrap().unwrap().0, "sb");
-        assert_eq!(cfg.select(Some("prod")).unwrap().unwrap().1.app_id.as_deref(), Some("2021"));
+        assert_eq!(
+            cfg.select(Some("prod"))
+                .unwrap()
+                .unwrap()
+                .1
+                .app_id
+                .as_deref(),
+            Some("2021")
+        );
         assert!(cfg.select(Some("nope")).is_err());
         assert!(toml::from_str::<ConfigFile>("[profiles.x]\nap_id = \"1\"").is_err());
     }
@@ -136,8 +152,17 @@ app_id = "2021"
     fn paths() {
         let dir = Path::new("/etc/cfg");
         let home = Path::new("/home/u");
-        assert_eq!(resolve_path(Path::new("~/k.pem"), dir, Some(home)), PathBuf::from("/home/u/k.pem"));
-        assert_eq!(resolve_path(Path::new("k.pem"), dir, Some(home)), PathBuf::from("/etc/cfg/k.pem"));
-        assert_eq!(resolve_path(Path::new("/k.pem"), dir, Some(home)), PathBuf::from("/k.pem"));
+        assert_eq!(
+            resolve_path(Path::new("~/k.pem"), dir, Some(home)),
+            PathBuf::from("/home/u/k.pem")
+        );
+        assert_eq!(
+            resolve_path(Path::new("k.pem"), dir, Some(home)),
+            PathBuf::from("/etc/cfg/k.pem")
+        );
+        assert_eq!(
+            resolve_path(Path::new("/k.pem"), dir, Some(home)),
+            PathBuf::from("/k.pem")
+        );
     }
 }

@@ -12,7 +12,16 @@ pub const AUTHORIZE_PATH: &str = "/oauth2/publicAppAuthorize.htm";
 pub const GATEWAY_PATH: &str = "/gateway.do";
 
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
@@ -38,7 +47,9 @@ impl Environment {
             Environment::Production => "https://openapi.alipay.com/gateway.do".into(),
             Environment::Sandbox => "https://openapi-sandbox.dl.alipaydev.com/gateway.do".into(),
             Environment::Global => "https://globalopenapi.alipay.com/gateway.do".into(),
-            Environment::Emulator => format!("{}{GATEWAY_PATH}", emulator_base(DEFAULT_EMULATOR_PORT)),
+            Environment::Emulator => {
+                format!("{}{GATEWAY_PATH}", emulator_base(DEFAULT_EMULATOR_PORT))
+            }
         }
     }
 
@@ -50,7 +61,9 @@ impl Environment {
             Environment::Sandbox => {
                 "https://openauth-sandbox.dl.alipaydev.com/oauth2/publicAppAuthorize.htm".into()
             }
-            Environment::Emulator => format!("{}{AUTHORIZE_PATH}", emulator_base(DEFAULT_EMULATOR_PORT)),
+            Environment::Emulator => {
+                format!("{}{AUTHORIZE_PATH}", emulator_base(DEFAULT_EMULATOR_PORT))
+            }
         }
     }
 }

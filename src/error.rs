@@ -4,11 +4,11 @@
 //! and, where one exists, a hint that says what to do.
 
 use crate::form::FormError;
+use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
 use crate::sign::key::KeyError;
 use crate::sign::response::{Rejection, ResponseError};
-use crate::sign::SignError;
 
 /// Exit statuses, fixed by the command-line contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,13 +116,11 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::Signature { hint, .. } => hint.clone(),
             Error::Key(k) => k.hint().map(str::to_string),
-            Error::Charset(CharsetError::Unencodable { .. }) | Error::Form(_) => Some(
-                "use --charset utf-8, or remove the character: GBK has no code for it".into(),
-            ),
-            Error::Charset(_) => None,
-            Error::Params(ParamsError::Duplicate(_)) => {
-                Some("give each parameter once".into())
+            Error::Charset(CharsetError::Unencodable { .. }) | Error::Form(_) => {
+                Some("use --charset utf-8, or remove the character: GBK has no code for it".into())
             }
+            Error::Charset(_) => None,
+            Error::Params(ParamsError::Duplicate(_)) => Some("give each parameter once".into()),
             Error::Params(_) => None,
             Error::Response(r) => Some(r.hint().to_string()),
             Error::Invalid { .. } => None,

@@ -26,7 +26,9 @@ pub enum FormError {
 /// Encodes one component (a name or a value) in `charset`.
 pub fn encode_component(text: &str, charset: Charset) -> Result<String, CharsetError> {
     let bytes = charset.encode(text)?;
-    Ok(percent_encode(&bytes, FORM_SAFE).to_string().replace(' ', "+"))
+    Ok(percent_encode(&bytes, FORM_SAFE)
+        .to_string()
+        .replace(' ', "+"))
 }
 
 /// Encodes pairs as a form string in `charset`.
@@ -41,10 +43,12 @@ pub fn encode<'a>(
         }
         out.push_str(&encode_component(name, charset)?);
         out.push('=');
-        out.push_str(&encode_component(value, charset).map_err(|error| FormError::Value {
-            name: name.to_string(),
-            error,
-        })?);
+        out.push_str(
+            &encode_component(value, charset).map_err(|error| FormError::Value {
+                name: name.to_string(),
+                error,
+            })?,
+        );
     }
     Ok(out)
 }
@@ -103,7 +107,10 @@ mod tests {
     #[test]
     fn encodes_like_python_quote_plus() {
         let s = encode(
-            [("timestamp", "2024-01-02 03:04:05"), ("biz", "{\"a\":\"测 &=+%/\"}")],
+            [
+                ("timestamp", "2024-01-02 03:04:05"),
+                ("biz", "{\"a\":\"测 &=+%/\"}"),
+            ],
             Charset::Utf8,
         )
         .unwrap();

@@ -61,7 +61,12 @@ impl Output {
     /// A trace line shown at `-v` (level 1) or `-vv` (level 2).
     pub fn trace(&self, level: u8, line: impl AsRef<str>) {
         if self.verbose >= level {
-            let _ = writeln!(std::io::stderr().lock(), "{} {}", self.paint("*", "2"), line.as_ref());
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{} {}",
+                self.paint("*", "2"),
+                line.as_ref()
+            );
         }
     }
 

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
-use crate::sign::{Charset, SignType};
 pub use crate::endpoints::Environment;
+use crate::sign::{Charset, SignType};
 
 const AFTER_HELP: &str = "\
 Exit status: 0 success, 1 internal error, 2 usage or configuration error, 3 network error,
@@ -47,7 +47,13 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Which Alipay to talk to: picks the gateway and authorization URLs [default: production].
-    #[arg(long = "env", global = true, env = "ALIPAY_ENV", value_enum, value_name = "ENV")]
+    #[arg(
+        long = "env",
+        global = true,
+        env = "ALIPAY_ENV",
+        value_enum,
+        value_name = "ENV"
+    )]
     pub environment: Option<Environment>,
 
     /// v2 gateway URL; overrides --env.
@@ -63,11 +69,21 @@ pub struct GlobalArgs {
     pub app_id: Option<String>,
 
     /// App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY.
-    #[arg(long, global = true, env = "ALIPAY_PRIVATE_KEY_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_PRIVATE_KEY_FILE",
+        value_name = "PATH"
+    )]
     pub private_key_file: Option<PathBuf>,
 
     /// Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY.
-    #[arg(long, global = true, env = "ALIPAY_PUBLIC_KEY_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_PUBLIC_KEY_FILE",
+        value_name = "PATH"
+    )]
     pub alipay_public_key_file: Option<PathBuf>,
 
     /// Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2].
@@ -79,7 +95,14 @@ pub struct GlobalArgs {
     pub charset: Option<Charset>,
 
     /// Output format of stdout (and of errors on stderr) [default: human].
-    #[arg(short, long, global = true, env = "ALIPAY_OUTPUT", value_enum, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "ALIPAY_OUTPUT",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub output: Option<OutputFormat>,
 
     /// Only the essential result (a signature, a token) on stdout.
@@ -92,11 +115,13 @@ pub struct GlobalArgs {
 }
 
 fn parse_sign_type(s: &str) -> Result<SignType, String> {
-    s.parse().map_err(|e: crate::sign::algorithm::UnknownSignType| e.to_string())
+    s.parse()
+        .map_err(|e: crate::sign::algorithm::UnknownSignType| e.to_string())
 }
 
 fn parse_charset(s: &str) -> Result<Charset, String> {
-    s.parse().map_err(|e: crate::sign::charset::CharsetError| e.to_string())
+    s.parse()
+        .map_err(|e: crate::sign::charset::CharsetError| e.to_string())
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -162,7 +187,9 @@ pub enum StdinFormat {
 #[derive(Debug, Subcommand)]
 pub enum VerifyCommand {
     /// Verify a raw gateway response body, exactly as received.
-    #[command(after_help = "Example:\n  curl -s ... | alipay-oauth verify response --method alipay.system.oauth.token")]
+    #[command(
+        after_help = "Example:\n  curl -s ... | alipay-oauth verify response --method alipay.system.oauth.token"
+    )]
     Response {
         /// The API method called; picks the node (default: the root key ending in _response).
         #[arg(long, value_name = "METHOD")]

@@ -61,7 +61,10 @@ impl<T> Sourced<T> {
 pub enum KeySource {
     File(PathBuf),
     /// Key text from an environment variable.
-    Text { var: &'static str, text: Secret },
+    Text {
+        var: &'static str,
+        text: Secret,
+    },
 }
 
 impl fmt::Display for KeySource {
@@ -99,7 +102,10 @@ fn env_var(name: &str) -> Option<String> {
 /// The value source of an argument, looked for in the deepest subcommand
 /// that has it (global arguments are recorded where they were given).
 fn value_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
-    let here = matches.try_contains_id(id).ok().and_then(|_| matches.value_source(id));
+    let here = matches
+        .try_contains_id(id)
+        .ok()
+        .and_then(|_| matches.value_source(id));
     let deeper = matches
         .subcommand()
         .and_then(|(_, sub)| value_source(sub, id));
@@ -132,7 +138,8 @@ fn pick<T>(
 
 /// The default config file location.
 pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "alipay-oauth").map(|d| d.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("", "", "alipay-oauth")
+        .map(|d| d.config_dir().join("config.toml"))
 }
 
 fn home_dir() -> Option<PathBuf> {
@@ -179,11 +186,19 @@ impl Settings {
         )
         .unwrap_or(Sourced::new(Environment::default(), Source::Default));
 
-        let url_setting = |id, flag, var, cli: &Option<String>, prof: &Option<String>, builtin: String| {
-            let chosen = pick(matches, id, flag, var, cli.clone(), prof.clone().map(|v| (v, pn)))
+        let url_setting =
+            |id, flag, var, cli: &Option<String>, prof: &Option<String>, builtin: String| {
+                let chosen = pick(
+                    matches,
+                    id,
+                    flag,
+                    var,
+                    cli.clone(),
+                    prof.clone().map(|v| (v, pn)),
+                )
                 .unwrap_or(Sourced::new(builtin, Source::Default));
-            validate_url(&chosen).map(|()| chosen)
-        };
+                validate_url(&chosen).map(|()| chosen)
+            };
         let gateway = url_setting(
             "gateway",
             "--gateway",
@@ -218,28 +233,31 @@ impl Settings {
             ));
         }
 
-        let key_setting = |id, flag, file_var, text_var, cli: &Option<PathBuf>, prof: Option<PathBuf>| {
-            pick(
-                matches,
-                id,
-                flag,
-                file_var,
-                cli.clone().map(KeySource::File),
-                None,
-            )
-            .or_else(|| {
-                env_var(text_var).map(|text| {
-                    Sourced::new(
-                        KeySource::Text {
-                            var: text_var,
-                            text: Secret::new(text),
-                        },
-                        Source::Env(text_var),
-                    )
+        let key_setting =
+            |id, flag, file_var, text_var, cli: &Option<PathBuf>, prof: Option<PathBuf>| {
+                pick(
+                    matches,
+                    id,
+                    flag,
+                    file_var,
+                    cli.clone().map(KeySource::File),
+                    None,
+                )
+                .or_else(|| {
+                    env_var(text_var).map(|text| {
+                        Sourced::new(
+                            KeySource::Text {
+                                var: text_var,
+                                text: Secret::new(text),
+                            },
+                            Source::Env(text_var),
+                        )
+                    })
                 })
-            })
-            .or_else(|| prof.map(|p| Sourced::new(KeySource::File(p), Source::Profile(pn.to_string()))))
-        };
+                .or_else(|| {
+                    prof.map(|p| Sourced::new(KeySource::File(p), Source::Profile(pn.to_string())))
+                })
+            };
         let private_key = key_setting(
             "private_key_file",
             "--private-key-file",
@@ -257,21 +275,37 @@ impl Settings {
             profile_path(&profile.alipay_public_key_file),
         );
 
-        let sign_type = match pick(matches, "sign_type", "--sign-type", "ALIPAY_SIGN_TYPE", args.sign_type, None) {
+        let sign_type = match pick(
+            matches,
+            "sign_type",
+            "--sign-type",
+            "ALIPAY_SIGN_TYPE",
+            args.sign_type,
+            None,
+        ) {
             Some(s) => s,
             None => match &profile.sign_type {
                 Some(v) => Sourced::new(
-                    v.parse::<SignType>().map_err(|e| profile_error(pn, "sign_type", e))?,
+                    v.parse::<SignType>()
+                        .map_err(|e| profile_error(pn, "sign_type", e))?,
                     Source::Profile(pn.to_string()),
                 ),
                 None => Sourced::new(SignType::default(), Source::Default),
             },
         };
-        let charset = match pick(matches, "charset", "--charset", "ALIPAY_CHARSET", args.charset, None) {
+        let charset = match pick(
+            matches,
+            "charset",
+            "--charset",
+            "ALIPAY_CHARSET",
+            args.charset,
+            None,
+        ) {
             Some(c) => c,
             None => match &profile.charset {
                 Some(v) => Sourced::new(
-                    v.parse::<Charset>().map_err(|e| profile_error(pn, "charset", e))?,
+                    v.parse::<Charset>()
+                        .map_err(|e| profile_error(pn, "charset", e))?,
                     Source::Profile(pn.to_string()),
                 ),
                 None => Sourced::new(Charset::default(), Source::Default),
@@ -302,12 +336,15 @@ impl Settings {
 
     /// The app id, or a usage error saying how to give one.
     pub fn require_app_id(&self) -> Result<&str, Error> {
-        self.app_id.as_ref().map(|a| a.value.as_str()).ok_or_else(|| {
-            Error::usage_with_hint(
-                "no app id is set",
-                "pass --app-id, set ALIPAY_APP_ID, or add app_id to a config profile",
-            )
-        })
+        self.app_id
+            .as_ref()
+            .map(|a| a.value.as_str())
+            .ok_or_else(|| {
+                Error::usage_with_hint(
+                    "no app id is set",
+                    "pass --app-id, set ALIPAY_APP_ID, or add app_id to a config profile",
+                )
+            })
     }
 
     /// Loads the app private key, naming its source in any error.
@@ -359,7 +396,9 @@ fn describe(source: &Sourced<KeySource>) -> String {
 /// Reads key material from its source; a missing file is a usage error.
 fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
     match source {
-        KeySource::Text { text, .. } => Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec())),
+        KeySource::Text { text, .. } => {
+            Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec()))
+        }
         KeySource::File(path) => read_input_file(path, 1 << 20)
             .map(zeroize::Zeroizing::new)
             .map_err(|e| match e {
@@ -415,7 +454,10 @@ fn validate_url(setting: &Sourced<String>) -> Result<(), Error> {
     match url::Url::parse(&setting.value) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
         _ => Err(Error::usage_with_hint(
-            format!("{:?} (from {}) is not an http(s) URL", setting.value, setting.source),
+            format!(
+                "{:?} (from {}) is not an http(s) URL",
+                setting.value, setting.source
+            ),
             "give a full URL such as https://openapi.alipay.com/gateway.do",
         )),
     }
@@ -434,10 +476,14 @@ impl Output {
     /// Output settings for when argument parsing itself failed: JSON if the
     /// raw arguments or the environment asked for it.
     pub fn from_raw_args(args: &[std::ffi::OsString]) -> Output {
-        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
-        let flag_json = args.windows(2).any(|w| {
-            (w[0] == "-o" || w[0] == "--output") && w[1] == "json"
-        }) || args.iter().any(|a| a == "--output=json" || a == "-ojson");
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let flag_json = args
+            .windows(2)
+            .any(|w| (w[0] == "-o" || w[0] == "--output") && w[1] == "json")
+            || args.iter().any(|a| a == "--output=json" || a == "-ojson");
         let env_json = env_var("ALIPAY_OUTPUT").is_some_and(|v| v == "json");
         Output {
             format: if flag_json || env_json {

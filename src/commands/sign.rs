@@ -42,8 +42,18 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         out.warn("the given `sign` parameter was left out: it is never part of the string to sign");
     }
 
-    let sign_type = agree(&settings.sign_type, params.get("sign_type"), "sign_type", "--sign-type")?;
-    let charset = agree(&settings.charset, params.get("charset"), "charset", "--charset")?;
+    let sign_type = agree(
+        &settings.sign_type,
+        params.get("sign_type"),
+        "sign_type",
+        "--sign-type",
+    )?;
+    let charset = agree(
+        &settings.charset,
+        params.get("charset"),
+        "charset",
+        "--charset",
+    )?;
 
     if let Some(method) = &args.method {
         let timestamp = match &args.timestamp {
@@ -114,7 +124,11 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
                 "  note: {invisible} invisible character(s), shown as ␊/⟨U+…⟩ above, are part of what was signed"
             ));
         }
-        out.result(format!("{} {}", out.paint("sha-256:", "1"), hex(&Sha256::digest(&signed.bytes))));
+        out.result(format!(
+            "{} {}",
+            out.paint("sha-256:", "1"),
+            hex(&Sha256::digest(&signed.bytes))
+        ));
         out.result(format!(
             "{} {} (fingerprint of its public key {})",
             out.paint("key:", "1"),
@@ -153,7 +167,9 @@ fn stdin_params(
                 )
             })?;
             let serde_json::Value::Object(map) = value else {
-                return Err(Error::usage("standard input must be a JSON object of parameters"));
+                return Err(Error::usage(
+                    "standard input must be a JSON object of parameters",
+                ));
             };
             Ok(map
                 .into_iter()
@@ -174,7 +190,12 @@ fn stdin_params(
 /// Reconciles a setting with the value a parameter declares. A parameter
 /// sets it unless the user chose otherwise explicitly, which is an error:
 /// signing with one value while declaring another fails at the gateway.
-fn agree<T>(setting: &Sourced<T>, declared: Option<&str>, name: &str, flag: &str) -> Result<T, Error>
+fn agree<T>(
+    setting: &Sourced<T>,
+    declared: Option<&str>,
+    name: &str,
+    flag: &str,
+) -> Result<T, Error>
 where
     T: Copy + PartialEq + std::str::FromStr + Labelled,
     T::Err: std::fmt::Display,

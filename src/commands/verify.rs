@@ -25,7 +25,10 @@ pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatu
         Ok(ExitStatus::Success)
     } else {
         Err(Error::Invalid {
-            message: format!("the {} signature is not valid: {}", report.kind, report.reason),
+            message: format!(
+                "the {} signature is not valid: {}",
+                report.kind, report.reason
+            ),
         }
         .into())
     }
@@ -71,7 +74,11 @@ fn app_key(input: &VerifyInput, settings: &Settings) -> anyhow::Result<Option<Pu
     }
 }
 
-fn response(method: Option<&str>, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {
+fn response(
+    method: Option<&str>,
+    input: &VerifyInput,
+    settings: &Settings,
+) -> anyhow::Result<Report> {
     let body = read_input(input.file.as_deref(), "response body")?;
     let key = settings.require_alipay_public_key()?;
     let charset = settings.charset.value;
@@ -107,21 +114,43 @@ fn response(method: Option<&str>, input: &VerifyInput, settings: &Settings) -> a
     report.signed = ex.sign.is_some();
     report.content = ex.content.clone();
     report.fields.insert("node".into(), json!(ex.node));
-    report.fields.insert("encrypted".into(), json!(ex.encrypted));
-    report.fields.insert("alipay_cert_sn".into(), json!(ex.alipay_cert_sn));
+    report
+        .fields
+        .insert("encrypted".into(), json!(ex.encrypted));
+    report
+        .fields
+        .insert("alipay_cert_sn".into(), json!(ex.alipay_cert_sn));
     if let Ok(node) = checked.node_json() {
-        report.fields.insert("code".into(), json!(node.get("code").and_then(code_str)));
-        report.fields.insert("sub_code".into(), json!(node.get("sub_code").and_then(code_str)));
+        report
+            .fields
+            .insert("code".into(), json!(node.get("code").and_then(code_str)));
+        report.fields.insert(
+            "sub_code".into(),
+            json!(node.get("sub_code").and_then(code_str)),
+        );
     }
-    let unescaped = matches!(checked.status, SignatureStatus::Valid { unescaped_slashes: true });
-    report.fields.insert("unescaped_slashes".into(), json!(unescaped));
+    let unescaped = matches!(
+        checked.status,
+        SignatureStatus::Valid {
+            unescaped_slashes: true
+        }
+    );
+    report
+        .fields
+        .insert("unescaped_slashes".into(), json!(unescaped));
     if unescaped {
         report.notes.push(
             "verified only after replacing every `\\/` with `/` (the Java SDK's retry)".into(),
         );
     }
     let app = app_key(input, settings)?;
-    settle(&mut report, &checked.status, ex.sign.as_deref(), &key, app.as_ref());
+    settle(
+        &mut report,
+        &checked.status,
+        ex.sign.as_deref(),
+        &key,
+        app.as_ref(),
+    );
     Ok(report)
 }
 
@@ -142,7 +171,10 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
         valid: false,
         signed: params.get("sign").is_some_and(|s| !s.is_empty()),
         reason: String::new(),
-        content: charset.encode(&reported.content).map_err(Error::from)?.into_owned(),
+        content: charset
+            .encode(&reported.content)
+            .map_err(Error::from)?
+            .into_owned(),
         charset,
         sign_type: checked.sign_type,
         fields: Map::new(),
@@ -170,7 +202,11 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
         && choice != RuleChoice::Auto
         && let Some(sign) = params.get("sign")
     {
-        let other = if choice == RuleChoice::V1 { Rule::V2 } else { Rule::V1 };
+        let other = if choice == RuleChoice::V1 {
+            Rule::V2
+        } else {
+            Rule::V1
+        };
         let text = params.sign_content(other);
         let content = charset.encode(&text).map_err(Error::from)?;
         if algorithm::verify(&key, checked.sign_type, &content, sign).is_ok() {
@@ -179,7 +215,11 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
                 0,
                 Finding {
                     code: "other_rule",
-                    message: format!("the notification verifies under rule {}: use --rule {}", other.label(), other.label()),
+                    message: format!(
+                        "the notification verifies under rule {}: use --rule {}",
+                        other.label(),
+                        other.label()
+                    ),
                 },
             );
         }
@@ -193,7 +233,9 @@ fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charse
     let trimmed = data.trim_ascii();
     let declared = |c: Option<String>| -> Result<Charset, Error> {
         match c {
-            Some(c) => c.parse().map_err(|e| Error::usage(format!("the notification's charset: {e}"))),
+            Some(c) => c
+                .parse()
+                .map_err(|e| Error::usage(format!("the notification's charset: {e}"))),
             None => Ok(fallback),
         }
     };
@@ -270,7 +312,11 @@ fn settle(
             };
             report.diagnosis = diagnosis::diagnose(&Case {
                 content: &report.content,
-                signature: if matches!(status, SignatureStatus::Unsigned) { None } else { signature },
+                signature: if matches!(status, SignatureStatus::Unsigned) {
+                    None
+                } else {
+                    signature
+                },
                 sign_type: report.sign_type,
                 charset: report.charset,
                 key,
@@ -314,7 +360,11 @@ fn render(report: &Report, out: &Output) {
     if report.valid {
         out.result(format!("{} {what}", out.paint("✓ valid", "1;32")));
     } else {
-        out.result(format!("{} {what}: {}", out.paint("✗ invalid", "1;31"), report.reason));
+        out.result(format!(
+            "{} {what}: {}",
+            out.paint("✗ invalid", "1;31"),
+            report.reason
+        ));
     }
     if let Some(rule) = report.fields.get("rule").and_then(Value::as_str) {
         out.result(format!("rule: {rule}"));

@@ -58,7 +58,10 @@ impl SignType {
 
     fn digest(self, message: &[u8]) -> (Pkcs1v15Sign, Vec<u8>) {
         match self {
-            SignType::Rsa2 => (Pkcs1v15Sign::new::<Sha256>(), Sha256::digest(message).to_vec()),
+            SignType::Rsa2 => (
+                Pkcs1v15Sign::new::<Sha256>(),
+                Sha256::digest(message).to_vec(),
+            ),
             SignType::Rsa => (Pkcs1v15Sign::new::<Sha1>(), Sha1::digest(message).to_vec()),
         }
     }
@@ -107,7 +110,9 @@ pub fn sign(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Str
 pub enum Mismatch {
     #[error("the signature is not valid base64 ({0})")]
     NotBase64(String),
-    #[error("the signature is {got} bytes long but the key needs {expected} (signed with a different key?)")]
+    #[error(
+        "the signature is {got} bytes long but the key needs {expected} (signed with a different key?)"
+    )]
     WrongLength { got: usize, expected: usize },
     #[error("the signature does not match the content under this key")]
     Mismatch,
@@ -184,7 +189,10 @@ mod tests {
         ));
         assert!(matches!(
             verify(&public, SignType::Rsa, b"x", "AAAA"),
-            Err(Mismatch::WrongLength { got: 3, expected: 128 })
+            Err(Mismatch::WrongLength {
+                got: 3,
+                expected: 128
+            })
         ));
         assert!(matches!(
             verify(&public, SignType::Rsa, b"x", "a b"),

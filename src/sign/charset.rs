@@ -73,12 +73,12 @@ impl Charset {
     /// Decodes `bytes` strictly.
     pub fn decode(self, bytes: &[u8]) -> Result<Cow<'_, str>, CharsetError> {
         if self == Charset::Utf8 {
-            return std::str::from_utf8(bytes)
-                .map(Cow::Borrowed)
-                .map_err(|e| CharsetError::Malformed {
+            return std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
+                CharsetError::Malformed {
                     charset: self,
                     offset: e.valid_up_to(),
-                });
+                }
+            });
         }
         match self
             .encoding()
@@ -88,8 +88,7 @@ impl Charset {
             None => {
                 let mut decoder = self.encoding().new_decoder_without_bom_handling();
                 let mut out = String::with_capacity(bytes.len() * 3);
-                let (_, read) =
-                    decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+                let (_, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
                 Err(CharsetError::Malformed {
                     charset: self,
                     offset: read.saturating_sub(1),
@@ -108,9 +107,7 @@ impl Charset {
             (Charset::Utf8, _) => 1,
             (Charset::Gbk, [lead, ..]) if *lead < 0x81 || *lead == 0xFF => 1,
             // GB18030 four-byte sequences: lead, 0x30..=0x39, lead, 0x30..=0x39.
-            (Charset::Gbk, [_, second, ..]) if (0x30..=0x39).contains(second) => {
-                bytes.len().min(4)
-            }
+            (Charset::Gbk, [_, second, ..]) if (0x30..=0x39).contains(second) => bytes.len().min(4),
             (Charset::Gbk, _) => bytes.len().min(2),
         }
     }

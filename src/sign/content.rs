@@ -194,9 +194,13 @@ mod tests {
             Params::from_pairs([("a", "1"), ("a", "2")]),
             Err(ParamsError::Duplicate("a".into()))
         );
-        let p = Params::from_pairs([("code", "4b203fe6c11548bcabd8da5bb087a83b"), ("x", "y")]).unwrap();
+        let p =
+            Params::from_pairs([("code", "4b203fe6c11548bcabd8da5bb087a83b"), ("x", "y")]).unwrap();
         let shown = format!("{p:?}");
-        assert!(!shown.contains("4b203fe6c11548bcabd8da5bb087a83b"), "{shown}");
+        assert!(
+            !shown.contains("4b203fe6c11548bcabd8da5bb087a83b"),
+            "{shown}"
+        );
         assert!(shown.contains("\"x\": \"y\""));
     }
 }

@@ -233,7 +233,10 @@ mod tests {
 
         // Trailing newline in a file.
         let sig = leak(sign(&alipay, SignType::Rsa, b"abc").unwrap());
-        assert_eq!(codes(&diagnose(&case(b"abc\n", sig, alipay_pub))), vec!["key_too_short", "trailing_newline"]);
+        assert_eq!(
+            codes(&diagnose(&case(b"abc\n", sig, alipay_pub))),
+            vec!["key_too_short", "trailing_newline"]
+        );
 
         // '+' read as ' '.
         let sig = sign(&alipay, SignType::Rsa, b"abc").unwrap();

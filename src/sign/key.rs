@@ -7,7 +7,9 @@
 use std::fmt;
 
 use base64::Engine as _;
-use rsa::pkcs1::{DecodeRsaPrivateKey, DecodeRsaPublicKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
+use rsa::pkcs1::{
+    DecodeRsaPrivateKey, DecodeRsaPublicKey, EncodeRsaPrivateKey, EncodeRsaPublicKey,
+};
 use rsa::pkcs8::der::{Decode, Encode};
 use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
 use rsa::traits::PublicKeyParts;
@@ -150,7 +152,9 @@ impl KeyError {
             KeyError::Encrypted => {
                 "decrypt it first, e.g. `openssl pkey -in key.pem -out key-plain.pem`, and keep the result private"
             }
-            KeyError::InvalidBase64 { .. } | KeyError::NotAKey { .. } | KeyError::Malformed { .. } => {
+            KeyError::InvalidBase64 { .. }
+            | KeyError::NotAKey { .. }
+            | KeyError::Malformed { .. } => {
                 "copy the key again in full; `alipay-oauth keys inspect FILE` tells what a file holds"
             }
             KeyError::TooShort { .. } => {
@@ -169,7 +173,7 @@ struct Decoded {
 
 /// Anything a key file may hold.
 pub enum KeyMaterial {
-    Private(PrivateKey),
+    Private(Box<PrivateKey>),
     Public(PublicKey),
     /// An X.509 certificate, kept as DER for certificate-mode code.
     Certificate(Vec<u8>),
@@ -213,7 +217,7 @@ impl PrivateKey {
     /// Loads a private key in any supported shape.
     pub fn parse(input: &[u8]) -> Result<PrivateKey, KeyError> {
         match KeyMaterial::parse(input)? {
-            KeyMaterial::Private(key) => Ok(key),
+            KeyMaterial::Private(key) => Ok(*key),
             KeyMaterial::Public(key) => Err(KeyError::PublicWherePrivateNeeded {
                 found: key.info.to_string(),
             }),
@@ -238,11 +242,10 @@ impl PrivateKey {
 
     /// Generates a fresh key pair.
     pub fn generate(bits: usize) -> Result<PrivateKey, KeyError> {
-        let key = RsaPrivateKey::new(&mut rand_core::OsRng, bits).map_err(|e| {
-            KeyError::Malformed {
+        let key =
+            RsaPrivateKey::new(&mut rand_core::OsRng, bits).map_err(|e| KeyError::Malformed {
                 detail: format!("key generation failed: {e}"),
-            }
-        })?;
+            })?;
         Ok(PrivateKey::from_rsa(key))
     }
 
@@ -270,7 +273,7 @@ impl PrivateKey {
                 .key
                 .to_pkcs8_der()
                 .map(|d| d.to_bytes())
-                .map_err(|e| rsa::pkcs1::Error::Pkcs8(e)),
+                .map_err(rsa::pkcs1::Error::Pkcs8),
             KeyFormat::Spki | KeyFormat::X509 => {
                 return Err(KeyError::Malformed {
                     detail: format!("a private key cannot be written as {}", format.name()),
@@ -347,15 +350,20 @@ impl PublicKey {
 
     pub fn to_der(&self, format: KeyFormat) -> Result<Vec<u8>, KeyError> {
         let der = match format {
-            KeyFormat::Pkcs1 => self.key.to_pkcs1_der().map(|d| d.to_vec()).map_err(|e| e.to_string()),
+            KeyFormat::Pkcs1 => self
+                .key
+                .to_pkcs1_der()
+                .map(|d| d.to_vec())
+                .map_err(|e| e.to_string()),
             KeyFormat::Spki => self
                 .key
                 .to_public_key_der()
                 .map(|d| d.to_vec())
                 .map_err(|e| e.to_string()),
-            KeyFormat::Pkcs8 | KeyFormat::X509 => {
-                Err(format!("a public key cannot be written as {}", format.name()))
-            }
+            KeyFormat::Pkcs8 | KeyFormat::X509 => Err(format!(
+                "a public key cannot be written as {}",
+                format.name()
+            )),
         };
         der.map_err(|detail| KeyError::Malformed { detail })
     }
@@ -374,10 +382,12 @@ impl PublicKey {
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// Removes PEM armour or base64, whichever is there, and returns the DER.
@@ -422,7 +432,9 @@ fn decode_armour(input: &[u8]) -> Result<Decoded, KeyError> {
             Some(end) => &body_start[..end],
             None => {
                 return Err(KeyError::NotAKey {
-                    detail: format!("the PEM block has no `{end_marker}` line (is the file cut short?)"),
+                    detail: format!(
+                        "the PEM block has no `{end_marker}` line (is the file cut short?)"
+                    ),
                 });
             }
         };
@@ -443,7 +455,8 @@ fn decode_armour(input: &[u8]) -> Result<Decoded, KeyError> {
     }
     if text.contains("-----END ") {
         return Err(KeyError::NotAKey {
-            detail: "found a PEM END line but no BEGIN line (is the start of the file missing?)".into(),
+            detail: "found a PEM END line but no BEGIN line (is the start of the file missing?)"
+                .into(),
         });
     }
     Ok(Decoded {
@@ -479,7 +492,10 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, KeyError> {
                 format!("unexpected {shown:?} at character {}", offset + 1)
             }
             base64::DecodeError::InvalidLength(_) => {
-                format!("{} characters is not a valid length (is the key cut short?)", compact.len())
+                format!(
+                    "{} characters is not a valid length (is the key cut short?)",
+                    compact.len()
+                )
             }
             other => other.to_string(),
         };
@@ -503,9 +519,9 @@ fn algorithm_name(oid: &str, parameters_oid: Option<String>) -> String {
 
 fn label_note(label: &Option<String>, expected: &[&str], found: &str) -> Option<String> {
     match label {
-        Some(l) if !expected.contains(&l.as_str()) => {
-            Some(format!("the PEM label says `{l}` but the content is {found}"))
-        }
+        Some(l) if !expected.contains(&l.as_str()) => Some(format!(
+            "the PEM label says `{l}` but the content is {found}"
+        )),
         _ => None,
     }
 }
@@ -524,31 +540,27 @@ fn classify(decoded: Decoded) -> Result<KeyMaterial, KeyError> {
     if let Ok(info) = rsa::pkcs8::PrivateKeyInfo::try_from(der.as_slice()) {
         let oid = info.algorithm.oid.to_string();
         if oid != OID_RSA {
-            let params = info
-                .algorithm
-                .parameters_oid()
-                .ok()
-                .map(|o| o.to_string());
+            let params = info.algorithm.parameters_oid().ok().map(|o| o.to_string());
             return Err(KeyError::NotRsa {
                 algorithm: algorithm_name(&oid, params),
             });
         }
         let key = RsaPrivateKey::from_pkcs8_der(&der).map_err(|e| malformed(&e))?;
-        return Ok(KeyMaterial::Private(private(
+        return Ok(KeyMaterial::Private(Box::new(private(
             key,
             KeyFormat::Pkcs8,
             encoding,
             label_note(&pem_label, &["PRIVATE KEY"], "PKCS#8"),
-        )));
+        ))));
     }
     if rsa::pkcs1::RsaPrivateKey::try_from(der.as_slice()).is_ok() {
         let key = RsaPrivateKey::from_pkcs1_der(&der).map_err(|e| malformed(&e))?;
-        return Ok(KeyMaterial::Private(private(
+        return Ok(KeyMaterial::Private(Box::new(private(
             key,
             KeyFormat::Pkcs1,
             encoding,
             label_note(&pem_label, &["RSA PRIVATE KEY"], "PKCS#1"),
-        )));
+        ))));
     }
     if rsa::pkcs8::spki::SubjectPublicKeyInfoRef::try_from(der.as_slice()).is_ok() {
         let mut key = spki_to_public(&der, encoding)?;
@@ -673,20 +685,39 @@ mod tests {
         let pkcs1 = k.to_der(KeyFormat::Pkcs1).unwrap();
         let pkcs8 = k.to_der(KeyFormat::Pkcs8).unwrap();
         let shapes: Vec<(Vec<u8>, KeyFormat, KeyEncoding)> = vec![
-            (to_pem(&pkcs1, "RSA PRIVATE KEY").into_bytes(), KeyFormat::Pkcs1, KeyEncoding::Pem),
-            (to_pem(&pkcs8, "PRIVATE KEY").into_bytes(), KeyFormat::Pkcs8, KeyEncoding::Pem),
-            (to_bare(&pkcs1).into_bytes(), KeyFormat::Pkcs1, KeyEncoding::Bare),
+            (
+                to_pem(&pkcs1, "RSA PRIVATE KEY").into_bytes(),
+                KeyFormat::Pkcs1,
+                KeyEncoding::Pem,
+            ),
+            (
+                to_pem(&pkcs8, "PRIVATE KEY").into_bytes(),
+                KeyFormat::Pkcs8,
+                KeyEncoding::Pem,
+            ),
+            (
+                to_bare(&pkcs1).into_bytes(),
+                KeyFormat::Pkcs1,
+                KeyEncoding::Bare,
+            ),
             (pkcs8.to_vec(), KeyFormat::Pkcs8, KeyEncoding::Der),
             // As env vars and JSON hold them: one line, `\n` escapes, quotes.
             (
-                format!("\"{}\"", to_pem(&pkcs8, "PRIVATE KEY").trim().replace('\n', "\\n")).into_bytes(),
+                format!(
+                    "\"{}\"",
+                    to_pem(&pkcs8, "PRIVATE KEY").trim().replace('\n', "\\n")
+                )
+                .into_bytes(),
                 KeyFormat::Pkcs8,
                 KeyEncoding::Pem,
             ),
         ];
         for (bytes, format, encoding) in shapes {
             let parsed = PrivateKey::parse(&bytes).unwrap();
-            assert_eq!((parsed.info().format, parsed.info().encoding), (format, encoding));
+            assert_eq!(
+                (parsed.info().format, parsed.info().encoding),
+                (format, encoding)
+            );
             assert!(parsed.public_key().same_key(&public));
         }
         let spki = public.to_der(KeyFormat::Spki).unwrap();
@@ -694,7 +725,10 @@ mod tests {
         let p = PublicKey::parse(to_pem(&pub1, "RSA PUBLIC KEY").as_bytes()).unwrap();
         assert_eq!(p.info().format, KeyFormat::Pkcs1);
         let p = PublicKey::parse(to_bare(&spki).as_bytes()).unwrap();
-        assert_eq!((p.info().format, p.info().encoding), (KeyFormat::Spki, KeyEncoding::Bare));
+        assert_eq!(
+            (p.info().format, p.info().encoding),
+            (KeyFormat::Spki, KeyEncoding::Bare)
+        );
         assert_eq!(p.fingerprint(), public.fingerprint());
     }
 
@@ -704,19 +738,41 @@ mod tests {
         let pkcs8 = k.to_der(KeyFormat::Pkcs8).unwrap();
         let parsed = PrivateKey::parse(to_pem(&pkcs8, "RSA PRIVATE KEY").as_bytes()).unwrap();
         assert_eq!(parsed.info().format, KeyFormat::Pkcs8);
-        assert!(parsed.info().label_mismatch.as_deref().unwrap().contains("RSA PRIVATE KEY"));
+        assert!(
+            parsed
+                .info()
+                .label_mismatch
+                .as_deref()
+                .unwrap()
+                .contains("RSA PRIVATE KEY")
+        );
     }
 
     #[test]
     fn wrong_kinds_are_named() {
         let k = key();
-        let spki = to_pem(&k.public_key().to_der(KeyFormat::Spki).unwrap(), "PUBLIC KEY");
-        assert!(matches!(PrivateKey::parse(spki.as_bytes()), Err(KeyError::PublicWherePrivateNeeded { .. })));
+        let spki = to_pem(
+            &k.public_key().to_der(KeyFormat::Spki).unwrap(),
+            "PUBLIC KEY",
+        );
+        assert!(matches!(
+            PrivateKey::parse(spki.as_bytes()),
+            Err(KeyError::PublicWherePrivateNeeded { .. })
+        ));
         let pkcs1 = to_pem(&k.to_der(KeyFormat::Pkcs1).unwrap(), "RSA PRIVATE KEY");
-        assert!(matches!(PublicKey::parse(pkcs1.as_bytes()), Err(KeyError::PrivateWherePublicNeeded { .. })));
+        assert!(matches!(
+            PublicKey::parse(pkcs1.as_bytes()),
+            Err(KeyError::PrivateWherePublicNeeded { .. })
+        ));
         assert!(matches!(PrivateKey::parse(b"  \n"), Err(KeyError::Empty)));
-        assert!(matches!(PrivateKey::parse(b"MIIB%%"), Err(KeyError::InvalidBase64 { .. })));
+        assert!(matches!(
+            PrivateKey::parse(b"MIIB%%"),
+            Err(KeyError::InvalidBase64 { .. })
+        ));
         let debug = format!("{k:?}");
-        assert!(debug.contains("[redacted]") && !debug.contains("MII"), "{debug}");
+        assert!(
+            debug.contains("[redacted]") && !debug.contains("MII"),
+            "{debug}"
+        );
     }
 }

@@ -76,7 +76,10 @@ pub fn check(
                 verify_content(alipay_key, sign_type, &bytes, sign, charset)
             }
         };
-        let done = matches!(status, SignatureStatus::Valid { .. } | SignatureStatus::Unsigned);
+        let done = matches!(
+            status,
+            SignatureStatus::Valid { .. } | SignatureStatus::Unsigned
+        );
         attempts.push(RuleAttempt {
             rule,
             content,

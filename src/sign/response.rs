@@ -23,7 +23,9 @@ pub enum ResponseError {
     Truncated { offset: usize, inside: &'static str },
     #[error("the response has no {expected} node (root keys: {found})")]
     NodeMissing { expected: String, found: String },
-    #[error("the response has the root key {key:?} more than once; refusing it (possible injection)")]
+    #[error(
+        "the response has the root key {key:?} more than once; refusing it (possible injection)"
+    )]
     Duplicate { key: String },
     #[error("the response has data after its root object at byte {offset}")]
     TrailingData { offset: usize },
@@ -153,7 +155,11 @@ impl<'a> Scanner<'a> {
         }
         Err(ResponseError::Truncated {
             offset: self.pos,
-            inside: if open == b'{' { "an object" } else { "an array" },
+            inside: if open == b'{' {
+                "an object"
+            } else {
+                "an array"
+            },
         })
     }
 
@@ -238,8 +244,7 @@ fn decode_json_string(raw: &[u8], charset: Charset) -> String {
         Ok(t) => t.into_owned(),
         Err(_) => String::from_utf8_lossy(raw).into_owned(),
     };
-    serde_json::from_str::<String>(&text)
-        .unwrap_or_else(|_| text.trim_matches('"').to_string())
+    serde_json::from_str::<String>(&text).unwrap_or_else(|_| text.trim_matches('"').to_string())
 }
 
 /// The parts of a gateway response that signature checking needs.
@@ -307,24 +312,23 @@ pub fn extract(
     }
 
     let is_node = |e: &&RootEntry| matches!(e.kind, ValueKind::Object | ValueKind::String);
-    let chosen = match method {
+    let named = |name: &str| entries.iter().filter(is_node).find(|e| e.key == name);
+    let (expected, node) = match method {
         Some(m) => {
             let wanted = node_name(m);
-            entries
+            let node = named(&wanted).or_else(|| named("error_response"));
+            (wanted, node)
+        }
+        None => {
+            let node = entries
                 .iter()
                 .filter(is_node)
-                .find(|e| e.key == wanted)
-                .or_else(|| entries.iter().filter(is_node).find(|e| e.key == "error_response"))
-                .ok_or_else(|| (wanted, ()))
+                .find(|e| e.key.ends_with("_response") && e.key != "error_response")
+                .or_else(|| named("error_response"));
+            ("a `*_response`".to_string(), node)
         }
-        None => entries
-            .iter()
-            .filter(is_node)
-            .find(|e| e.key.ends_with("_response") && e.key != "error_response")
-            .or_else(|| entries.iter().filter(is_node).find(|e| e.key == "error_response"))
-            .ok_or_else(|| ("a `*_response`".to_string(), ())),
     };
-    let node = chosen.map_err(|(expected, ())| ResponseError::NodeMissing {
+    let node = node.ok_or_else(|| ResponseError::NodeMissing {
         expected,
         found: entries
             .iter()
@@ -384,7 +388,9 @@ pub fn unescape_slashes(content: &[u8], charset: Charset) -> Vec<u8> {
 pub enum SignatureStatus {
     /// It verifies; `unescaped_slashes` when only after replacing `\/` by `/`
     /// (the Java SDK's retry).
-    Valid { unescaped_slashes: bool },
+    Valid {
+        unescaped_slashes: bool,
+    },
     /// No `sign` at the root.
     Unsigned,
     Invalid(Mismatch),
@@ -565,17 +571,29 @@ mod tests {
     #[test]
     fn duplicated_root_nodes_are_rejected() {
         let body = r#"{"x_response":{"code":"10000"},"sign":"s","x_response":{"code":"40004"}}"#;
-        assert!(matches!(ex(body, Some("x")), Err(ResponseError::Duplicate { .. })));
+        assert!(matches!(
+            ex(body, Some("x")),
+            Err(ResponseError::Duplicate { .. })
+        ));
         // The Java SDK's textual check: the quoted node name after the value.
         let body = r#"{"x_response":{"code":"10000"},"other":{"x_response":1},"sign":"s"}"#;
-        assert!(matches!(ex(body, Some("x")), Err(ResponseError::Duplicate { .. })));
+        assert!(matches!(
+            ex(body, Some("x")),
+            Err(ResponseError::Duplicate { .. })
+        ));
         let body = r#"{"x_response":{"code":"10000"},"sign":"a","sign":"b"}"#;
-        assert!(matches!(ex(body, Some("x")), Err(ResponseError::Duplicate { key }) if key == "sign"));
+        assert!(
+            matches!(ex(body, Some("x")), Err(ResponseError::Duplicate { key }) if key == "sign")
+        );
     }
 
     #[test]
     fn missing_sign_and_error_nodes() {
-        let e = ex(r#"{"error_response":{"code":"40002","sub_code":"isv.invalid-signature"}}"#, Some("x")).unwrap();
+        let e = ex(
+            r#"{"error_response":{"code":"40002","sub_code":"isv.invalid-signature"}}"#,
+            Some("x"),
+        )
+        .unwrap();
         assert_eq!(e.node, "error_response");
         assert_eq!(e.sign, None);
         let e = ex(r#"{"x_response":{"code":"10000"},"sign":""}"#, Some("x")).unwrap();
@@ -600,7 +618,10 @@ mod tests {
             );
         }
         assert!(matches!(ex("", None), Err(ResponseError::Empty)));
-        assert!(matches!(ex("<html>502</html>", None), Err(ResponseError::NotJson { .. })));
+        assert!(matches!(
+            ex("<html>502</html>", None),
+            Err(ResponseError::NotJson { .. })
+        ));
         assert!(matches!(
             ex(r#"{"x_response":{}} trailing"#, None),
             Err(ResponseError::TrailingData { .. })

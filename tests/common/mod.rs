@@ -34,13 +34,17 @@ pub fn conformance() -> Option<(PathBuf, serde_json::Value)> {
         return None;
     };
     let text = std::fs::read_to_string(dir.join("vectors.json")).expect("vectors.json");
-    Some((dir, serde_json::from_str(&text).expect("vectors.json is JSON")))
+    Some((
+        dir,
+        serde_json::from_str(&text).expect("vectors.json is JSON"),
+    ))
 }
 
 /// A scratch directory for the whole test process (config home, key files).
 pub fn scratch() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().expect("tempdir")).path()
+    DIR.get_or_init(|| tempfile::tempdir().expect("tempdir"))
+        .path()
 }
 
 /// A fresh directory.
@@ -74,7 +78,12 @@ pub fn cli_std() -> StdCommand {
 
 fn isolate_env() -> Vec<(String, Option<String>)> {
     let mut vars: Vec<(String, Option<String>)> = std::env::vars()
-        .filter(|(k, _)| k.starts_with("ALIPAY_") || k == "BROWSER" || k.ends_with("_PROXY") || k.ends_with("_proxy"))
+        .filter(|(k, _)| {
+            k.starts_with("ALIPAY_")
+                || k == "BROWSER"
+                || k.ends_with("_PROXY")
+                || k.ends_with("_proxy")
+        })
         .map(|(k, _)| (k, None))
         .collect();
     let home = scratch().join("home");
@@ -83,7 +92,10 @@ fn isolate_env() -> Vec<(String, Option<String>)> {
     vars.push(("HOME".into(), Some(home.clone())));
     vars.push(("XDG_CONFIG_HOME".into(), Some(format!("{home}/.config"))));
     vars.push(("XDG_DATA_HOME".into(), Some(format!("{home}/.local/share"))));
-    vars.push(("XDG_STATE_HOME".into(), Some(format!("{home}/.local/state"))));
+    vars.push((
+        "XDG_STATE_HOME".into(),
+        Some(format!("{home}/.local/state")),
+    ));
     vars.push(("NO_COLOR".into(), Some("1".into())));
     vars.push(("RUST_BACKTRACE".into(), Some("0".into())));
     vars
@@ -138,7 +150,10 @@ pub fn assert_clean_failure(output: &std::process::Output, code: i32, needle: &s
     );
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
     assert!(!stderr.contains("RUST_BACKTRACE"), "panic: {stderr}");
-    assert!(!stderr.contains("Error {") && !stderr.contains("Os {"), "debug dump: {stderr}");
+    assert!(
+        !stderr.contains("Error {") && !stderr.contains("Os {"),
+        "debug dump: {stderr}"
+    );
     let error_lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error")).collect();
     assert_eq!(error_lines.len(), 1, "one error line expected: {stderr}");
     assert!(
@@ -180,26 +195,46 @@ fn has_sdk(python: &Path) -> bool {
 fn prepare_python_sdk() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("ALIPAY_OAUTH_TEST_PYTHON") {
         let p = PathBuf::from(p);
-        return if has_sdk(&p) { Ok(p) } else { Err(format!("{} lacks the SDK", p.display())) };
+        return if has_sdk(&p) {
+            Ok(p)
+        } else {
+            Err(format!("{} lacks the SDK", p.display()))
+        };
     }
     let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-sdk-venv");
     let python = venv.join("bin/python");
     // Test binaries run in parallel: one of them builds the venv.
     std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).map_err(|e| e.to_string())?;
-    let lock_file = std::fs::File::create(venv.with_extension("lock")).map_err(|e| e.to_string())?;
+    let lock_file =
+        std::fs::File::create(venv.with_extension("lock")).map_err(|e| e.to_string())?;
     let mut lock = fd_lock::RwLock::new(lock_file);
     let _guard = lock.write().map_err(|e| e.to_string())?;
     if has_sdk(&python) {
         return Ok(python);
     }
     let ok = |cmd: &mut StdCommand| {
-        cmd.output()
-            .map_err(|e| e.to_string())
-            .and_then(|o| if o.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&o.stderr).into_owned()) })
+        cmd.output().map_err(|e| e.to_string()).and_then(|o| {
+            if o.status.success() {
+                Ok(())
+            } else {
+                Err(String::from_utf8_lossy(&o.stderr).into_owned())
+            }
+        })
     };
     ok(StdCommand::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    ok(StdCommand::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", PYTHON_SDK]))?;
-    if has_sdk(&python) { Ok(python) } else { Err("the SDK did not import after installing".into()) }
+    ok(StdCommand::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        PYTHON_SDK,
+    ]))?;
+    if has_sdk(&python) {
+        Ok(python)
+    } else {
+        Err("the SDK did not import after installing".into())
+    }
 }
 
 /// Runs the SDK helper on a batch of operations.
@@ -218,6 +253,10 @@ pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value>
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
-    assert!(out.status.success(), "sdk helper: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "sdk helper: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("helper output is JSON")
 }

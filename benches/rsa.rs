@@ -145,7 +145,11 @@ fn main() {
         "{:<44} {:>10.0} {:>11.0}",
         "system OpenSSL in-process (openssl crate)", ossl_sign, ossl_verify
     );
-    let speed = if benching { openssl_speed(secs.ceil() as u32) } else { None };
+    let speed = if benching {
+        openssl_speed(secs.ceil() as u32)
+    } else {
+        None
+    };
     if let Some((s, v)) = speed {
         println!("{:<44} {:>10.0} {:>11.0}", "openssl speed rsa2048", s, v);
     } else {

@@ -4,6 +4,7 @@
 //! and, where one exists, a hint that says what to do.
 
 use crate::form::FormError;
+use crate::gateway::alipay_error::AlipayError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
@@ -53,7 +54,35 @@ pub enum Error {
     Signature {
         rejection: Rejection,
         hint: Option<String>,
+        /// Diagnosis lines.
+        details: Vec<String>,
     },
+    /// Nothing listening, a timeout, a dropped connection, an HTTP error.
+    #[error("{message}")]
+    Network {
+        message: String,
+        hint: Option<String>,
+    },
+    /// Alipay answered with an error code.
+    #[error(transparent)]
+    Alipay(Box<AlipayError>),
+    /// A verified answer that cannot be used (a required field is missing).
+    #[error("{0}")]
+    Protocol(String),
+    /// The browser step did not complete (timeout, cancelled, state mismatch).
+    #[error("{message}")]
+    Authorization {
+        message: String,
+        hint: Option<String>,
+    },
+    /// The token store cannot be read or written.
+    #[error("{message}")]
+    Store {
+        message: String,
+        hint: Option<String>,
+    },
+    #[error("interrupted")]
+    Interrupted,
     /// A signature checked by hand (`verify`) did not verify.
     #[error("{message}")]
     Invalid { message: String },
@@ -92,10 +121,19 @@ impl Error {
             | Error::Charset(_)
             | Error::Params(_)
             | Error::Form(_) => ExitStatus::Usage,
+            // A body cut short is the network's doing, not a forgery.
+            Error::Response(ResponseError::Truncated { .. } | ResponseError::Empty) => {
+                ExitStatus::Network
+            }
             Error::Response(_) | Error::Signature { .. } | Error::Invalid { .. } => {
                 ExitStatus::Signature
             }
-            Error::Internal(_) => ExitStatus::Internal,
+            Error::Network { .. } => ExitStatus::Network,
+            Error::Alipay(_) => ExitStatus::Alipay,
+            Error::Authorization { .. } => ExitStatus::Authorization,
+            Error::Store { .. } => ExitStatus::Usage,
+            Error::Interrupted => ExitStatus::Interrupted,
+            Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
         }
     }
 
@@ -107,6 +145,12 @@ impl Error {
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
             Error::Signature { .. } | Error::Invalid { .. } => "signature",
+            Error::Network { .. } => "network",
+            Error::Alipay(_) => "alipay",
+            Error::Protocol(_) => "protocol",
+            Error::Authorization { .. } => "authorization",
+            Error::Store { .. } => "store",
+            Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
     }
@@ -114,7 +158,16 @@ impl Error {
     /// What the user should do about it.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } | Error::Signature { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. }
+            | Error::Signature { hint, .. }
+            | Error::Network { hint, .. }
+            | Error::Authorization { hint, .. }
+            | Error::Store { hint, .. } => hint.clone(),
+            Error::Alipay(e) => Some(e.hint()),
+            Error::Protocol(_) => Some(
+                "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
+            ),
+            Error::Interrupted => None,
             Error::Key(k) => k.hint().map(str::to_string),
             Error::Charset(CharsetError::Unencodable { .. }) | Error::Form(_) => {
                 Some("use --charset utf-8, or remove the character: GBK has no code for it".into())
@@ -128,6 +181,54 @@ impl Error {
                 "this is a bug in alipay-oauth; please report it with the command you ran".into(),
             ),
         }
+    }
+}
+
+impl Error {
+    /// Lines that explain the error further, printed after it.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            Error::Signature { details, .. } => details.clone(),
+            Error::Alipay(e) => match e.sign_content_diff() {
+                Some(d) => {
+                    let mut lines = vec![
+                        format!("our string to sign:     {}", d.ours),
+                        format!("gateway string to sign: {}", d.theirs),
+                    ];
+                    lines.extend(d.lines.iter().map(|l| format!("difference: {l}")));
+                    lines
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Extra members of the JSON error document.
+    pub fn json_fields(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::json;
+        let mut m = serde_json::Map::new();
+        match self {
+            Error::Alipay(e) => {
+                m.insert("code".into(), json!(e.code));
+                m.insert("msg".into(), json!(e.msg));
+                m.insert("sub_code".into(), json!(e.sub_code));
+                m.insert("sub_msg".into(), json!(e.sub_msg));
+                m.insert("trace_id".into(), json!(e.trace_id));
+                m.insert("signed".into(), json!(e.signed));
+                if let Some(d) = e.sign_content_diff() {
+                    m.insert(
+                        "sign_content_diff".into(),
+                        json!({"ours": d.ours, "theirs": d.theirs, "differences": d.lines}),
+                    );
+                }
+            }
+            Error::Signature { details, .. } => {
+                m.insert("diagnosis".into(), json!(details));
+            }
+            _ => {}
+        }
+        m
     }
 }
 

@@ -7,12 +7,17 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod demo;
+pub mod emulator;
 pub mod endpoints;
 pub mod error;
 pub mod form;
 pub mod gateway;
+pub mod oauth;
 pub mod output;
 pub mod secret;
+pub mod secret_file;
 pub mod sign;
+pub mod trace;
 
 pub use error::{Error, ExitStatus};

@@ -87,7 +87,7 @@ impl Output {
         let hint = core.and_then(Error::hint);
         let message = one_line(&format!("{err:#}"));
         if self.is_json() {
-            let body = serde_json::json!({
+            let mut body = serde_json::json!({
                 "kind": kind,
                 "message": message,
                 "code": null,
@@ -95,6 +95,11 @@ impl Output {
                 "sub_msg": null,
                 "hint": hint,
             });
+            if let Some(core) = core {
+                for (k, v) in core.json_fields() {
+                    body[k] = v;
+                }
+            }
             let doc = serde_json::json!({ "error": body });
             let _ = writeln!(std::io::stderr().lock(), "{doc}");
         } else {
@@ -103,7 +108,11 @@ impl Output {
                 Some(h) => format!("{label} {message} — {h}"),
                 None => format!("{label} {message}"),
             };
-            let _ = writeln!(std::io::stderr().lock(), "{line}");
+            let mut err_out = std::io::stderr().lock();
+            let _ = writeln!(err_out, "{line}");
+            for detail in core.map(Error::details).unwrap_or_default() {
+                let _ = writeln!(err_out, "  {detail}");
+            }
         }
         status
     }

@@ -141,6 +141,13 @@ pub enum Command {
     #[command(subcommand)]
     Verify(VerifyCommand),
 
+    /// Run a local Alipay (authorization page and gateway) for offline use and tests.
+    #[command(after_help = EMULATOR_EXAMPLES)]
+    Emulator(EmulatorArgs),
+
+    /// Run the whole login flow against a built-in emulator, showing every step.
+    Demo,
+
     /// Print the completion script for a shell.
     Completions {
         #[arg(value_enum)]
@@ -157,6 +164,96 @@ Examples:
     alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
   # Reproduce a request at a fixed time, signature only
   alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+
+const EMULATOR_EXAMPLES: &str = "\
+Examples:
+  # An emulator for your own app key; prints the Alipay public key to verify with
+  alipay-oauth emulator --app-id 2021000000000000 --app-public-key-file app.pub \\
+    --alipay-public-key-out alipay.pub
+  # Quick start: make an app key pair on the fly, approve every login at once
+  alipay-oauth emulator --generate-app-key app.key --auto-approve
+  # Then, in another terminal
+  alipay-oauth --env emulator --private-key-file app.key --alipay-public-key-file alipay.pub authorize
+  # Make the next two token calls fail, then one come late
+  curl -d '{\"fault\":\"error:isv.code-invalid\",\"count\":2}' http://127.0.0.1:9966/__emulator/faults
+  alipay-oauth emulator ... --fault delay:5000";
+
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Port to listen on (0: any free port) [default: 9966].
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+
+    /// Address to listen on; anything but loopback exposes the emulator to the network.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// The app's public key (the app id comes from --app-id, default 2021000000000000).
+    #[arg(long, value_name = "PATH", conflicts_with = "generate_app_key")]
+    pub app_public_key_file: Option<PathBuf>,
+
+    /// Make a fresh app key pair: write the private key here (mode 0600) and register its public key.
+    #[arg(long, value_name = "FILE")]
+    pub generate_app_key: Option<PathBuf>,
+
+    /// A TOML file registering several apps ([[apps]] with app_id, public_key_file,
+    /// redirect_domains, id_mode, member_info, group, name).
+    #[arg(long, value_name = "FILE")]
+    pub apps_file: Option<PathBuf>,
+
+    /// Alipay's private key to sign with [default: a fresh one].
+    #[arg(long, value_name = "PATH")]
+    pub alipay_private_key_file: Option<PathBuf>,
+
+    /// Write the Alipay public key (PEM) here, for clients to verify with.
+    #[arg(long, value_name = "FILE")]
+    pub alipay_public_key_out: Option<PathBuf>,
+
+    /// The app's authorization callback domain (repeatable); loopback hosts are always allowed.
+    #[arg(long, value_name = "HOST")]
+    pub redirect_domain: Vec<String>,
+
+    /// Which user ids the app receives: open_id (apps since 2023), user_id (older apps), or both.
+    #[arg(long, value_enum, default_value = "open_id")]
+    pub id_mode: crate::emulator::users::IdMode,
+
+    /// Approve every authorization at once as the first test user (for CI).
+    #[arg(long)]
+    pub auto_approve: bool,
+
+    /// Refuse loopback redirect URIs unless their host is a --redirect-domain (as Alipay does).
+    #[arg(long)]
+    pub strict_redirects: bool,
+
+    /// The app lacks the member-info capability (user info answers isv.insufficient-isv-permissions).
+    #[arg(long)]
+    pub no_member_info: bool,
+
+    /// Lifetime of auth codes, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub code_ttl: u64,
+
+    /// Lifetime of access tokens, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 1_296_000)]
+    pub token_ttl: u64,
+
+    /// Lifetime of refresh tokens, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 2_592_000)]
+    pub refresh_ttl: u64,
+
+    /// How far request timestamps may be from Beijing time, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 900)]
+    pub timestamp_window: u64,
+
+    /// A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS,
+    /// tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT.
+    #[arg(long, value_name = "SPEC")]
+    pub fault: Vec<crate::emulator::faults::FaultSpec>,
+
+    /// Worker threads.
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    pub threads: usize,
+}
 
 #[derive(Debug, Args)]
 pub struct SignArgs {

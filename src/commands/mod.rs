@@ -2,6 +2,8 @@
 //! the result. This is the edge where `anyhow` context is added.
 
 mod completions;
+mod demo;
+mod emulator;
 mod sign;
 mod verify;
 
@@ -69,6 +71,8 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Sign(args) => sign::run(&args, settings),
         Command::Verify(cmd) => verify::run(&cmd, settings),
+        Command::Emulator(args) => emulator::run(&args, settings),
+        Command::Demo => demo::run(settings),
         Command::Completions { shell } => completions::run(shell),
     }
 }

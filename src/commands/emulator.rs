@@ -1,0 +1,193 @@
+//! `alipay-oauth emulator`: a local Alipay in the foreground.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::cli::EmulatorArgs;
+use crate::cli::settings::Settings;
+use crate::demo::DEMO_APP_ID;
+use crate::emulator::state::Lifetimes;
+use crate::emulator::{AppConfig, Emulator, EmulatorConfig, apps_file};
+use crate::error::{Error, ExitStatus};
+use crate::output::Output;
+use crate::secret_file;
+use crate::sign::key::{KeyFormat, pem_label, to_pem};
+use crate::sign::{PrivateKey, PublicKey};
+use crate::trace::Tracer;
+
+/// Request log lines on stderr: one per request unless -q, more with -v.
+struct RequestLog(Output);
+
+impl Tracer for RequestLog {
+    fn trace(&self, level: u8, line: &str) {
+        if !self.0.quiet && self.0.verbose + 1 >= level {
+            eprintln!("{line}");
+        }
+    }
+}
+
+fn public_pem(key: &PublicKey) -> Result<String, Error> {
+    Ok(to_pem(
+        &key.to_der(KeyFormat::Spki)?,
+        pem_label(crate::sign::key::KeyKind::Public, KeyFormat::Spki),
+    ))
+}
+
+pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let config = config(args, settings)?;
+    if let Some(path) = &args.alipay_public_key_out {
+        std::fs::write(path, public_pem(&config.alipay_key.public_key())?).map_err(|e| {
+            Error::usage(format!(
+                "cannot write {}: {}",
+                path.display(),
+                crate::cli::settings::io_reason(&e)
+            ))
+        })?;
+    }
+    let apps = config.apps.clone();
+    let emulator = Emulator::start(config, Arc::new(RequestLog(out)))?;
+    let alipay_pem = public_pem(emulator.alipay_public_key())?;
+    let alipay_bare =
+        crate::sign::key::to_bare(&emulator.alipay_public_key().to_der(KeyFormat::Spki)?);
+    if out.is_json() {
+        out.json(&json!({
+            "base_url": emulator.base_url(),
+            "gateway": emulator.gateway_url(),
+            "authorize_url": emulator.authorize_url(),
+            "alipay_public_key": alipay_bare,
+            "alipay_public_key_file": args.alipay_public_key_out,
+            "apps": apps.iter().map(|a| json!({
+                "app_id": a.app_id,
+                "id_mode": format!("{:?}", a.id_mode).to_lowercase(),
+                "member_info": a.member_info,
+                "redirect_domains": a.redirect_domains,
+                "public_key_fingerprint": a.public_key.fingerprint(),
+            })).collect::<Vec<_>>(),
+        }));
+    } else if out.quiet {
+        out.result(emulator.base_url());
+    } else {
+        out.result(format!(
+            "Alipay emulator listening on {}",
+            emulator.base_url()
+        ));
+        out.result(format!(
+            "  authorization page  {}",
+            emulator.authorize_url()
+        ));
+        out.result(format!("  gateway             {}", emulator.gateway_url()));
+        for a in &apps {
+            let domains = if a.redirect_domains.is_empty() {
+                "loopback".to_string()
+            } else {
+                a.redirect_domains.join(", ")
+            };
+            out.result(format!(
+                "  app                 {} ({:?} ids, member info {}, callbacks on {domains})",
+                a.app_id,
+                a.id_mode,
+                if a.member_info { "on" } else { "off" }
+            ));
+        }
+        match &args.alipay_public_key_out {
+            Some(p) => out.result(format!("  Alipay public key   written to {}", p.display())),
+            None => {
+                out.result("  Alipay public key (verify responses with it):");
+                out.result(alipay_pem.trim_end());
+            }
+        }
+        out.result(format!(
+            "Clients: alipay-oauth --gateway {} --authorize-url {} ...",
+            emulator.gateway_url(),
+            emulator.authorize_url()
+        ));
+        out.info("Ctrl-C stops it.");
+    }
+    emulator.wait();
+    Ok(ExitStatus::Success)
+}
+
+fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorConfig> {
+    let out = settings.output;
+    let mut apps = match &args.apps_file {
+        Some(p) => apps_file::load(p, args.id_mode)?,
+        None => Vec::new(),
+    };
+    let app_id = settings
+        .app_id
+        .as_ref()
+        .map(|a| a.value.clone())
+        .unwrap_or_else(|| DEMO_APP_ID.to_string());
+    let single_key = if let Some(path) = &args.generate_app_key {
+        let key = PrivateKey::generate(2048)?;
+        let der = key.to_der(KeyFormat::Pkcs8)?;
+        secret_file::write(path, to_pem(&der, "PRIVATE KEY").as_bytes(), false)?;
+        out.info(format!(
+            "wrote a new app private key to {} (mode 0600)",
+            path.display()
+        ));
+        Some(key.public_key())
+    } else if let Some(path) = &args.app_public_key_file {
+        let bytes = crate::cli::settings::read_input_file(path, 1 << 20)?;
+        Some(PublicKey::parse(&bytes).map_err(Error::from).map_err(|e| {
+            anyhow::Error::from(e).context(format!("--app-public-key-file {}", path.display()))
+        })?)
+    } else if apps.is_empty() {
+        // The app's own private key (--private-key-file) gives its public key.
+        settings.private_key()?.map(|k| k.public_key())
+    } else {
+        None
+    };
+    if let Some(public_key) = single_key {
+        if apps.iter().any(|a| a.app_id == app_id) {
+            return Err(Error::usage(format!("app {app_id} is registered twice")).into());
+        }
+        apps.push(AppConfig {
+            name: format!("App {app_id}"),
+            app_id,
+            public_key,
+            redirect_domains: args.redirect_domain.clone(),
+            id_mode: args.id_mode,
+            member_info: !args.no_member_info,
+            group: None,
+        });
+    }
+    let alipay_key = match &args.alipay_private_key_file {
+        Some(path) => {
+            let bytes = crate::cli::settings::read_input_file(path, 1 << 20)?;
+            PrivateKey::parse(&bytes)
+                .map_err(Error::from)
+                .map_err(|e| {
+                    anyhow::Error::from(e)
+                        .context(format!("--alipay-private-key-file {}", path.display()))
+                })?
+        }
+        None => PrivateKey::generate(2048)?,
+    };
+    if !args.bind.is_loopback() {
+        out.warn(format!(
+            "listening on {}: the emulator is reachable from the network",
+            args.bind
+        ));
+    }
+    let mut config = EmulatorConfig::new(apps, alipay_key);
+    config.bind = args.bind;
+    if let Some(port) = args.port {
+        config.port = port;
+    }
+    config.auto_approve = args.auto_approve;
+    config.allow_loopback = !args.strict_redirects;
+    config.lifetimes = Lifetimes {
+        code: Duration::from_secs(args.code_ttl),
+        access: Duration::from_secs(args.token_ttl),
+        refresh: Duration::from_secs(args.refresh_ttl),
+        ..Lifetimes::default()
+    };
+    config.timestamp_window = Duration::from_secs(args.timestamp_window);
+    config.threads = args.threads.max(1);
+    config.faults = args.fault.clone();
+    Ok(config)
+}

@@ -1,0 +1,272 @@
+//! Errors Alipay answers with (protocol section 6), each with a hint that
+//! says what to do, and the string-to-sign comparison for
+//! `isv.invalid-signature`.
+
+use std::fmt;
+
+/// The marker after which the gateway echoes its own string to sign in the
+/// `sub_msg` of `isv.invalid-signature`.
+pub const ECHO_MARKERS: &[&str] = &[
+    "验签字符串为：",
+    "验签字符串为:",
+    "sign content is:",
+    "signContent:",
+];
+
+/// An error answer of the gateway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlipayError {
+    pub method: String,
+    pub code: String,
+    pub msg: Option<String>,
+    pub sub_code: Option<String>,
+    pub sub_msg: Option<String>,
+    pub trace_id: Option<String>,
+    /// The error node carried a valid signature (many gateway errors do not).
+    pub signed: bool,
+    /// Our string to sign, kept to compare with the one the gateway echoes.
+    pub our_sign_content: Option<String>,
+}
+
+impl fmt::Display for AlipayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Alipay answered {} with code {}", self.method, self.code)?;
+        if let Some(msg) = &self.msg {
+            write!(f, " ({msg})")?;
+        }
+        if let Some(sub) = &self.sub_code {
+            write!(f, ": {sub}")?;
+        }
+        if let Some(sub_msg) = &self.sub_msg {
+            // The echoed string to sign is shown as a diff, not inline.
+            let short = match echoed_sign_content(sub_msg) {
+                Some(_) => sub_msg
+                    .split(ECHO_MARKERS[0])
+                    .next()
+                    .unwrap_or(sub_msg)
+                    .trim_end_matches(['，', ',']),
+                None => sub_msg,
+            };
+            write!(f, " ({short})")?;
+        }
+        if !self.signed {
+            f.write_str(" [unsigned error response]")?;
+        }
+        if let Some(t) = &self.trace_id {
+            write!(f, " [trace_id {t}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for AlipayError {}
+
+impl AlipayError {
+    /// What the user should do, by sub_code, else by code.
+    pub fn hint(&self) -> String {
+        let by_sub = match self.sub_code.as_deref().unwrap_or("") {
+            "isp.unknow-error" | "aop.unknow-error" | "isp.unknown-error" => {
+                Some("Alipay's service is unavailable: retry later")
+            }
+            "aop.invalid-auth-token" => Some(
+                "the access token is invalid: refresh it (`alipay-oauth exchange --refresh`) or authorize again (`alipay-oauth authorize`)",
+            ),
+            "aop.auth-token-time-out" => Some(
+                "the access token has expired: refresh it (`alipay-oauth exchange --refresh`) or authorize again",
+            ),
+            "isv.code-invalid" => Some(
+                "the auth code is wrong, already used, expired or from another app: codes work once, so authorize again (`alipay-oauth authorize`) for a new one",
+            ),
+            "isv.refresh-token-invalid" => Some(
+                "the refresh token is wrong or was already used (refresh tokens rotate on every refresh): use the newest one, or authorize again",
+            ),
+            "isv.refresh-token-time-out" => {
+                Some("the refresh token has expired: authorize again (`alipay-oauth authorize`)")
+            }
+            "isv.grant-type-invalid" => {
+                Some("grant_type must be authorization_code or refresh_token")
+            }
+            "isv.invalid-signature" => Some(
+                "Alipay could not verify the request signature: the private key does not match the app public key in the console (`alipay-oauth keys match`), or a sandbox key is used on production; compare the strings to sign below",
+            ),
+            "isv.invalid-app-id" => Some(
+                "this gateway does not know the app id: a sandbox app id on the production gateway or the reverse? check --env",
+            ),
+            "isv.invalid-timestamp" => Some(
+                "the request time is too far from Beijing time: fix the system clock (alipay-oauth always sends Beijing time)",
+            ),
+            "isv.invalid-charset" => {
+                Some("use --charset utf-8 or gbk; the charset must be in the query string")
+            }
+            "isv.missing-signature-config" => Some(
+                "the app has no key configured: upload the app public key in the console (interface signing method)",
+            ),
+            "isv.app-call-limited" | "isv.method-call-limited" => {
+                Some("call limit exceeded: back off and retry later")
+            }
+            "isv.insufficient-isv-permissions" => Some(
+                "the app lacks the capability: add member info (获取会员信息) to the app in the Alipay console",
+            ),
+            "isv.insufficient-user-permissions" => {
+                Some("the user did not grant the profile: authorize again with --scope auth_user")
+            }
+            "isv.invalid-method" => Some("the gateway does not know this method: check its name"),
+            "isv.invalid-signature-type" => Some("use --sign-type RSA2 (or RSA for legacy apps)"),
+            s if s.starts_with("isv.missing-") => Some(
+                "the request lacks a required parameter: check the parameters (if alipay-oauth built the request, please report it)",
+            ),
+            _ => None,
+        };
+        if let Some(h) = by_sub {
+            return h.to_string();
+        }
+        match self.code.as_str() {
+            "20000" => "Alipay's service is unavailable: retry later",
+            "20001" => "the token is invalid or expired: refresh it or authorize again",
+            "40001" => "a required parameter is missing: fix the request",
+            "40002" => "a parameter is invalid: read sub_msg",
+            "40004" => "the business call failed: read sub_msg",
+            "40005" => "call limit exceeded: back off and retry later",
+            "40006" => "insufficient permissions: add the capability to the app, or ask the user for auth_user",
+            _ => "read sub_msg; the error codes are listed in Alipay's documentation",
+        }
+        .to_string()
+    }
+
+    /// The gateway's and our strings to sign, when the gateway echoed its own.
+    pub fn sign_content_diff(&self) -> Option<SignContentDiff> {
+        let theirs = echoed_sign_content(self.sub_msg.as_deref()?)?;
+        let ours = self.our_sign_content.clone()?;
+        Some(SignContentDiff::new(ours, theirs))
+    }
+}
+
+/// The string to sign the gateway echoed in an `isv.invalid-signature` sub_msg.
+pub fn echoed_sign_content(sub_msg: &str) -> Option<String> {
+    ECHO_MARKERS
+        .iter()
+        .find_map(|m| sub_msg.find(m).map(|i| sub_msg[i + m.len()..].to_string()))
+}
+
+/// How our string to sign differs from the gateway's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignContentDiff {
+    pub ours: String,
+    pub theirs: String,
+    /// Parameters only we signed, only they signed, or with different values.
+    pub lines: Vec<String>,
+}
+
+impl SignContentDiff {
+    pub fn new(ours: String, theirs: String) -> SignContentDiff {
+        let split = |s: &str| -> Vec<(String, String)> {
+            s.split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| match p.split_once('=') {
+                    Some((k, v)) => (k.to_string(), v.to_string()),
+                    None => (p.to_string(), String::new()),
+                })
+                .collect()
+        };
+        let (a, b) = (split(&ours), split(&theirs));
+        let mut lines = Vec::new();
+        for (k, v) in &a {
+            match b.iter().find(|(k2, _)| k2 == k) {
+                None => lines.push(format!("only we signed {k}={}", shown(k, v))),
+                Some((_, v2)) if v2 != v => lines.push(format!(
+                    "{k} differs: we signed {:?}, the gateway {:?}",
+                    shown(k, v),
+                    shown(k, v2)
+                )),
+                _ => {}
+            }
+        }
+        for (k, v) in &b {
+            if !a.iter().any(|(k2, _)| k2 == k) {
+                lines.push(format!("only the gateway signed {k}={}", shown(k, v)));
+            }
+        }
+        if lines.is_empty() && ours != theirs {
+            let at = ours
+                .bytes()
+                .zip(theirs.bytes())
+                .position(|(x, y)| x != y)
+                .unwrap_or(ours.len().min(theirs.len()));
+            lines.push(format!(
+                "the strings differ at byte {at} (order or separators)"
+            ));
+        }
+        if lines.is_empty() {
+            lines.push(
+                "the strings to sign are identical: the key is the problem (the private key does not match the app public key in the console)".into(),
+            );
+        }
+        SignContentDiff {
+            ours,
+            theirs,
+            lines,
+        }
+    }
+}
+
+/// A parameter value for display, masked when it is a secret.
+fn shown(name: &str, value: &str) -> String {
+    if crate::sign::content::is_secret_param(name) {
+        crate::secret::mask(value)
+    } else {
+        value.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(sub_code: &str, sub_msg: &str) -> AlipayError {
+        AlipayError {
+            method: "alipay.system.oauth.token".into(),
+            code: "40002".into(),
+            msg: Some("Invalid Arguments".into()),
+            sub_code: Some(sub_code.into()),
+            sub_msg: Some(sub_msg.into()),
+            trace_id: Some("0b1a".into()),
+            signed: false,
+            our_sign_content: Some(
+                "app_id=1&charset=utf-8&method=m&timestamp=2024-01-02 03:04:05".into(),
+            ),
+        }
+    }
+
+    #[test]
+    fn hints_and_display() {
+        let e = err("isv.code-invalid", "授权码无效");
+        assert!(e.hint().contains("authorize again"));
+        let shown = e.to_string();
+        assert!(
+            shown.contains("40002")
+                && shown.contains("isv.code-invalid")
+                && shown.contains("unsigned")
+        );
+        assert!(shown.contains("trace_id 0b1a"));
+        let mut e = err("nope", "x");
+        e.code = "40006".into();
+        assert!(e.hint().contains("capability"));
+    }
+
+    #[test]
+    fn echoed_string_to_sign_is_compared() {
+        let e = err(
+            "isv.invalid-signature",
+            "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：app_id=1&charset=GBK&method=m&timestamp=2024-01-02 03:04:05&version=1.0",
+        );
+        let d = e.sign_content_diff().unwrap();
+        assert_eq!(
+            d.lines,
+            vec![
+                "charset differs: we signed \"utf-8\", the gateway \"GBK\"".to_string(),
+                "only the gateway signed version=1.0".to_string()
+            ]
+        );
+        assert!(!e.to_string().contains("app_id=1"), "{e}");
+    }
+}

@@ -1,0 +1,527 @@
+//! The v2 gateway client: signed requests placed as the official SDKs place
+//! them, responses verified fail-closed (protocol sections 3 and 4).
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use super::alipay_error::AlipayError;
+use super::models::{TokenSet, UserInfo};
+use super::request::{Common, QUERY_PARAMS, common_params, now_timestamp};
+use crate::error::Error;
+use crate::form;
+use crate::secret::Secret;
+use crate::sign::diagnosis::{self, Case};
+use crate::sign::response::{self, SignatureStatus, Verdict, code_str};
+use crate::sign::{Charset, Params, PrivateKey, PublicKey, Rule, SignType, sign_params};
+use crate::trace::Tracer;
+
+/// The largest response body accepted.
+pub const MAX_RESPONSE_BYTES: u64 = 1 << 20;
+
+pub const USER_AGENT: &str = concat!("alipay-oauth/", env!("CARGO_PKG_VERSION"));
+
+/// Proxies, as the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
+/// `NO_PROXY`) or flags give them. The client never reads the environment.
+#[derive(Debug, Clone, Default)]
+pub struct ProxyConfig {
+    pub http: Option<String>,
+    pub https: Option<String>,
+    pub all: Option<String>,
+    pub no_proxy: Option<String>,
+}
+
+/// Certificate mode: the SNs sent with every request, and the SN responses
+/// must name.
+#[derive(Debug, Clone)]
+pub struct CertMode {
+    pub app_cert_sn: String,
+    pub alipay_root_cert_sn: String,
+    pub alipay_cert_sn: String,
+}
+
+/// Everything a client needs.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub gateway: url::Url,
+    pub app_id: String,
+    pub private_key: PrivateKey,
+    pub alipay_public_key: PublicKey,
+    pub sign_type: SignType,
+    pub charset: Charset,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub proxy: ProxyConfig,
+    pub cert: Option<CertMode>,
+}
+
+/// What one gateway call sent and received, for tracing and the demo.
+/// Secret parameter values are masked.
+#[derive(Debug, Clone)]
+pub struct CallRecord {
+    pub method: String,
+    /// The request URL with secret query values masked.
+    pub url: String,
+    /// The string to sign with secret values masked.
+    pub sign_content: String,
+    pub sign: String,
+    pub status: u16,
+    pub trace_id: Option<String>,
+    /// The signed node name and whether its signature verified.
+    pub node: String,
+    pub verified: SignatureStatus,
+    pub elapsed: Duration,
+}
+
+/// A successful call: the verified node and the record.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub node: Value,
+    pub record: CallRecord,
+}
+
+pub struct Client<'t> {
+    config: ClientConfig,
+    http: reqwest::blocking::Client,
+    tracer: &'t dyn Tracer,
+}
+
+impl<'t> Client<'t> {
+    pub fn new(config: ClientConfig, tracer: &'t dyn Tracer) -> Result<Client<'t>, Error> {
+        let mut builder = reqwest::blocking::Client::builder()
+            .user_agent(USER_AGENT)
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.request_timeout)
+            // Proxies come only from the configuration.
+            .no_proxy();
+        let no_proxy = config
+            .proxy
+            .no_proxy
+            .as_deref()
+            .and_then(reqwest::NoProxy::from_string);
+        let proxy = |kind: &str, url: &str| -> Result<reqwest::Proxy, Error> {
+            let p = match kind {
+                "http" => reqwest::Proxy::http(url),
+                "https" => reqwest::Proxy::https(url),
+                _ => reqwest::Proxy::all(url),
+            };
+            p.map(|p| p.no_proxy(no_proxy.clone())).map_err(|_| {
+                Error::usage_with_hint(
+                    format!("the {kind} proxy setting is not a valid URL"),
+                    "set it like http://proxy.example:3128",
+                )
+            })
+        };
+        for (kind, url) in [
+            ("http", &config.proxy.http),
+            ("https", &config.proxy.https),
+            ("all", &config.proxy.all),
+        ] {
+            if let Some(url) = url.as_deref().filter(|u| !u.is_empty()) {
+                builder = builder.proxy(proxy(kind, url)?);
+            }
+        }
+        let http = builder.build().map_err(|e| {
+            Error::Internal(format!(
+                "cannot set up the HTTP client: {}",
+                e.without_url()
+            ))
+        })?;
+        Ok(Client {
+            config,
+            http,
+            tracer,
+        })
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// Calls `method` with API parameters (in the body) and an optional user
+    /// access token (in the query), verifies the answer and returns its node.
+    pub fn call(
+        &self,
+        method: &str,
+        api: &Params,
+        auth_token: Option<&Secret>,
+    ) -> Result<Call, Error> {
+        let cfg = &self.config;
+        let common = Common {
+            app_id: &cfg.app_id,
+            charset: cfg.charset,
+            sign_type: cfg.sign_type,
+            timestamp: now_timestamp(),
+        };
+        let mut params = common_params(method, &common);
+        if let Some(cert) = &cfg.cert {
+            params.set("app_cert_sn", cert.app_cert_sn.clone());
+            params.set("alipay_root_cert_sn", cert.alipay_root_cert_sn.clone());
+        }
+        if let Some(token) = auth_token {
+            params.set("auth_token", token.expose());
+        }
+        for (k, v) in api.iter() {
+            params.set(k, v);
+        }
+        let signed = sign_params(&params, &cfg.private_key, cfg.sign_type, cfg.charset)?;
+
+        // Common parameters (and the signature) in the query, the rest in
+        // the body; never an empty value.
+        let (query, body): (Vec<(&str, &str)>, Vec<(&str, &str)>) = params
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .partition(|(k, _)| QUERY_PARAMS.contains(k));
+        let mut query = query;
+        query.push(("sign", &signed.sign));
+        let query_string = form::encode(query.iter().copied(), cfg.charset)?;
+        let body_string = form::encode(body.iter().copied(), cfg.charset)?;
+        let mut url = cfg.gateway.clone();
+        let full_query = match cfg.gateway.query() {
+            Some(existing) if !existing.is_empty() => format!("{existing}&{query_string}"),
+            _ => query_string,
+        };
+        url.set_query(Some(&full_query));
+
+        let mut masked = Params::new();
+        for (k, v) in params.masked() {
+            masked.set(k, v);
+        }
+        let mut masked_query: Vec<(String, String)> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), masked.get(k).unwrap_or(v).to_string()))
+            .collect();
+        if let Some(last) = masked_query.last_mut() {
+            last.1 = crate::secret::mask(&signed.sign);
+        }
+        let shown_url = format!(
+            "{}?{}",
+            without_query(&cfg.gateway),
+            masked_query
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        );
+        let masked_content = masked.sign_content(Rule::V2);
+
+        self.tracer.trace(
+            1,
+            &format!("calling {method} at {}", without_query(&cfg.gateway)),
+        );
+        self.tracer
+            .trace(1, &format!("string to sign: {masked_content}"));
+        self.tracer.trace(2, &format!("> POST {shown_url}"));
+        self.tracer.trace(
+            2,
+            &format!(
+                "> content-type: application/x-www-form-urlencoded;charset={}",
+                cfg.charset
+            ),
+        );
+        self.tracer.trace(2, &format!("> user-agent: {USER_AGENT}"));
+        let shown_body: Vec<String> = body
+            .iter()
+            .map(|(k, _)| format!("{k}={}", masked.get(k).unwrap_or("")))
+            .collect();
+        self.tracer
+            .trace(2, &format!("> body: {}", shown_body.join("&")));
+
+        let started = Instant::now();
+        let response = self
+            .http
+            .post(url)
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
+            )
+            .body(body_string)
+            .send()
+            .map_err(|e| network_error(&e, &cfg.gateway, cfg))?;
+        let status = response.status();
+        let trace_id = response
+            .headers()
+            .get("trace_id")
+            .or_else(|| response.headers().get("trace-id"))
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        self.tracer.trace(2, &format!("< HTTP {}", status.as_u16()));
+        for (name, value) in response.headers() {
+            self.tracer.trace(
+                2,
+                &format!("< {name}: {}", value.to_str().unwrap_or("(binary)")),
+            );
+        }
+        let mut raw = Vec::new();
+        response
+            .take(MAX_RESPONSE_BYTES + 1)
+            .read_to_end(&mut raw)
+            .map_err(|e| {
+                let reason = root_cause(&e);
+                Error::Network {
+                    message: format!("the connection dropped while reading the response from {}: {reason}", host_of(&cfg.gateway)),
+                    hint: Some("retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
+                }
+            })?;
+        let elapsed = started.elapsed();
+        if raw.len() as u64 > MAX_RESPONSE_BYTES {
+            return Err(Error::Network {
+                message: format!(
+                    "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
+                    host_of(&cfg.gateway)
+                ),
+                hint: Some("check --gateway: this is not an Alipay gateway".into()),
+            });
+        }
+        self.tracer
+            .trace(2, &format!("< body: {}", mask_body(&raw, cfg.charset)));
+        if !status.is_success() {
+            let snippet: String = String::from_utf8_lossy(&raw).chars().take(120).collect();
+            return Err(Error::Network {
+                message: format!(
+                    "the gateway at {} answered HTTP {}{}",
+                    host_of(&cfg.gateway),
+                    status.as_u16(),
+                    if snippet.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", snippet.trim())
+                    }
+                ),
+                hint: Some(if status.is_server_error() {
+                    "Alipay (or a proxy) failed; retry later".into()
+                } else {
+                    "check --gateway / --env: the URL does not look like an Alipay gateway".into()
+                }),
+            });
+        }
+
+        let checked = response::check(
+            &raw,
+            Some(method),
+            cfg.charset,
+            cfg.sign_type,
+            &cfg.alipay_public_key,
+        )?;
+        let record = CallRecord {
+            method: method.to_string(),
+            url: shown_url,
+            sign_content: masked_content,
+            sign: signed.sign.clone(),
+            status: status.as_u16(),
+            trace_id: trace_id.clone(),
+            node: checked.extracted.node.clone(),
+            verified: checked.status.clone(),
+            elapsed,
+        };
+        match &checked.status {
+            SignatureStatus::Valid { unescaped_slashes: true } => self.tracer.trace(
+                1,
+                "response signature verified after replacing every \\/ with / (the Java SDK's retry)",
+            ),
+            SignatureStatus::Valid { .. } => self.tracer.trace(1, "response signature verified"),
+            SignatureStatus::Unsigned => self.tracer.trace(1, "response carries no signature"),
+            SignatureStatus::Invalid(m) => self.tracer.trace(1, &format!("response signature INVALID: {m}")),
+        }
+
+        let alipay_error = |node: &Value, signed_ok: bool| {
+            let field = |k: &str| node.get(k).and_then(code_str);
+            Error::Alipay(Box::new(AlipayError {
+                method: method.to_string(),
+                code: field("code").unwrap_or_else(|| "(none)".into()),
+                msg: field("msg"),
+                sub_code: field("sub_code"),
+                sub_msg: field("sub_msg"),
+                trace_id: trace_id.clone(),
+                signed: signed_ok,
+                our_sign_content: Some(signed.content.clone()),
+            }))
+        };
+        match checked.verdict() {
+            Verdict::Trusted(node) => {
+                if let Some(cert) = &cfg.cert {
+                    check_cert_sn(
+                        checked.extracted.alipay_cert_sn.as_deref(),
+                        &cert.alipay_cert_sn,
+                    )?;
+                }
+                if response::is_error_node(&checked.extracted.node, &node) {
+                    Err(alipay_error(&node, true))
+                } else {
+                    Ok(Call { node, record })
+                }
+            }
+            Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
+            Verdict::Rejected(rejection) => {
+                let app_public = cfg.private_key.public_key();
+                let findings = diagnosis::diagnose(&Case {
+                    content: &checked.extracted.content,
+                    signature: checked.extracted.sign.as_deref(),
+                    sign_type: cfg.sign_type,
+                    charset: cfg.charset,
+                    key: &cfg.alipay_public_key,
+                    app_key: Some(&app_public),
+                });
+                Err(Error::Signature {
+                    rejection,
+                    hint: Some(
+                        "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
+                            .into(),
+                    ),
+                    details: findings.into_iter().map(|f| format!("{} [{}]", f.message, f.code)).collect(),
+                })
+            }
+        }
+    }
+
+    /// Exchanges an auth code for tokens. Never retried: a code works once.
+    pub fn exchange_code(&self, code: &Secret) -> Result<(TokenSet, CallRecord), Error> {
+        let mut api = Params::new();
+        api.set("grant_type", "authorization_code");
+        api.set("code", code.expose());
+        self.token_call(&api)
+    }
+
+    /// Exchanges a refresh token for a new token set (the refresh token rotates).
+    pub fn refresh(&self, refresh_token: &Secret) -> Result<(TokenSet, CallRecord), Error> {
+        let mut api = Params::new();
+        api.set("grant_type", "refresh_token");
+        api.set("refresh_token", refresh_token.expose());
+        self.token_call(&api)
+    }
+
+    fn token_call(&self, api: &Params) -> Result<(TokenSet, CallRecord), Error> {
+        let call = self.call("alipay.system.oauth.token", api, None)?;
+        let tokens = TokenSet::from_node(&call.node, OffsetDateTime::now_utc())
+            .map_err(|e| Error::Protocol(e.to_string()))?;
+        Ok((tokens, call.record))
+    }
+
+    /// Fetches the user of an access token.
+    pub fn user_info(&self, access_token: &Secret) -> Result<(UserInfo, CallRecord), Error> {
+        let call = self.call("alipay.user.info.share", &Params::new(), Some(access_token))?;
+        let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
+        Ok((user, call.record))
+    }
+}
+
+fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
+    match got {
+        Some(sn) if sn == expected => Ok(()),
+        other => Err(Error::Signature {
+            rejection: response::Rejection::Unparsable(format!(
+                "the response names Alipay certificate SN {} but the configured Alipay certificate has SN {expected}",
+                other.unwrap_or("(none)")
+            )),
+            hint: Some(
+                "Alipay rotated its certificate, or the certificate files belong to another app: download the current alipayCertPublicKey_RSA2.crt".into(),
+            ),
+            details: Vec::new(),
+        }),
+    }
+}
+
+fn without_query(url: &url::Url) -> String {
+    let mut u = url.clone();
+    u.set_query(None);
+    u.to_string()
+}
+
+fn host_of(url: &url::Url) -> String {
+    match (url.host_str(), url.port_or_known_default()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => url.to_string(),
+    }
+}
+
+/// The innermost cause of an error, which names what actually happened
+/// (e.g. "Connection refused"), without URLs that may carry secrets.
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(next) = cur.source() {
+        cur = next;
+    }
+    let s = cur.to_string();
+    s.split(" (os error").next().unwrap_or(&s).to_string()
+}
+
+fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> Error {
+    let host = host_of(gateway);
+    if e.is_timeout() {
+        return Error::Network {
+            message: format!(
+                "no answer from {host} within {} s",
+                if e.is_connect() { cfg.connect_timeout } else { cfg.request_timeout }.as_secs_f64()
+            ),
+            hint: Some("the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout".into()),
+        };
+    }
+    let cause = root_cause(e);
+    if e.is_connect() {
+        return Error::Network {
+            message: format!("cannot connect to {host}: {cause}"),
+            hint: Some("check --env / --gateway, the network, and HTTPS_PROXY / NO_PROXY".into()),
+        };
+    }
+    Error::Network {
+        message: format!("talking to {host} failed: {cause}"),
+        hint: Some("retry; if it persists check the network and proxy settings".into()),
+    }
+}
+
+/// A response body for tracing, with tokens and the signature masked.
+pub fn mask_body(raw: &[u8], charset: Charset) -> String {
+    let text = match charset.decode(raw) {
+        Ok(t) => t.into_owned(),
+        Err(_) => String::from_utf8_lossy(raw).into_owned(),
+    };
+    let mut secrets = Vec::new();
+    if let Ok(v) = serde_json::from_str::<Value>(&text) {
+        collect_secrets(&v, &mut secrets);
+    }
+    let mut out = text;
+    for s in secrets {
+        if s.len() >= 4 {
+            out = out.replace(&s, &crate::secret::mask(&s));
+        }
+    }
+    out
+}
+
+fn collect_secrets(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    Value::String(s) if crate::sign::content::is_secret_param(k) => {
+                        out.push(s.clone());
+                        // As it appears in the raw text, with `\/` escapes.
+                        out.push(s.replace('/', "\\/"));
+                    }
+                    _ => collect_secrets(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_secrets(i, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traced_bodies_mask_tokens_and_signatures() {
+        let body = br#"{"alipay_system_oauth_token_response":{"access_token":"authusrB5a3f0c9a8b7c6d5e4f","refresh_token":"authusrB0f9e8d7c6b5a4f3e2d","user_id":"2088"},"sign":"QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="}"#;
+        let shown = mask_body(body, Charset::Utf8);
+        assert!(!shown.contains("authusrB5a3f0c9a8b7c6d5e4f"), "{shown}");
+        assert!(!shown.contains("authusrB0f9e8d7c6b5a4f3e2d"));
+        assert!(!shown.contains("QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="));
+        assert!(shown.contains("\"user_id\":\"2088\""));
+    }
+}

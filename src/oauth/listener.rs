@@ -1,0 +1,328 @@
+//! The temporary callback listener: receives the browser's redirect with the
+//! `auth_code`, on loopback only unless explicitly asked otherwise.
+//!
+//! Only `GET` on the exact path counts. Other paths get 404 and other
+//! methods 405, so a favicon request never ends the wait; a wrong `state`
+//! gets a 400 page and the wait goes on.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use html_escape::encode_text;
+
+use super::{Callback, State};
+use crate::error::Error;
+
+/// What the listener needs.
+#[derive(Debug, Clone)]
+pub struct ListenerConfig {
+    /// Where to listen; `localhost` means both 127.0.0.1 and ::1.
+    pub addrs: Vec<SocketAddr>,
+    /// The callback path, e.g. `/callback`.
+    pub path: String,
+    pub state: State,
+}
+
+/// Something that happened while waiting.
+pub enum Event {
+    Request(tiny_http::Request),
+    /// A URL or code pasted by the person at the terminal.
+    Pasted(String),
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// A bound listener.
+pub struct Listener {
+    config: ListenerConfig,
+    servers: Vec<Arc<tiny_http::Server>>,
+    events: Receiver<Event>,
+    sender: Sender<Event>,
+    bound: Vec<SocketAddr>,
+}
+
+/// Why the wait ended without a code.
+#[derive(Debug, Default, Clone)]
+pub struct WaitReport {
+    /// Callbacks whose state did not match (an old tab? another login?).
+    pub wrong_state: usize,
+    /// Callbacks with the right state but no auth_code.
+    pub missing_code: usize,
+    /// Requests to other paths or with other methods.
+    pub stray: usize,
+}
+
+impl Listener {
+    /// Binds every address. A port in use is a usage error naming the port.
+    pub fn bind(config: ListenerConfig) -> Result<Listener, Error> {
+        let mut servers = Vec::new();
+        let mut bound = Vec::new();
+        for addr in &config.addrs {
+            match tiny_http::Server::http(addr) {
+                Ok(s) => {
+                    if let Some(a) = s.server_addr().to_ip() {
+                        bound.push(a);
+                    }
+                    servers.push(Arc::new(s));
+                }
+                // ::1 may not exist (IPv6 disabled in a container); one
+                // loopback address is enough as long as one binds.
+                Err(_) if addr.is_ipv6() && config.addrs.len() > 1 => {}
+                Err(e) => {
+                    let in_use = e
+                        .downcast_ref::<std::io::Error>()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
+                    return Err(if in_use {
+                        Error::usage_with_hint(
+                            format!(
+                                "port {} on {} is already in use, so the callback listener cannot start",
+                                addr.port(),
+                                addr.ip()
+                            ),
+                            "stop what uses it, or register a redirect URI with another port and pass it with --redirect-uri (or listen elsewhere with --listen HOST:PORT)",
+                        )
+                    } else {
+                        Error::usage(format!("cannot listen on {addr}: {e}"))
+                    });
+                }
+            }
+        }
+        let (sender, events) = mpsc::channel();
+        for server in &servers {
+            let (server, sender) = (server.clone(), sender.clone());
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    if sender.send(Event::Request(request)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Ok(Listener {
+            config,
+            servers,
+            events,
+            sender,
+            bound,
+        })
+    }
+
+    /// The addresses actually bound (with the real port when 0 was asked).
+    pub fn local_addrs(&self) -> &[SocketAddr] {
+        &self.bound
+    }
+
+    /// A handle for other threads to deliver pasted input or Ctrl-C.
+    pub fn sender(&self) -> Sender<Event> {
+        self.sender.clone()
+    }
+
+    /// Waits for the callback until `timeout`. Calls `tick` with the time
+    /// left about ten times a second (for a spinner).
+    pub fn wait(
+        &self,
+        timeout: Duration,
+        mut tick: impl FnMut(Duration),
+    ) -> Result<Callback, Error> {
+        let deadline = Instant::now() + timeout;
+        let mut report = WaitReport::default();
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(timed_out(timeout, &report));
+            }
+            tick(deadline - now);
+            let event = match self
+                .events
+                .recv_timeout((deadline - now).min(Duration::from_millis(100)))
+            {
+                Ok(e) => e,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => return Err(timed_out(timeout, &report)),
+            };
+            match event {
+                Event::Interrupted => return Err(Error::Interrupted),
+                Event::Pasted(text) => {
+                    let cb = Callback::from_pasted(&text);
+                    if let Some(state) = &cb.state
+                        && !self.config.state.matches(state)
+                    {
+                        return Err(Error::Authorization {
+                            message: "the pasted URL carries a different state: it is not from the login started here".into(),
+                            hint: Some("open the URL printed above in the browser and paste the address you land on".into()),
+                        });
+                    }
+                    if cb.auth_code.is_none() {
+                        return Err(Error::Authorization {
+                            message: "the pasted text has no auth_code".into(),
+                            hint: Some("paste the whole address of the page Alipay sent the browser to, or the auth_code value".into()),
+                        });
+                    }
+                    return Ok(cb);
+                }
+                Event::Request(request) => {
+                    if let Some(cb) = self.handle(request, &mut report) {
+                        return Ok(cb);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Answers one request; returns the callback when it is the one.
+    fn handle(&self, request: tiny_http::Request, report: &mut WaitReport) -> Option<Callback> {
+        let url = request.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        if path != self.config.path {
+            report.stray += 1;
+            respond(
+                request,
+                404,
+                &page(
+                    "Not found",
+                    "<p>Nothing here. Waiting for the Alipay callback.</p>",
+                ),
+                &[],
+            );
+            return None;
+        }
+        if *request.method() != tiny_http::Method::Get {
+            report.stray += 1;
+            respond(
+                request,
+                405,
+                &page(
+                    "Method not allowed",
+                    "<p>The callback is a GET request.</p>",
+                ),
+                &[("Allow", "GET")],
+            );
+            return None;
+        }
+        let cb = Callback::from_query(query);
+        let state_ok = cb
+            .state
+            .as_deref()
+            .is_some_and(|s| self.config.state.matches(s));
+        if !state_ok {
+            report.wrong_state += 1;
+            respond(
+                request,
+                400,
+                &page(
+                    "This is not the login in progress",
+                    "<p>The <code>state</code> of this callback does not match the login started in the terminal: \
+it may come from an old tab or from someone else. It was ignored.</p>\
+<p>Start over from the URL the terminal printed.</p>",
+                ),
+                &[],
+            );
+            return None;
+        }
+        if cb.auth_code.is_none() {
+            report.missing_code += 1;
+            respond(
+                request,
+                400,
+                &page(
+                    "No authorization code",
+                    "<p>Alipay sent the browser back without an <code>auth_code</code>: the login did not complete. \
+Try again from the URL the terminal printed.</p>",
+                ),
+                &[],
+            );
+            return None;
+        }
+        let app = cb.app_id.as_deref().unwrap_or("");
+        respond(
+            request,
+            200,
+            &page(
+                "Logged in with Alipay",
+                &format!(
+                    "<p id=\"done\"><strong>Done.</strong> You can close this tab and return to the terminal.</p>\
+<p>App <code>{}</code> received an authorization code. Do not share this page's address: it contains the code.</p>",
+                    encode_text(app)
+                ),
+            ),
+            &[],
+        );
+        Some(cb)
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        for s in &self.servers {
+            s.unblock();
+        }
+    }
+}
+
+fn timed_out(timeout: Duration, report: &WaitReport) -> Error {
+    let mut why = Vec::new();
+    if report.wrong_state > 0 {
+        why.push(format!(
+            "{} callback(s) with a different state were ignored (an old tab, or another login?)",
+            report.wrong_state
+        ));
+    }
+    if report.missing_code > 0 {
+        why.push(format!(
+            "{} callback(s) came without an auth_code",
+            report.missing_code
+        ));
+    }
+    if why.is_empty() {
+        why.push("no callback arrived (the login was not finished, or the browser could not reach the listener)".into());
+    }
+    Error::Authorization {
+        message: format!("no authorization within {} s: {}", timeout.as_secs(), why.join("; ")),
+        hint: Some(
+            "run again and finish the login in the browser, raise --timeout, or paste the address-bar URL at the prompt".into(),
+        ),
+    }
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\
+<style>body{{font-family:system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem}}</style></head>\
+<body><h1>{}</h1>{body}<p style=\"color:#777\">alipay-oauth</p></body></html>\n",
+        encode_text(title),
+        encode_text(title)
+    )
+}
+
+fn respond(request: tiny_http::Request, status: u16, html: &str, extra: &[(&str, &str)]) {
+    let mut headers: Vec<tiny_http::Header> = [
+        ("Content-Type", "text/html; charset=utf-8"),
+        ("Cache-Control", "no-store"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Content-Type-Options", "nosniff"),
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'",
+        ),
+        ("Connection", "close"),
+    ]
+    .iter()
+    .chain(extra)
+    .filter_map(|(k, v)| tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
+    .collect();
+    headers.shrink_to_fit();
+    let data = html.as_bytes().to_vec();
+    let len = data.len();
+    let response = tiny_http::Response::new(
+        tiny_http::StatusCode(status),
+        headers,
+        std::io::Cursor::new(data),
+        Some(len),
+        None,
+    );
+    // `respond` writes and flushes before returning, so the browser has the
+    // page before the listener goes away.
+    let _ = request.respond(response);
+}

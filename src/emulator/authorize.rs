@@ -92,7 +92,8 @@ pub(super) fn page(shared: &Shared, query: &[u8]) -> Reply {
         let d = d.trim_start_matches('.').to_ascii_lowercase();
         host_str == d || host_str.ends_with(&format!(".{d}"))
     });
-    if !on_domain && !(shared.config.allow_loopback && is_loopback(&host)) {
+    let loopback_ok = shared.config.allow_loopback && is_loopback(&host);
+    if !(on_domain || loopback_ok) {
         return error_page(
             "invalid-redirect-uri",
             &format!(

@@ -171,11 +171,11 @@ impl<'t> Client<'t> {
 
         // Common parameters (and the signature) in the query, the rest in
         // the body; never an empty value.
-        let (query, body): (Vec<(&str, &str)>, Vec<(&str, &str)>) = params
+        type Pairs<'a> = Vec<(&'a str, &'a str)>;
+        let (mut query, body): (Pairs, Pairs) = params
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .partition(|(k, _)| QUERY_PARAMS.contains(k));
-        let mut query = query;
         query.push(("sign", &signed.sign));
         let query_string = form::encode(query.iter().copied(), cfg.charset)?;
         let body_string = form::encode(body.iter().copied(), cfg.charset)?;

@@ -17,7 +17,9 @@ pub mod oauth;
 pub mod output;
 pub mod secret;
 pub mod secret_file;
+pub mod session;
 pub mod sign;
+pub mod store;
 pub mod trace;
 
 pub use error::{Error, ExitStatus};

@@ -1,7 +1,7 @@
 //! Where things are printed and how: results on stdout (human or one JSON
 //! document), progress, hints and errors on stderr.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::OutputFormat;
 use crate::error::{Error, ExitStatus};
@@ -31,11 +31,17 @@ impl Output {
         self.format == OutputFormat::Json
     }
 
-    /// Prints the one JSON document of a run on stdout.
+    /// Prints the one JSON document of a run on stdout: indented for a
+    /// person at a terminal, on one line for a pipe.
     pub fn json(&self, value: &serde_json::Value) {
         let mut out = std::io::stdout().lock();
-        let _ = serde_json::to_writer_pretty(&mut out, value);
+        let _ = if out.is_terminal() {
+            serde_json::to_writer_pretty(&mut out, value)
+        } else {
+            serde_json::to_writer(&mut out, value)
+        };
         let _ = writeln!(out);
+        let _ = out.flush();
     }
 
     /// Prints a line of the human result on stdout.

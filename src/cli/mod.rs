@@ -94,6 +94,18 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "ALIPAY_CHARSET", value_name = "CHARSET", value_parser = parse_charset)]
     pub charset: Option<Charset>,
 
+    /// Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens].
+    #[arg(long, global = true, env = "ALIPAY_TOKEN_DIR", value_name = "DIR")]
+    pub token_dir: Option<PathBuf>,
+
+    /// Seconds to wait for a connection to the gateway.
+    #[arg(long, global = true, env = "ALIPAY_CONNECT_TIMEOUT", value_name = "SECS", default_value_t = 10.0)]
+    pub connect_timeout: f64,
+
+    /// Seconds to wait for the gateway's whole answer.
+    #[arg(long, global = true, env = "ALIPAY_REQUEST_TIMEOUT", value_name = "SECS", default_value_t = 30.0)]
+    pub request_timeout: f64,
+
     /// Output format of stdout (and of errors on stderr) [default: human].
     #[arg(
         short,
@@ -141,6 +153,20 @@ pub enum Command {
     #[command(subcommand)]
     Verify(VerifyCommand),
 
+    /// Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token).
+    #[command(after_help = EXCHANGE_EXAMPLES)]
+    Exchange(ExchangeArgs),
+
+    /// Fetch the user of an access token (alipay.user.info.share).
+    #[command(after_help = USERINFO_EXAMPLES)]
+    Userinfo(UserinfoArgs),
+
+    /// Show the effective settings and where each came from (secrets redacted).
+    Config,
+
+    /// Remove stored tokens.
+    Logout(LogoutArgs),
+
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
     #[command(after_help = EMULATOR_EXAMPLES)]
     Emulator(EmulatorArgs),
@@ -164,6 +190,75 @@ Examples:
     alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
   # Reproduce a request at a fixed time, signature only
   alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+
+const EXCHANGE_EXAMPLES: &str = "\
+Examples:
+  # An auth code from the callback, read from standard input (hidden on a terminal)
+  alipay-oauth exchange --code -
+  # CI: refresh the token kept in a pipeline secret, read the JSON
+  echo \"$ALIPAY_REFRESH_TOKEN\" | alipay-oauth exchange --refresh-token-stdin --no-store -o json | jq -r .access_token
+  # Refresh the stored login (safe to run from parallel jobs)
+  alipay-oauth exchange --refresh";
+
+const USERINFO_EXAMPLES: &str = "\
+Examples:
+  alipay-oauth userinfo                       # the stored login, refreshed first if expired
+  alipay-oauth userinfo -o json | jq .subject
+  printf %s \"$TOKEN\" | alipay-oauth userinfo --access-token-stdin --raw";
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("grant").required(true).args(["code", "refresh_token_stdin", "refresh"])))]
+pub struct ExchangeArgs {
+    /// The auth_code from the callback; - reads it from standard input.
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+
+    /// Read a refresh token from standard input.
+    #[arg(long)]
+    pub refresh_token_stdin: bool,
+
+    /// Refresh with ALIPAY_REFRESH_TOKEN, else the stored login.
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Which stored login to refresh (an open_id or user_id) [default: the latest].
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: Option<String>,
+
+    /// Do not store the tokens.
+    #[arg(long)]
+    pub no_store: bool,
+
+    /// Show tokens in full in human output.
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserinfoArgs {
+    /// Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login).
+    #[arg(long)]
+    pub access_token_stdin: bool,
+
+    /// Which stored login (an open_id or user_id) [default: the latest].
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: Option<String>,
+
+    /// Print the verified node exactly as Alipay sent it.
+    #[arg(long)]
+    pub raw: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Remove every stored login of the app, not just the latest.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Remove this login (an open_id or user_id).
+    #[arg(long, value_name = "SUBJECT", conflicts_with = "all")]
+    pub subject: Option<String>,
+}
 
 const EMULATOR_EXAMPLES: &str = "\
 Examples:

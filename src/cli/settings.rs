@@ -12,6 +12,10 @@ use clap::parser::ValueSource;
 
 use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
+use crate::gateway::client::{ClientConfig, ProxyConfig};
+use crate::session::Sessions;
+use crate::store::{TokenStore, store_key};
+use std::time::Duration;
 use crate::endpoints::Environment;
 use crate::error::Error;
 use crate::output::Output;
@@ -91,6 +95,10 @@ pub struct Settings {
     pub charset: Sourced<Charset>,
     pub redirect_uri: Option<Sourced<String>>,
     pub scope: Option<Sourced<String>>,
+    pub token_dir: Sourced<PathBuf>,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub proxy: ProxyConfig,
     pub output: Output,
 }
 
@@ -312,6 +320,38 @@ impl Settings {
             },
         };
 
+        let token_dir = match &args.token_dir {
+            Some(d) => Sourced::new(
+                d.clone(),
+                match value_source(matches, "token_dir") {
+                    Some(ValueSource::EnvVariable) => Source::Env("ALIPAY_TOKEN_DIR"),
+                    _ => Source::Flag("--token-dir"),
+                },
+            ),
+            None => Sourced::new(
+                directories::ProjectDirs::from("", "", "alipay-oauth")
+                    .map(|d| d.data_dir().join("tokens"))
+                    .unwrap_or_else(|| PathBuf::from(".alipay-oauth-tokens")),
+                Source::Default,
+            ),
+        };
+        let seconds = |v: f64, flag: &str| {
+            if v.is_finite() && v > 0.0 && v <= 3600.0 {
+                Ok(Duration::from_secs_f64(v))
+            } else {
+                Err(Error::usage(format!("{flag} must be between 0 and 3600 seconds")))
+            }
+        };
+        let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
+        let request_timeout = seconds(args.request_timeout, "--request-timeout")?;
+        let either = |a: &str, b: &str| env_var(a).or_else(|| env_var(b));
+        let proxy = ProxyConfig {
+            http: either("HTTP_PROXY", "http_proxy"),
+            https: either("HTTPS_PROXY", "https_proxy"),
+            all: either("ALL_PROXY", "all_proxy"),
+            no_proxy: either("NO_PROXY", "no_proxy"),
+        };
+
         let from_profile = |v: &Option<String>| {
             v.clone()
                 .map(|v| Sourced::new(v, Source::Profile(pn.to_string())))
@@ -330,6 +370,10 @@ impl Settings {
             charset,
             redirect_uri: from_profile(&profile.redirect_uri),
             scope: from_profile(&profile.scope),
+            token_dir,
+            connect_timeout,
+            request_timeout,
+            proxy,
             output,
         })
     }
@@ -383,6 +427,65 @@ impl Settings {
             .map_err(Error::from)
             .with_context(|| format!("Alipay public key {}", describe(source)))
     }
+}
+
+impl Settings {
+    /// Everything a gateway client needs, checked.
+    pub fn client_config(&self) -> anyhow::Result<ClientConfig> {
+        let app_id = self.require_app_id()?.to_string();
+        let private_key = self.require_private_key()?;
+        let alipay_public_key = self.require_alipay_public_key()?;
+        if alipay_public_key.same_key(&private_key.public_key()) {
+            return Err(Error::usage_with_hint(
+                "the Alipay public key is the app's own public key",
+                "use the \"Alipay public key\" (支付宝公钥) shown in the console, not the app public key you uploaded",
+            )
+            .into());
+        }
+        if private_key.bits() < self.sign_type.value.min_bits() {
+            return Err(Error::from(crate::sign::KeyError::TooShort {
+                bits: private_key.bits(),
+                required: self.sign_type.value.min_bits(),
+                sign_type: self.sign_type.value.label(),
+            })
+            .into());
+        }
+        let gateway = url::Url::parse(&self.gateway.value).map_err(|_| Error::usage("the gateway URL is not valid"))?;
+        Ok(ClientConfig {
+            gateway,
+            app_id,
+            private_key,
+            alipay_public_key,
+            sign_type: self.sign_type.value,
+            charset: self.charset.value,
+            connect_timeout: self.connect_timeout,
+            request_timeout: self.request_timeout,
+            proxy: self.proxy.clone(),
+            cert: None,
+        })
+    }
+
+    pub fn token_store(&self) -> TokenStore {
+        TokenStore::new(self.token_dir.value.clone())
+    }
+
+    /// The stored logins of this app on this gateway.
+    pub fn sessions<'a>(&self, store: &'a TokenStore) -> Result<Sessions<'a>, Error> {
+        let app_id = self.require_app_id()?.to_string();
+        let gateway = url::Url::parse(&self.gateway.value).map_err(|_| Error::usage("the gateway URL is not valid"))?;
+        let env = self.environment.value;
+        Ok(Sessions {
+            store,
+            key: store_key(env.label(), &gateway, &env.gateway_url(), &app_id),
+            gateway: self.gateway.value.clone(),
+            app_id,
+        })
+    }
+}
+
+/// A secret from an environment variable (read only here, at the edge).
+pub fn env_secret(name: &str) -> Option<Secret> {
+    env_var(name).map(|v| Secret::new(v.trim()))
 }
 
 fn describe(source: &Sourced<KeySource>) -> String {

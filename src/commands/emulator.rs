@@ -61,7 +61,7 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             "alipay_public_key_file": args.alipay_public_key_out,
             "apps": apps.iter().map(|a| json!({
                 "app_id": a.app_id,
-                "id_mode": format!("{:?}", a.id_mode).to_lowercase(),
+                "id_mode": a.id_mode.label(),
                 "member_info": a.member_info,
                 "redirect_domains": a.redirect_domains,
                 "public_key_fingerprint": a.public_key.fingerprint(),
@@ -86,9 +86,9 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 a.redirect_domains.join(", ")
             };
             out.result(format!(
-                "  app                 {} ({:?} ids, member info {}, callbacks on {domains})",
+                "  app                 {} ({} ids, member info {}, callbacks on {domains})",
                 a.app_id,
-                a.id_mode,
+                a.id_mode.label(),
                 if a.member_info { "on" } else { "off" }
             ));
         }

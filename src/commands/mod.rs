@@ -2,9 +2,13 @@
 //! the result. This is the edge where `anyhow` context is added.
 
 mod completions;
+mod config;
 mod demo;
 mod emulator;
+mod exchange;
+mod logout;
 mod sign;
+mod userinfo;
 mod verify;
 
 use std::ffi::OsString;
@@ -17,6 +21,7 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
 use crate::error::{Error, ExitStatus};
 use crate::output::Output;
+use crate::secret::Secret;
 
 /// The largest input read from a file or standard input.
 const INPUT_LIMIT: u64 = 16 << 20;
@@ -71,6 +76,10 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Sign(args) => sign::run(&args, settings),
         Command::Verify(cmd) => verify::run(&cmd, settings),
+        Command::Exchange(args) => exchange::run(&args, settings),
+        Command::Userinfo(args) => userinfo::run(&args, settings),
+        Command::Config => config::run(settings),
+        Command::Logout(args) => logout::run(&args, settings),
         Command::Emulator(args) => emulator::run(&args, settings),
         Command::Demo => demo::run(settings),
         Command::Completions { shell } => completions::run(shell),
@@ -104,4 +113,26 @@ pub(crate) fn read_input(file: Option<&Path>, what: &str) -> Result<Vec<u8>, Err
             Ok(bytes)
         }
     }
+}
+
+/// Reads a secret (a code or token) from standard input: a hidden prompt on
+/// a terminal, else the first line of what is piped in.
+pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
+    let value = if std::io::stdin().is_terminal() {
+        dialoguer::Password::new()
+            .with_prompt(what)
+            .interact()
+            .map_err(|_| Error::Interrupted)?
+    } else {
+        let bytes = read_input(Some(Path::new("-")), what)?;
+        String::from_utf8(bytes).map_err(|_| Error::usage(format!("the {what} on standard input is not UTF-8 text")))?
+    };
+    let value = value.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
+    if value.is_empty() {
+        return Err(Error::usage_with_hint(
+            format!("no {what} on standard input"),
+            format!("pipe the {what} in, e.g. printf %s \"$VALUE\" | alipay-oauth ..."),
+        ));
+    }
+    Ok(Secret::new(value))
 }

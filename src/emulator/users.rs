@@ -16,6 +16,14 @@ pub enum IdMode {
 }
 
 impl IdMode {
+    pub fn label(self) -> &'static str {
+        match self {
+            IdMode::OpenId => "open_id",
+            IdMode::UserId => "user_id",
+            IdMode::Both => "both",
+        }
+    }
+
     pub fn user_id(self) -> bool {
         matches!(self, IdMode::UserId | IdMode::Both)
     }

@@ -79,6 +79,8 @@ pub struct CallRecord {
 #[derive(Debug, Clone)]
 pub struct Call {
     pub node: Value,
+    /// The node's text exactly as Alipay signed it.
+    pub raw_node: String,
     pub record: CallRecord,
 }
 
@@ -351,7 +353,8 @@ impl<'t> Client<'t> {
                 if response::is_error_node(&checked.extracted.node, &node) {
                     Err(alipay_error(&node, true))
                 } else {
-                    Ok(Call { node, record })
+                    let raw_node = checked.extracted.content_text()?;
+                    Ok(Call { node, raw_node, record })
                 }
             }
             Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
@@ -402,9 +405,15 @@ impl<'t> Client<'t> {
 
     /// Fetches the user of an access token.
     pub fn user_info(&self, access_token: &Secret) -> Result<(UserInfo, CallRecord), Error> {
+        let (user, call) = self.user_info_call(access_token)?;
+        Ok((user, call.record))
+    }
+
+    /// Fetches the user, keeping the whole call (for `--raw`).
+    pub fn user_info_call(&self, access_token: &Secret) -> Result<(UserInfo, Call), Error> {
         let call = self.call("alipay.user.info.share", &Params::new(), Some(access_token))?;
         let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
-        Ok((user, call.record))
+        Ok((user, call))
     }
 }
 

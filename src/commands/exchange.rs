@@ -1,0 +1,106 @@
+//! `alipay-oauth exchange`: an auth code or a refresh token for tokens.
+
+use time::OffsetDateTime;
+
+use super::read_secret;
+use crate::cli::ExchangeArgs;
+use crate::cli::settings::{Settings, env_secret};
+use crate::error::{Error, ExitStatus};
+use crate::gateway::{Client, TokenSet};
+use crate::output::Output;
+use crate::secret::Secret;
+
+pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let client = Client::new(settings.client_config()?, &out)?;
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+
+    let (tokens, already_stored) = if let Some(code) = &args.code {
+        let code = if code == "-" { read_secret("auth code")? } else { Secret::new(code.as_str()) };
+        // Never retried: a code is spent by the first attempt.
+        (client.exchange_code(&code)?.0, None)
+    } else if args.refresh_token_stdin {
+        (client.refresh(&read_secret("refresh token")?)?.0, None)
+    } else if let Some(token) = env_secret("ALIPAY_REFRESH_TOKEN") {
+        out.trace(1, "refreshing with ALIPAY_REFRESH_TOKEN");
+        (client.refresh(&token)?.0, None)
+    } else {
+        if args.no_store {
+            return Err(Error::usage_with_hint(
+                "--no-store cannot refresh the stored login",
+                "refreshing spends the stored refresh token, so the new one must be stored; drop --no-store",
+            )
+            .into());
+        }
+        let (tokens, session) = sessions.refresh(&client, args.subject.as_deref())?;
+        let path = store.dir().join(&session.environment);
+        (tokens, Some(path))
+    };
+
+    let stored = match (&already_stored, args.no_store) {
+        (Some(p), _) => Ok(Some(p.clone())),
+        (None, true) => Ok(None),
+        (None, false) => sessions.save(&tokens, None).map(|s| s.map(|(_, p)| p)),
+    };
+    print_tokens(&out, &tokens, args.show_secrets);
+    match stored {
+        Ok(Some(path)) => out.info(format!("stored in {}", path.display())),
+        Ok(None) if !args.no_store => out.warn("the answer names no user, so the tokens were not stored"),
+        Ok(None) => {}
+        // The tokens are printed above: a code cannot be exchanged twice.
+        Err(e) => return Err(anyhow::Error::from(e).context("the tokens above could not be stored")),
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Prints a token set: JSON in full, human output masked unless asked.
+pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool) {
+    if out.is_json() {
+        out.json(&tokens.to_json());
+        return;
+    }
+    if out.quiet {
+        out.result(tokens.access_token.expose());
+        return;
+    }
+    let shown = |s: &Secret| if show_secrets { s.expose().to_string() } else { s.masked() };
+    let when = |t: Option<OffsetDateTime>| match t {
+        Some(t) => {
+            let left = t - OffsetDateTime::now_utc();
+            let at = t
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default();
+            format!("expires {at} ({})", human_duration(left))
+        }
+        None => "does not expire".into(),
+    };
+    let who = match tokens.subject() {
+        Some((s, kind)) => format!("{s} ({})", kind.label()),
+        None => "(no user id in the answer)".into(),
+    };
+    out.result(format!("{} {who}", out.paint("✓ tokens for", "1;32")));
+    out.result(format!("  access_token   {}  {}", shown(&tokens.access_token), when(tokens.expires_at)));
+    if let Some(r) = &tokens.refresh_token {
+        out.result(format!("  refresh_token  {}  {}", shown(r), when(tokens.refresh_expires_at)));
+    }
+    for (k, v) in [("open_id", &tokens.open_id), ("user_id", &tokens.user_id), ("union_id", &tokens.union_id)] {
+        if let Some(v) = v {
+            out.result(format!("  {k:<13}  {v}"));
+        }
+    }
+    if !show_secrets {
+        out.info("(tokens masked; --show-secrets or -o json shows them)");
+    }
+}
+
+fn human_duration(d: time::Duration) -> String {
+    let s = d.whole_seconds();
+    match s {
+        s if s < 0 => "expired".into(),
+        s if s < 120 => format!("in {s} s"),
+        s if s < 7200 => format!("in {} min", s / 60),
+        s if s < 172_800 => format!("in {} h", s / 3600),
+        s => format!("in {} days", s / 86_400),
+    }
+}

@@ -1,0 +1,72 @@
+//! `alipay-oauth userinfo`: the user of an access token.
+
+use super::read_secret;
+use crate::cli::UserinfoArgs;
+use crate::cli::settings::{Settings, env_secret};
+use crate::error::ExitStatus;
+use crate::gateway::{Client, Gender};
+
+pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let client = Client::new(settings.client_config()?, &out)?;
+    let token = if args.access_token_stdin {
+        read_secret("access token")?
+    } else if let Some(t) = env_secret("ALIPAY_ACCESS_TOKEN") {
+        out.trace(1, "using ALIPAY_ACCESS_TOKEN");
+        t
+    } else {
+        let store = settings.token_store();
+        let sessions = settings.sessions(&store)?;
+        let (token, session, refreshed) = sessions.access_token(&client, args.subject.as_deref())?;
+        if refreshed {
+            out.info(format!("the access token of {} had expired: refreshed and stored", session.subject));
+        }
+        token
+    };
+    let (user, call) = client.user_info_call(&token)?;
+    if args.raw {
+        out.result(&call.raw_node);
+    } else if out.is_json() {
+        out.json(&user.to_json());
+    } else if out.quiet {
+        out.result(&user.subject);
+    } else {
+        let mut traits = Vec::new();
+        match user.gender {
+            Some(Gender::Male) => traits.push("male".to_string()),
+            Some(Gender::Female) => traits.push("female".to_string()),
+            None => {}
+        }
+        let place = [user.province.as_deref(), user.city.as_deref()]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !place.is_empty() {
+            traits.push(place);
+        }
+        match user.is_certified {
+            Some(true) => traits.push("certified".into()),
+            Some(false) => traits.push("not certified".into()),
+            None => {}
+        }
+        out.result(format!(
+            "{}  ({})",
+            out.paint(user.nickname.as_deref().unwrap_or("(no nickname shared)"), "1"),
+            traits.join(", ")
+        ));
+        out.result(format!("  subject   {} ({})", user.subject, user.id_kind.label()));
+        for (k, v) in [
+            ("user_id", &user.user_id),
+            ("open_id", &user.open_id),
+            ("union_id", &user.union_id),
+            ("avatar", &user.avatar),
+        ] {
+            if let Some(v) = v {
+                out.result(format!("  {k:<8}  {v}"));
+            }
+        }
+    }
+    Ok(ExitStatus::Success)
+}

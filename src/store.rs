@@ -1,0 +1,273 @@
+//! The token store: one JSON file per (environment, app, user), in a 0700
+//! directory, each file 0600 and replaced atomically. A lock per
+//! (environment, app) serialises refreshes, so that parallel CI jobs do not
+//! race a rotating refresh token.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use time::OffsetDateTime;
+
+use crate::error::Error;
+use crate::gateway::{IdKind, TokenSet};
+use crate::secret_file;
+
+/// A stored login.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Session {
+    /// The environment key (see [`store_key`]).
+    pub environment: String,
+    pub gateway: String,
+    pub app_id: String,
+    pub subject: String,
+    pub id_kind: IdKind,
+    pub scope: Option<String>,
+    pub tokens: TokenSet,
+    #[serde(with = "time::serde::rfc3339")]
+    pub stored_at: OffsetDateTime,
+}
+
+/// Names the store directory of an environment and app. Built-in gateways
+/// are named after their environment; any other gateway after its host and
+/// port, so that two emulators on different ports never share tokens.
+pub fn store_key(environment: &str, gateway: &url::Url, builtin_gateway: &str, app_id: &str) -> String {
+    let env = if gateway.as_str() == builtin_gateway {
+        environment.to_string()
+    } else {
+        format!(
+            "{environment}-{}-{}",
+            gateway.host_str().unwrap_or("host"),
+            gateway.port_or_known_default().unwrap_or(0)
+        )
+    };
+    sanitize(&format!("{env}-{app_id}"))
+}
+
+/// Keeps names to `[A-Za-z0-9._-]`, so no id can climb out of the store.
+fn sanitize(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' })
+        .collect();
+    cleaned.trim_start_matches('.').to_string()
+}
+
+fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
+    Error::Store {
+        message: format!("cannot {what} {}: {}", path.display(), crate::cli::settings::io_reason(e)),
+        hint: Some("check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable".into()),
+    }
+}
+
+/// The store directory.
+#[derive(Debug, Clone)]
+pub struct TokenStore {
+    dir: PathBuf,
+}
+
+/// Holds the (environment, app) lock until dropped (closing the file
+/// releases it).
+pub struct StoreLock {
+    _file: fs::File,
+}
+
+impl TokenStore {
+    pub fn new(dir: impl Into<PathBuf>) -> TokenStore {
+        TokenStore { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Creates a directory with mode 0700, and tightens it if it is looser.
+    fn private_dir(path: &Path) -> Result<(), Error> {
+        fs::create_dir_all(path).map_err(|e| store_error("create", path, &e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let meta = fs::metadata(path).map_err(|e| store_error("read", path, &e))?;
+            if meta.permissions().mode() & 0o077 != 0 {
+                fs::set_permissions(path, fs::Permissions::from_mode(0o700))
+                    .map_err(|e| store_error("secure", path, &e))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn app_dir(&self, key: &str) -> Result<PathBuf, Error> {
+        Self::private_dir(&self.dir)?;
+        let dir = self.dir.join(sanitize(key));
+        Self::private_dir(&dir)?;
+        Ok(dir)
+    }
+
+    fn session_path(dir: &Path, subject: &str) -> PathBuf {
+        dir.join(format!("{}.json", sanitize(subject)))
+    }
+
+    /// Takes the lock of an (environment, app), waiting up to `wait`.
+    pub fn lock(&self, key: &str, wait: Duration) -> Result<StoreLock, Error> {
+        let dir = self.app_dir(key)?;
+        let path = dir.join(".lock");
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| store_error("open", &path, &e))?;
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(StoreLock { _file: file }),
+                Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => {
+                    return Err(Error::Store {
+                        message: format!("the token store {} is locked by another alipay-oauth: {e}", dir.display()),
+                        hint: Some("another refresh is running; wait for it and retry".into()),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Saves a session and makes it the app's current one.
+    pub fn save(&self, session: &Session) -> Result<PathBuf, Error> {
+        let dir = self.app_dir(&session.environment)?;
+        let path = Self::session_path(&dir, &session.subject);
+        let json = serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
+        secret_file::write(&path, &json, true)?;
+        secret_file::write(&dir.join("current"), session.subject.as_bytes(), true)?;
+        Ok(path)
+    }
+
+    /// The session of `subject`, or the current one.
+    pub fn load(&self, key: &str, subject: Option<&str>) -> Result<Option<Session>, Error> {
+        let dir = self.dir.join(sanitize(key));
+        let subject = match subject {
+            Some(s) => s.to_string(),
+            None => match fs::read_to_string(dir.join("current")) {
+                Ok(s) => s.trim().to_string(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(store_error("read", &dir.join("current"), &e)),
+            },
+        };
+        let path = Self::session_path(&dir, &subject);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(store_error("read", &path, &e)),
+        };
+        serde_json::from_slice(&bytes).map(Some).map_err(|e| Error::Store {
+            message: format!("the stored session {} is damaged: {e}", path.display()),
+            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
+        })
+    }
+
+    /// Removes the session of `subject` (or the current one, or all of the
+    /// app's with `all`); returns how many were removed.
+    pub fn remove(&self, key: &str, subject: Option<&str>, all: bool) -> Result<usize, Error> {
+        let dir = self.dir.join(sanitize(key));
+        if !dir.exists() {
+            return Ok(0);
+        }
+        let mut removed = 0;
+        let targets: Vec<PathBuf> = if all {
+            fs::read_dir(&dir)
+                .map_err(|e| store_error("read", &dir, &e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        } else {
+            match self.load(key, subject)? {
+                Some(s) => vec![Self::session_path(&dir, &s.subject)],
+                None => Vec::new(),
+            }
+        };
+        for p in targets {
+            fs::remove_file(&p).map_err(|e| store_error("remove", &p, &e))?;
+            removed += 1;
+        }
+        let current = dir.join("current");
+        let current_gone = fs::read_to_string(&current)
+            .map(|s| !Self::session_path(&dir, s.trim()).exists())
+            .unwrap_or(false);
+        if all || current_gone {
+            let _ = fs::remove_file(current);
+        }
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::Secret;
+
+    fn session(subject: &str, token: &str) -> Session {
+        Session {
+            environment: "emulator-2021".into(),
+            gateway: "http://127.0.0.1:9966/gateway.do".into(),
+            app_id: "2021".into(),
+            subject: subject.into(),
+            id_kind: IdKind::OpenId,
+            scope: Some("auth_user".into()),
+            tokens: TokenSet {
+                access_token: Secret::new(token),
+                refresh_token: Some(Secret::new("r")),
+                expires_in: Some(10),
+                re_expires_in: None,
+                expires_at: None,
+                refresh_expires_at: None,
+                auth_start: None,
+                user_id: None,
+                open_id: Some(subject.into()),
+                union_id: None,
+                permanent: false,
+            },
+            stored_at: OffsetDateTime::now_utc(),
+        }
+    }
+
+    #[test]
+    fn saves_privately_and_loads_the_current_session() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        store.save(&session("u1", "a1")).unwrap();
+        store.save(&session("../../etc/u2", "a2")).unwrap();
+        let cur = store.load("emulator-2021", None).unwrap().unwrap();
+        assert_eq!(cur.tokens.access_token.expose(), "a2");
+        assert_eq!(store.load("emulator-2021", Some("u1")).unwrap().unwrap().tokens.access_token.expose(), "a1");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&tmp.path().join("tokens")), 0o700);
+            let dir = tmp.path().join("tokens/emulator-2021");
+            assert_eq!(mode(&dir), 0o700);
+            for e in fs::read_dir(&dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "json") {
+                    assert_eq!(mode(&p), 0o600, "{}", p.display());
+                }
+            }
+        }
+        // Path tricks stay inside the app's directory.
+        assert!(tmp.path().join("tokens/emulator-2021/_.._etc_u2.json").exists());
+        assert_eq!(store.remove("emulator-2021", None, false).unwrap(), 1);
+        assert!(store.load("emulator-2021", None).unwrap().is_none());
+        assert_eq!(store.remove("emulator-2021", None, true).unwrap(), 1);
+    }
+
+    #[test]
+    fn keys_separate_gateways() {
+        let builtin = "https://openapi.alipay.com/gateway.do";
+        let u = url::Url::parse(builtin).unwrap();
+        assert_eq!(store_key("production", &u, builtin, "2021"), "production-2021");
+        let e = url::Url::parse("http://127.0.0.1:4000/gateway.do").unwrap();
+        assert_eq!(store_key("emulator", &e, "http://127.0.0.1:9966/gateway.do", "2021"), "emulator-127.0.0.1-4000-2021");
+    }
+}

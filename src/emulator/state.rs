@@ -116,7 +116,7 @@ impl State {
     fn maybe_purge(&mut self, now: Instant) {
         self.inserts += 1;
         let big = self.codes.len() + self.access.len() + self.refresh.len() + self.pending.len();
-        if self.inserts % 1024 == 0 || big > MAX_ENTRIES {
+        if self.inserts.is_multiple_of(1024) || big > MAX_ENTRIES {
             self.purge(now);
         }
     }

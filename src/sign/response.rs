@@ -117,7 +117,7 @@ impl<'a> Scanner<'a> {
         self.pos += 1;
         let mut backslashes = 0usize;
         while let Some(b) = self.peek() {
-            if b == b'"' && backslashes % 2 == 0 {
+            if b == b'"' && backslashes.is_multiple_of(2) {
                 self.pos += 1;
                 return Ok(start..self.pos);
             }

@@ -207,8 +207,7 @@ fn prepare_python_sdk() -> Result<PathBuf, String> {
     std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).map_err(|e| e.to_string())?;
     let lock_file =
         std::fs::File::create(venv.with_extension("lock")).map_err(|e| e.to_string())?;
-    let mut lock = fd_lock::RwLock::new(lock_file);
-    let _guard = lock.write().map_err(|e| e.to_string())?;
+    lock_file.lock().map_err(|e| e.to_string())?;
     if has_sdk(&python) {
         return Ok(python);
     }

@@ -321,7 +321,7 @@ fn cli_sign(i: usize, case: &Case) -> (String, String) {
         cmd.env("ALIPAY_PRIVATE_KEY", text);
     }
     // Alternate between NAME=VALUE arguments and a JSON object on stdin.
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         for (k, v) in &case.params {
             cmd.arg(format!("{k}={}", v.as_str().unwrap()));
         }
@@ -432,12 +432,12 @@ fn responses_signed_by_the_python_sdk_verify() {
             let node = json!({"code": "10000", "msg": "Success", "user_id": "2088102104794936",
                               "nick_name": nick, "avatar": "https://tfs.alipayobjects.com/images/partner/T1.png"});
             // Alipay writes URLs with escaped slashes; half the cases do too.
-            let mut text = if i % 3 == 0 {
+            let mut text = if i.is_multiple_of(3) {
                 serde_json::to_string_pretty(&node).unwrap()
             } else {
                 node.to_string()
             };
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 text = text.replace('/', "\\/");
             }
             (text, if gbk { "gbk" } else { "utf-8" }, if i % 7 == 3 { "RSA" } else { "RSA2" })
@@ -461,7 +461,7 @@ fn responses_signed_by_the_python_sdk_verify() {
         };
         let alipay = &keys[(i + 1) % n];
         // Public keys in PEM or one-line base64.
-        let pub_file = if i % 2 == 0 {
+        let pub_file = if i.is_multiple_of(2) {
             alipay.spki_pem.clone()
         } else {
             let p = scratch().join(format!("interop-alipay-pub-{i}"));

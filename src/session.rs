@@ -36,7 +36,11 @@ fn no_session(app_id: &str) -> Error {
 
 impl Sessions<'_> {
     /// Stores tokens; returns where, or `None` when the answer named no user.
-    pub fn save(&self, tokens: &TokenSet, scope: Option<&str>) -> Result<Option<(Session, PathBuf)>, Error> {
+    pub fn save(
+        &self,
+        tokens: &TokenSet,
+        scope: Option<&str>,
+    ) -> Result<Option<(Session, PathBuf)>, Error> {
         let Some((subject, id_kind)) = tokens.subject() else {
             return Ok(None);
         };
@@ -59,20 +63,32 @@ impl Sessions<'_> {
     }
 
     /// Refreshes the stored session, under the lock.
-    pub fn refresh(&self, client: &Client, subject: Option<&str>) -> Result<(TokenSet, Session), Error> {
+    pub fn refresh(
+        &self,
+        client: &Client,
+        subject: Option<&str>,
+    ) -> Result<(TokenSet, Session), Error> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
         self.refresh_locked(client, subject)
     }
 
-    fn refresh_locked(&self, client: &Client, subject: Option<&str>) -> Result<(TokenSet, Session), Error> {
-        let session = self.load(subject)?.ok_or_else(|| no_session(&self.app_id))?;
+    fn refresh_locked(
+        &self,
+        client: &Client,
+        subject: Option<&str>,
+    ) -> Result<(TokenSet, Session), Error> {
+        let session = self
+            .load(subject)?
+            .ok_or_else(|| no_session(&self.app_id))?;
         let used = stored_refresh_token(&session)?;
         let tokens = match client.refresh(&used) {
             Ok((tokens, _)) => tokens,
             Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.refresh-token-invalid") => {
                 // Rotated meanwhile by someone who did not take our lock
                 // (another machine sharing the store): use the newer one once.
-                let again = self.load(Some(&session.subject))?.ok_or_else(|| no_session(&self.app_id))?;
+                let again = self
+                    .load(Some(&session.subject))?
+                    .ok_or_else(|| no_session(&self.app_id))?;
                 let newer = stored_refresh_token(&again)?;
                 if newer == used {
                     return Err(Error::Alipay(e));
@@ -90,8 +106,14 @@ impl Sessions<'_> {
 
     /// A usable access token of the stored session, refreshed first when it
     /// has expired. Returns whether it was refreshed.
-    pub fn access_token(&self, client: &Client, subject: Option<&str>) -> Result<(Secret, Session, bool), Error> {
-        let session = self.load(subject)?.ok_or_else(|| no_session(&self.app_id))?;
+    pub fn access_token(
+        &self,
+        client: &Client,
+        subject: Option<&str>,
+    ) -> Result<(Secret, Session, bool), Error> {
+        let session = self
+            .load(subject)?
+            .ok_or_else(|| no_session(&self.app_id))?;
         let now = OffsetDateTime::now_utc();
         if !session.tokens.access_expired(now, EXPIRY_MARGIN) {
             return Ok((session.tokens.access_token.clone(), session, false));
@@ -101,7 +123,10 @@ impl Sessions<'_> {
         let current = self
             .load(Some(&session.subject))?
             .ok_or_else(|| no_session(&self.app_id))?;
-        if !current.tokens.access_expired(OffsetDateTime::now_utc(), EXPIRY_MARGIN) {
+        if !current
+            .tokens
+            .access_expired(OffsetDateTime::now_utc(), EXPIRY_MARGIN)
+        {
             return Ok((current.tokens.access_token.clone(), current, false));
         }
         let (tokens, saved) = self.refresh_locked(client, Some(&session.subject))?;
@@ -113,12 +138,22 @@ fn stored_refresh_token(session: &Session) -> Result<Secret, Error> {
     let now = OffsetDateTime::now_utc();
     if session.tokens.refresh_expired(now) {
         return Err(Error::Authorization {
-            message: format!("the stored refresh token for {} has expired", session.subject),
+            message: format!(
+                "the stored refresh token for {} has expired",
+                session.subject
+            ),
             hint: Some("log in again with `alipay-oauth authorize`".into()),
         });
     }
-    session.tokens.refresh_token.clone().ok_or_else(|| Error::Authorization {
-        message: format!("the stored login of {} has no refresh token", session.subject),
-        hint: Some("log in again with `alipay-oauth authorize`".into()),
-    })
+    session
+        .tokens
+        .refresh_token
+        .clone()
+        .ok_or_else(|| Error::Authorization {
+            message: format!(
+                "the stored login of {} has no refresh token",
+                session.subject
+            ),
+            hint: Some("log in again with `alipay-oauth authorize`".into()),
+        })
 }

@@ -31,7 +31,12 @@ pub struct Session {
 /// Names the store directory of an environment and app. Built-in gateways
 /// are named after their environment; any other gateway after its host and
 /// port, so that two emulators on different ports never share tokens.
-pub fn store_key(environment: &str, gateway: &url::Url, builtin_gateway: &str, app_id: &str) -> String {
+pub fn store_key(
+    environment: &str,
+    gateway: &url::Url,
+    builtin_gateway: &str,
+    app_id: &str,
+) -> String {
     let env = if gateway.as_str() == builtin_gateway {
         environment.to_string()
     } else {
@@ -48,15 +53,28 @@ pub fn store_key(environment: &str, gateway: &url::Url, builtin_gateway: &str, a
 fn sanitize(s: &str) -> String {
     let cleaned: String = s
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     cleaned.trim_start_matches('.').to_string()
 }
 
 fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
     Error::Store {
-        message: format!("cannot {what} {}: {}", path.display(), crate::cli::settings::io_reason(e)),
-        hint: Some("check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable".into()),
+        message: format!(
+            "cannot {what} {}: {}",
+            path.display(),
+            crate::cli::settings::io_reason(e)
+        ),
+        hint: Some(
+            "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"
+                .into(),
+        ),
     }
 }
 
@@ -126,7 +144,10 @@ impl TokenStore {
                 }
                 Err(e) => {
                     return Err(Error::Store {
-                        message: format!("the token store {} is locked by another alipay-oauth: {e}", dir.display()),
+                        message: format!(
+                            "the token store {} is locked by another alipay-oauth: {e}",
+                            dir.display()
+                        ),
                         hint: Some("another refresh is running; wait for it and retry".into()),
                     });
                 }
@@ -138,7 +159,8 @@ impl TokenStore {
     pub fn save(&self, session: &Session) -> Result<PathBuf, Error> {
         let dir = self.app_dir(&session.environment)?;
         let path = Self::session_path(&dir, &session.subject);
-        let json = serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
         secret_file::write(&path, &json, true)?;
         secret_file::write(&dir.join("current"), session.subject.as_bytes(), true)?;
         Ok(path)
@@ -161,10 +183,12 @@ impl TokenStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(store_error("read", &path, &e)),
         };
-        serde_json::from_slice(&bytes).map(Some).map_err(|e| Error::Store {
-            message: format!("the stored session {} is damaged: {e}", path.display()),
-            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
-        })
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| Error::Store {
+                message: format!("the stored session {} is damaged: {e}", path.display()),
+                hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
+            })
     }
 
     /// Removes the session of `subject` (or the current one, or all of the
@@ -240,7 +264,16 @@ mod tests {
         store.save(&session("../../etc/u2", "a2")).unwrap();
         let cur = store.load("emulator-2021", None).unwrap().unwrap();
         assert_eq!(cur.tokens.access_token.expose(), "a2");
-        assert_eq!(store.load("emulator-2021", Some("u1")).unwrap().unwrap().tokens.access_token.expose(), "a1");
+        assert_eq!(
+            store
+                .load("emulator-2021", Some("u1"))
+                .unwrap()
+                .unwrap()
+                .tokens
+                .access_token
+                .expose(),
+            "a1"
+        );
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -256,7 +289,11 @@ mod tests {
             }
         }
         // Path tricks stay inside the app's directory.
-        assert!(tmp.path().join("tokens/emulator-2021/_.._etc_u2.json").exists());
+        assert!(
+            tmp.path()
+                .join("tokens/emulator-2021/_.._etc_u2.json")
+                .exists()
+        );
         assert_eq!(store.remove("emulator-2021", None, false).unwrap(), 1);
         assert!(store.load("emulator-2021", None).unwrap().is_none());
         assert_eq!(store.remove("emulator-2021", None, true).unwrap(), 1);
@@ -266,8 +303,14 @@ mod tests {
     fn keys_separate_gateways() {
         let builtin = "https://openapi.alipay.com/gateway.do";
         let u = url::Url::parse(builtin).unwrap();
-        assert_eq!(store_key("production", &u, builtin, "2021"), "production-2021");
+        assert_eq!(
+            store_key("production", &u, builtin, "2021"),
+            "production-2021"
+        );
         let e = url::Url::parse("http://127.0.0.1:4000/gateway.do").unwrap();
-        assert_eq!(store_key("emulator", &e, "http://127.0.0.1:9966/gateway.do", "2021"), "emulator-127.0.0.1-4000-2021");
+        assert_eq!(
+            store_key("emulator", &e, "http://127.0.0.1:9966/gateway.do", "2021"),
+            "emulator-127.0.0.1-4000-2021"
+        );
     }
 }

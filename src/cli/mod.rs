@@ -24,6 +24,8 @@ ALIPAY_PUBLIC_KEY, tokens and codes from standard input, the environment or the 
     name = "alipay-oauth",
     version,
     propagate_version = true,
+    // A later flag overrides an earlier one (shell aliases with defaults).
+    args_override_self = true,
     max_term_width = 100,
     after_help = AFTER_HELP
 )]
@@ -99,11 +101,23 @@ pub struct GlobalArgs {
     pub token_dir: Option<PathBuf>,
 
     /// Seconds to wait for a connection to the gateway.
-    #[arg(long, global = true, env = "ALIPAY_CONNECT_TIMEOUT", value_name = "SECS", default_value_t = 10.0)]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_CONNECT_TIMEOUT",
+        value_name = "SECS",
+        default_value_t = 10.0
+    )]
     pub connect_timeout: f64,
 
     /// Seconds to wait for the gateway's whole answer.
-    #[arg(long, global = true, env = "ALIPAY_REQUEST_TIMEOUT", value_name = "SECS", default_value_t = 30.0)]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_REQUEST_TIMEOUT",
+        value_name = "SECS",
+        default_value_t = 30.0
+    )]
     pub request_timeout: f64,
 
     /// Output format of stdout (and of errors on stderr) [default: human].

@@ -12,15 +12,15 @@ use clap::parser::ValueSource;
 
 use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
-use crate::gateway::client::{ClientConfig, ProxyConfig};
-use crate::session::Sessions;
-use crate::store::{TokenStore, store_key};
-use std::time::Duration;
 use crate::endpoints::Environment;
 use crate::error::Error;
+use crate::gateway::client::{ClientConfig, ProxyConfig};
 use crate::output::Output;
 use crate::secret::Secret;
+use crate::session::Sessions;
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
+use crate::store::{TokenStore, store_key};
+use std::time::Duration;
 
 /// Where a setting's value came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -339,7 +339,9 @@ impl Settings {
             if v.is_finite() && v > 0.0 && v <= 3600.0 {
                 Ok(Duration::from_secs_f64(v))
             } else {
-                Err(Error::usage(format!("{flag} must be between 0 and 3600 seconds")))
+                Err(Error::usage(format!(
+                    "{flag} must be between 0 and 3600 seconds"
+                )))
             }
         };
         let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
@@ -450,7 +452,8 @@ impl Settings {
             })
             .into());
         }
-        let gateway = url::Url::parse(&self.gateway.value).map_err(|_| Error::usage("the gateway URL is not valid"))?;
+        let gateway = url::Url::parse(&self.gateway.value)
+            .map_err(|_| Error::usage("the gateway URL is not valid"))?;
         Ok(ClientConfig {
             gateway,
             app_id,
@@ -472,7 +475,8 @@ impl Settings {
     /// The stored logins of this app on this gateway.
     pub fn sessions<'a>(&self, store: &'a TokenStore) -> Result<Sessions<'a>, Error> {
         let app_id = self.require_app_id()?.to_string();
-        let gateway = url::Url::parse(&self.gateway.value).map_err(|_| Error::usage("the gateway URL is not valid"))?;
+        let gateway = url::Url::parse(&self.gateway.value)
+            .map_err(|_| Error::usage("the gateway URL is not valid"))?;
         let env = self.environment.value;
         Ok(Sessions {
             store,

@@ -10,7 +10,10 @@ fn row<T: ToString>(s: &Sourced<T>) -> (String, String) {
 }
 
 /// What a key source holds, without the key: its shape, or why it fails.
-fn key_row(s: &Option<Sourced<KeySource>>, load: impl FnOnce() -> anyhow::Result<String>) -> (String, String) {
+fn key_row(
+    s: &Option<Sourced<KeySource>>,
+    load: impl FnOnce() -> anyhow::Result<String>,
+) -> (String, String) {
     match s {
         None => ("(not set)".into(), "-".into()),
         Some(src) => {
@@ -20,7 +23,9 @@ fn key_row(s: &Option<Sourced<KeySource>>, load: impl FnOnce() -> anyhow::Result
             };
             let shown = match &src.value {
                 KeySource::File(p) => format!("{} [{what}]", p.display()),
-                KeySource::Text { var, text } => format!("${var} ({} bytes) [{what}]", text.expose().len()),
+                KeySource::Text { var, text } => {
+                    format!("${var} ({} bytes) [{what}]", text.expose().len())
+                }
             };
             (shown, src.source.to_string())
         }
@@ -41,20 +46,32 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
                     .config_path
                     .as_ref()
                     .map(|p| {
-                        format!("{}{}", p.display(), if p.exists() { "" } else { " (absent)" })
+                        format!(
+                            "{}{}",
+                            p.display(),
+                            if p.exists() { "" } else { " (absent)" }
+                        )
                     })
                     .unwrap_or_else(|| "(none)".into()),
                 "-".into(),
             ),
         ),
-        ("profile", (settings.profile.clone().unwrap_or_else(|| "(none)".into()), "-".into())),
+        (
+            "profile",
+            (
+                settings.profile.clone().unwrap_or_else(|| "(none)".into()),
+                "-".into(),
+            ),
+        ),
         ("env", row(&settings.environment)),
         ("gateway", row(&settings.gateway)),
         ("authorize_url", row(&settings.authorize_url)),
         ("app_id", opt(&settings.app_id)),
         (
             "private_key",
-            key_row(&settings.private_key, || Ok(settings.require_private_key()?.info().to_string())),
+            key_row(&settings.private_key, || {
+                Ok(settings.require_private_key()?.info().to_string())
+            }),
         ),
         (
             "alipay_public_key",
@@ -67,9 +84,27 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         ("charset", row(&settings.charset)),
         ("redirect_uri", opt(&settings.redirect_uri)),
         ("scope", opt(&settings.scope)),
-        ("token_dir", (settings.token_dir.value.display().to_string(), settings.token_dir.source.to_string())),
-        ("connect_timeout", (format!("{} s", settings.connect_timeout.as_secs_f64()), "-".into())),
-        ("request_timeout", (format!("{} s", settings.request_timeout.as_secs_f64()), "-".into())),
+        (
+            "token_dir",
+            (
+                settings.token_dir.value.display().to_string(),
+                settings.token_dir.source.to_string(),
+            ),
+        ),
+        (
+            "connect_timeout",
+            (
+                format!("{} s", settings.connect_timeout.as_secs_f64()),
+                "-".into(),
+            ),
+        ),
+        (
+            "request_timeout",
+            (
+                format!("{} s", settings.request_timeout.as_secs_f64()),
+                "-".into(),
+            ),
+        ),
         (
             "proxy",
             (
@@ -100,8 +135,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     } else {
         let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         for (k, (v, src)) in rows {
-            let v = if v.is_empty() { "(none)".to_string() } else { v };
-            out.result(format!("{k:<width$}  {v}  {}", out.paint(&format!("[{src}]"), "2")));
+            let v = if v.is_empty() {
+                "(none)".to_string()
+            } else {
+                v
+            };
+            out.result(format!(
+                "{k:<width$}  {v}  {}",
+                out.paint(&format!("[{src}]"), "2")
+            ));
         }
     }
     Ok(ExitStatus::Success)

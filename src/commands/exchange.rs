@@ -17,7 +17,11 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     let sessions = settings.sessions(&store)?;
 
     let (tokens, already_stored) = if let Some(code) = &args.code {
-        let code = if code == "-" { read_secret("auth code")? } else { Secret::new(code.as_str()) };
+        let code = if code == "-" {
+            read_secret("auth code")?
+        } else {
+            Secret::new(code.as_str())
+        };
         // Never retried: a code is spent by the first attempt.
         (client.exchange_code(&code)?.0, None)
     } else if args.refresh_token_stdin {
@@ -46,10 +50,14 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     print_tokens(&out, &tokens, args.show_secrets);
     match stored {
         Ok(Some(path)) => out.info(format!("stored in {}", path.display())),
-        Ok(None) if !args.no_store => out.warn("the answer names no user, so the tokens were not stored"),
+        Ok(None) if !args.no_store => {
+            out.warn("the answer names no user, so the tokens were not stored")
+        }
         Ok(None) => {}
         // The tokens are printed above: a code cannot be exchanged twice.
-        Err(e) => return Err(anyhow::Error::from(e).context("the tokens above could not be stored")),
+        Err(e) => {
+            return Err(anyhow::Error::from(e).context("the tokens above could not be stored"));
+        }
     }
     Ok(ExitStatus::Success)
 }
@@ -64,7 +72,13 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool) {
         out.result(tokens.access_token.expose());
         return;
     }
-    let shown = |s: &Secret| if show_secrets { s.expose().to_string() } else { s.masked() };
+    let shown = |s: &Secret| {
+        if show_secrets {
+            s.expose().to_string()
+        } else {
+            s.masked()
+        }
+    };
     let when = |t: Option<OffsetDateTime>| match t {
         Some(t) => {
             let left = t - OffsetDateTime::now_utc();
@@ -80,11 +94,23 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool) {
         None => "(no user id in the answer)".into(),
     };
     out.result(format!("{} {who}", out.paint("✓ tokens for", "1;32")));
-    out.result(format!("  access_token   {}  {}", shown(&tokens.access_token), when(tokens.expires_at)));
+    out.result(format!(
+        "  access_token   {}  {}",
+        shown(&tokens.access_token),
+        when(tokens.expires_at)
+    ));
     if let Some(r) = &tokens.refresh_token {
-        out.result(format!("  refresh_token  {}  {}", shown(r), when(tokens.refresh_expires_at)));
+        out.result(format!(
+            "  refresh_token  {}  {}",
+            shown(r),
+            when(tokens.refresh_expires_at)
+        ));
     }
-    for (k, v) in [("open_id", &tokens.open_id), ("user_id", &tokens.user_id), ("union_id", &tokens.union_id)] {
+    for (k, v) in [
+        ("open_id", &tokens.open_id),
+        ("user_id", &tokens.user_id),
+        ("union_id", &tokens.union_id),
+    ] {
         if let Some(v) = v {
             out.result(format!("  {k:<13}  {v}"));
         }

@@ -15,7 +15,10 @@ pub fn run(args: &LogoutArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         out.json(&json!({"removed": removed}));
     } else if !out.quiet {
         out.result(match removed {
-            0 => format!("no stored login for app {} on this gateway", sessions.app_id),
+            0 => format!(
+                "no stored login for app {} on this gateway",
+                sessions.app_id
+            ),
             1 => "removed 1 stored login".to_string(),
             n => format!("removed {n} stored logins"),
         });

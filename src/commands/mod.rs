@@ -125,9 +125,15 @@ pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
             .map_err(|_| Error::Interrupted)?
     } else {
         let bytes = read_input(Some(Path::new("-")), what)?;
-        String::from_utf8(bytes).map_err(|_| Error::usage(format!("the {what} on standard input is not UTF-8 text")))?
+        String::from_utf8(bytes)
+            .map_err(|_| Error::usage(format!("the {what} on standard input is not UTF-8 text")))?
     };
-    let value = value.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
+    let value = value
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string();
     if value.is_empty() {
         return Err(Error::usage_with_hint(
             format!("no {what} on standard input"),

@@ -17,9 +17,13 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     } else {
         let store = settings.token_store();
         let sessions = settings.sessions(&store)?;
-        let (token, session, refreshed) = sessions.access_token(&client, args.subject.as_deref())?;
+        let (token, session, refreshed) =
+            sessions.access_token(&client, args.subject.as_deref())?;
         if refreshed {
-            out.info(format!("the access token of {} had expired: refreshed and stored", session.subject));
+            out.info(format!(
+                "the access token of {} had expired: refreshed and stored",
+                session.subject
+            ));
         }
         token
     };
@@ -53,10 +57,17 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
         }
         out.result(format!(
             "{}  ({})",
-            out.paint(user.nickname.as_deref().unwrap_or("(no nickname shared)"), "1"),
+            out.paint(
+                user.nickname.as_deref().unwrap_or("(no nickname shared)"),
+                "1"
+            ),
             traits.join(", ")
         ));
-        out.result(format!("  subject   {} ({})", user.subject, user.id_kind.label()));
+        out.result(format!(
+            "  subject   {} ({})",
+            user.subject,
+            user.id_kind.label()
+        ));
         for (k, v) in [
             ("user_id", &user.user_id),
             ("open_id", &user.open_id),

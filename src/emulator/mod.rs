@@ -330,7 +330,7 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
                     .collect::<Vec<_>>(),
             ),
         ),
-        (Get | Head | Post, AUTHORIZE_PATH | "/oauth2/consent" | GATEWAY_PATH) => {
+        (_, AUTHORIZE_PATH | "/oauth2/consent" | GATEWAY_PATH) => {
             Reply::new(405, "text/plain; charset=utf-8", "method not allowed")
         }
         _ => Reply::new(404, "text/plain; charset=utf-8", "not found"),

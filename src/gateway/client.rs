@@ -354,7 +354,11 @@ impl<'t> Client<'t> {
                     Err(alipay_error(&node, true))
                 } else {
                     let raw_node = checked.extracted.content_text()?;
-                    Ok(Call { node, raw_node, record })
+                    Ok(Call {
+                        node,
+                        raw_node,
+                        record,
+                    })
                 }
             }
             Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),

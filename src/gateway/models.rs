@@ -96,7 +96,9 @@ impl TokenSet {
         let permanent = text(node, "auth_token_type").as_deref() == Some("permanent");
         let expires_in = seconds(node, "expires_in");
         let re_expires_in = seconds(node, "re_expires_in");
-        let at = |secs: Option<i64>| secs.map(|s| (start + time::Duration::seconds(s)).to_offset(time::UtcOffset::UTC));
+        let at = |secs: Option<i64>| {
+            secs.map(|s| (start + time::Duration::seconds(s)).to_offset(time::UtcOffset::UTC))
+        };
         Ok(TokenSet {
             access_token: Secret::new(access_token),
             refresh_token: text(node, "refresh_token").map(Secret::new),

@@ -259,3 +259,234 @@ pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value>
     );
     serde_json::from_slice(&out.stdout).expect("helper output is JSON")
 }
+
+/// Keys made once per test process (with the library) and kept in files:
+/// (app private key PEM, app public key PEM, Alipay private key PEM, Alipay public key PEM).
+pub fn test_keys() -> &'static (PathBuf, PathBuf, PathBuf, PathBuf) {
+    use alipay_oauth::sign::PrivateKey;
+    use alipay_oauth::sign::key::{KeyFormat, to_pem};
+    static KEYS: OnceLock<(PathBuf, PathBuf, PathBuf, PathBuf)> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let write = |name: &str, key: &PrivateKey| {
+            let private = scratch().join(format!("{name}.key"));
+            let public = scratch().join(format!("{name}.pub"));
+            std::fs::write(
+                &private,
+                to_pem(&key.to_der(KeyFormat::Pkcs8).unwrap(), "PRIVATE KEY"),
+            )
+            .unwrap();
+            std::fs::write(
+                &public,
+                to_pem(
+                    &key.public_key().to_der(KeyFormat::Spki).unwrap(),
+                    "PUBLIC KEY",
+                ),
+            )
+            .unwrap();
+            (private, public)
+        };
+        let (a, b) = write("app", &PrivateKey::generate(2048).unwrap());
+        let (c, d) = write("alipay", &PrivateKey::generate(2048).unwrap());
+        (a, b, c, d)
+    })
+}
+
+/// A real `alipay-oauth emulator` process on a free loopback port.
+pub struct EmulatorProc {
+    child: std::process::Child,
+    pub base: String,
+    pub app_id: String,
+    pub app_key: PathBuf,
+    pub app_pub: PathBuf,
+    pub alipay_pub: PathBuf,
+    pub dir: tempfile::TempDir,
+    pub startup: serde_json::Value,
+}
+
+pub const APP_ID: &str = "2021000000000000";
+
+impl EmulatorProc {
+    /// Starts an emulator for the test app with extra emulator arguments.
+    pub fn start(extra: &[&str]) -> EmulatorProc {
+        let (app_key, app_pub, alipay_key, alipay_pub) = test_keys().clone();
+        let dir = tempdir();
+        let log = std::fs::File::create(dir.path().join("emulator.log")).unwrap();
+        let mut cmd = cli_std();
+        cmd.args(["emulator", "--port", "0", "-o", "json", "--threads", "8"])
+            .arg("--app-public-key-file")
+            .arg(&app_pub)
+            .arg("--alipay-private-key-file")
+            .arg(&alipay_key)
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(log);
+        let mut child = cmd.spawn().expect("the emulator starts");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the emulator prints its address");
+        let startup: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| {
+            let log = std::fs::read_to_string(dir.path().join("emulator.log")).unwrap_or_default();
+            panic!("the emulator did not start: {line:?} {log}")
+        });
+        EmulatorProc {
+            child,
+            base: startup["base_url"].as_str().unwrap().to_string(),
+            app_id: APP_ID.into(),
+            app_key,
+            app_pub,
+            alipay_pub,
+            dir,
+            startup,
+        }
+    }
+
+    pub fn gateway(&self) -> String {
+        format!("{}/gateway.do", self.base)
+    }
+
+    pub fn authorize(&self) -> String {
+        format!("{}/oauth2/publicAppAuthorize.htm", self.base)
+    }
+
+    pub fn token_dir(&self) -> PathBuf {
+        self.dir.path().join("tokens")
+    }
+
+    /// Global arguments pointing a client at this emulator.
+    pub fn client_args(&self) -> Vec<String> {
+        vec![
+            "--gateway".into(),
+            self.gateway(),
+            "--authorize-url".into(),
+            self.authorize(),
+            "--app-id".into(),
+            self.app_id.clone(),
+            "--private-key-file".into(),
+            self.app_key.to_string_lossy().into_owned(),
+            "--alipay-public-key-file".into(),
+            self.alipay_pub.to_string_lossy().into_owned(),
+            "--token-dir".into(),
+            self.token_dir().to_string_lossy().into_owned(),
+        ]
+    }
+
+    /// The CLI aimed at this emulator.
+    pub fn cli(&self) -> Command {
+        let mut c = cli();
+        c.args(self.client_args());
+        c
+    }
+
+    /// Logs in through the authorization page (agreeing on the consent
+    /// screen as `user` when there is one) and returns the auth code.
+    pub fn auth_code_for(&self, app_id: &str, scope: &str, user: usize) -> String {
+        let browser = reqwest::blocking::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .build()
+            .unwrap();
+        let mut url = url::Url::parse(&self.authorize()).unwrap();
+        url.query_pairs_mut()
+            .append_pair("app_id", app_id)
+            .append_pair("scope", scope)
+            .append_pair("redirect_uri", "http://127.0.0.1:1/callback")
+            .append_pair("state", "test-state");
+        let mut resp = browser.get(url).send().unwrap();
+        if resp.status() == 200 {
+            let html = resp.text().unwrap();
+            let id = html
+                .split("name=\"request_id\" value=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .expect("a consent form")
+                .to_string();
+            resp = browser
+                .post(format!("{}/oauth2/consent", self.base))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(format!("request_id={id}&user={user}&decision=agree"))
+                .send()
+                .unwrap();
+        }
+        assert_eq!(resp.status(), 302, "authorization redirects");
+        let location = resp.headers()["location"].to_str().unwrap().to_string();
+        let url = url::Url::parse(&location).unwrap();
+        url.query_pairs()
+            .find(|(k, _)| k == "auth_code")
+            .map(|(_, v)| v.into_owned())
+            .expect("auth_code in the redirect")
+    }
+
+    pub fn auth_code(&self, scope: &str) -> String {
+        self.auth_code_for(&self.app_id, scope, 0)
+    }
+
+    /// Queues a fault through the admin endpoint.
+    pub fn fault(&self, spec: &str, count: u32) {
+        let resp = reqwest::blocking::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
+            .post(format!("{}/__emulator/faults", self.base))
+            .body(serde_json::json!({"fault": spec, "count": count}).to_string())
+            .send()
+            .unwrap();
+        assert_eq!(resp.status(), 200, "{}", resp.text().unwrap_or_default());
+    }
+
+    pub fn health(&self) -> serde_json::Value {
+        reqwest::blocking::Client::builder()
+            .no_proxy()
+            .build()
+            .unwrap()
+            .get(format!("{}/__emulator/health", self.base))
+            .send()
+            .and_then(|r| r.text())
+            .map(|t| serde_json::from_str(&t).unwrap())
+            .unwrap()
+    }
+}
+
+impl Drop for EmulatorProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Fails if any of `secrets` appears in the output of a run.
+pub fn assert_no_secrets(output: &std::process::Output, secrets: &[&str]) {
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for s in secrets {
+        if s.len() >= 8 {
+            assert!(!all.contains(s), "secret {s:?} leaked in: {all}");
+        }
+    }
+}
+
+/// The text of every private key, token and code a test handled, for scans.
+pub fn key_secrets() -> Vec<String> {
+    let (app_key, _, alipay_key, _) = test_keys();
+    let mut out = Vec::new();
+    for p in [app_key, alipay_key] {
+        let pem = std::fs::read_to_string(p).unwrap();
+        // Any base64 line of the key body.
+        out.extend(
+            pem.lines()
+                .filter(|l| !l.starts_with("-----"))
+                .map(str::to_string),
+        );
+    }
+    out
+}

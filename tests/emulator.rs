@@ -25,13 +25,15 @@ fn app_key() -> PrivateKey {
     PrivateKey::parse(&std::fs::read(&test_keys().0).unwrap()).unwrap()
 }
 
+type Pairs = Vec<(String, String)>;
+
 /// Posts a request to the gateway as the SDKs do: common parameters in the
 /// query, the rest in the body. `mutate` may spoil the parameters after signing.
 fn gateway_call(
     emu: &EmulatorProc,
     method: &str,
     api: &[(&str, &str)],
-    mutate: impl FnOnce(&mut Vec<(String, String)>, &mut Vec<(String, String)>),
+    mutate: impl FnOnce(&mut Pairs, &mut Pairs),
 ) -> Value {
     let mut params = common_params(
         method,
@@ -47,12 +49,12 @@ fn gateway_call(
     }
     let signed = sign_params(&params, &app_key(), SignType::Rsa2, Charset::Utf8).unwrap();
     params.set("sign", signed.sign);
-    let (mut query, mut body): (Vec<(String, String)>, Vec<(String, String)>) = params
+    let (mut query, mut body): (Pairs, Pairs) = params
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .partition(|(k, _)| alipay_oauth::gateway::request::QUERY_PARAMS.contains(&k.as_str()));
     mutate(&mut query, &mut body);
-    let enc = |p: &Vec<(String, String)>| {
+    let enc = |p: &Pairs| {
         form::encode(
             p.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             Charset::Utf8,
@@ -292,7 +294,7 @@ fn gateway_level_errors_are_unsigned_error_responses() {
     let code_param = [("grant_type", "authorization_code"), ("code", "nope")];
 
     let drop_param = |name: &'static str| {
-        move |q: &mut Vec<(String, String)>, b: &mut Vec<(String, String)>| {
+        move |q: &mut Pairs, b: &mut Pairs| {
             q.retain(|(k, _)| k != name);
             b.retain(|(k, _)| k != name);
         }

@@ -213,7 +213,7 @@ impl Error {
                 m.insert("code".into(), json!(e.code));
                 m.insert("msg".into(), json!(e.msg));
                 m.insert("sub_code".into(), json!(e.sub_code));
-                m.insert("sub_msg".into(), json!(e.sub_msg));
+                m.insert("sub_msg".into(), json!(e.sub_msg_masked()));
                 m.insert("trace_id".into(), json!(e.trace_id));
                 m.insert("signed".into(), json!(e.signed));
                 if let Some(d) = e.sign_content_diff() {

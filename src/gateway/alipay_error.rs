@@ -133,11 +133,21 @@ impl AlipayError {
         .to_string()
     }
 
-    /// The gateway's and our strings to sign, when the gateway echoed its own.
+    /// The gateway's and our strings to sign, when the gateway echoed its own
+    /// (secret values masked in both).
     pub fn sign_content_diff(&self) -> Option<SignContentDiff> {
         let theirs = echoed_sign_content(self.sub_msg.as_deref()?)?;
         let ours = self.our_sign_content.clone()?;
         Some(SignContentDiff::new(ours, theirs))
+    }
+
+    /// `sub_msg` with any echoed secret (an auth code, a token) masked.
+    pub fn sub_msg_masked(&self) -> Option<String> {
+        let sub_msg = self.sub_msg.as_deref()?;
+        Some(match echoed_sign_content(sub_msg) {
+            Some(echo) => sub_msg.replace(&echo, &mask_sign_content(&echo)),
+            None => sub_msg.to_string(),
+        })
     }
 }
 
@@ -202,11 +212,25 @@ impl SignContentDiff {
             );
         }
         SignContentDiff {
-            ours,
-            theirs,
+            ours: mask_sign_content(&ours),
+            theirs: mask_sign_content(&theirs),
             lines,
         }
     }
+}
+
+/// A string to sign with the values of secret parameters masked.
+pub fn mask_sign_content(content: &str) -> String {
+    content
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) if crate::sign::content::is_secret_param(k) => {
+                format!("{k}={}", crate::secret::mask(v))
+            }
+            _ => pair.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// A parameter value for display, masked when it is a secret.

@@ -1,0 +1,746 @@
+//! `exchange`, `userinfo`, `config` and `logout` through the real binary
+//! against the real emulator over loopback: id modes, every error the
+//! emulator can produce, tampered and wrongly signed answers, network
+//! faults, proxies, concurrent refreshes, and scans for leaked secrets.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::process::Output;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use common::{EmulatorProc, assert_no_secrets, key_secrets};
+use serde_json::Value;
+
+fn stdout_json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "stdout is JSON: {} / {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn stderr_json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|_| panic!("stderr is JSON: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Exchanges a fresh code and returns the token JSON (stored).
+fn login(emu: &EmulatorProc, scope: &str) -> Value {
+    let out = emu
+        .cli()
+        .args(["-o", "json", "exchange", "--code", "-"])
+        .write_stdin(emu.auth_code(scope))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout_json(&out)
+}
+
+fn token_files(emu: &EmulatorProc) -> usize {
+    walk(&emu.token_dir())
+}
+
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| {
+                    let p = e.path();
+                    if p.is_dir() {
+                        walk(&p)
+                    } else {
+                        usize::from(p.extension().is_some_and(|x| x == "json"))
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn id_modes_map_to_the_subject() {
+    for (mode, kind, has_user_id, has_open_id) in [
+        ("open_id", "open_id", false, true),
+        ("user_id", "user_id", true, false),
+        ("both", "open_id", true, true),
+    ] {
+        let emu = EmulatorProc::start(&["--auto-approve", "--id-mode", mode]);
+        let tokens = login(&emu, "auth_user");
+        assert_eq!(tokens["user_id"].is_string(), has_user_id, "{mode}");
+        assert_eq!(tokens["open_id"].is_string(), has_open_id, "{mode}");
+        for k in [
+            "access_token",
+            "refresh_token",
+            "expires_in",
+            "re_expires_in",
+            "expires_at",
+            "refresh_expires_at",
+            "auth_start",
+            "user_id",
+            "open_id",
+            "union_id",
+        ] {
+            assert!(tokens.get(k).is_some(), "{k} in {tokens}");
+        }
+        assert!(tokens["expires_at"].as_str().unwrap().ends_with('Z'));
+        let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let user = stdout_json(&out);
+        assert_eq!(user["id_kind"], kind, "{mode}");
+        let expected = if kind == "open_id" {
+            &tokens["open_id"]
+        } else {
+            &tokens["user_id"]
+        };
+        assert_eq!(&user["subject"], expected);
+        assert_eq!(user["gender"], "female");
+        assert_eq!(user["is_certified"], true);
+        assert_eq!(user["raw"]["nick_name"], "沙箱用户");
+        for k in [
+            "subject",
+            "id_kind",
+            "user_id",
+            "open_id",
+            "union_id",
+            "nickname",
+            "avatar",
+            "gender",
+            "province",
+            "city",
+            "is_certified",
+            "raw",
+        ] {
+            assert!(user.get(k).is_some(), "{k}");
+        }
+    }
+}
+
+#[test]
+fn second_test_user_and_raw_output() {
+    let emu = EmulatorProc::start(&[]);
+    let code = emu.auth_code_for(&emu.app_id, "auth_user", 1);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "-"])
+        .write_stdin(code)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+    let user = stdout_json(&out);
+    assert_eq!(user["nickname"], "Test Buyer");
+    assert_eq!(user["gender"], "male", "the sandbox's lowercase m");
+    assert_eq!(user["is_certified"], false);
+    let raw = emu.cli().args(["userinfo", "--raw"]).output().unwrap();
+    let text = String::from_utf8(raw.stdout).unwrap();
+    assert!(
+        text.contains(r#""avatar":"https:\/\/tfs.alipayobjects.com\/images\/partner\/T2.png""#),
+        "{text}"
+    );
+}
+
+#[test]
+fn alipay_errors_with_exit_4_and_hints() {
+    let emu = EmulatorProc::start(&["--auto-approve", "--token-ttl", "2"]);
+    let base_token = login(&emu, "auth_base");
+
+    let userinfo = |token: &str| {
+        emu.cli()
+            .args(["-o", "json", "userinfo"])
+            .env("ALIPAY_ACCESS_TOKEN", token)
+            .output()
+            .unwrap()
+    };
+    // auth_base tokens cannot read the profile: 40006.
+    let out = userinfo(base_token["access_token"].as_str().unwrap());
+    assert_eq!(out.status.code(), Some(4));
+    let e = stderr_json(&out);
+    assert_eq!(e["error"]["kind"], "alipay");
+    assert_eq!(e["error"]["code"], "40006");
+    assert_eq!(e["error"]["sub_code"], "isv.insufficient-user-permissions");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("auth_user"));
+    assert_eq!(e["error"]["signed"], true);
+
+    // A new authorization invalidates the earlier access token.
+    let user_token = login(&emu, "auth_user");
+    let out = userinfo(base_token["access_token"].as_str().unwrap());
+    assert_eq!(
+        stderr_json(&out)["error"]["sub_code"],
+        "aop.invalid-auth-token"
+    );
+
+    // An unknown token: 20001.
+    let out = userinfo("authusrBdoesnotexist0000000000000000");
+    assert_eq!(out.status.code(), Some(4));
+    let e = stderr_json(&out);
+    assert_eq!(e["error"]["code"], "20001");
+    assert_eq!(e["error"]["sub_code"], "aop.invalid-auth-token");
+    assert!(e["error"]["hint"].as_str().unwrap().contains("refresh"));
+
+    // An expired token: 20001 time-out.
+    std::thread::sleep(Duration::from_millis(2500));
+    let out = userinfo(user_token["access_token"].as_str().unwrap());
+    assert_eq!(
+        stderr_json(&out)["error"]["sub_code"],
+        "aop.auth-token-time-out"
+    );
+
+    // The stored login is refreshed first instead.
+    let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // Human error: one line with the hint.
+    let out = emu
+        .cli()
+        .args(["userinfo"])
+        .env(
+            "ALIPAY_ACCESS_TOKEN",
+            "authusrBdoesnotexist0000000000000000",
+        )
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 4, "aop.invalid-auth-token");
+    assert!(stderr(&out).contains("alipay-oauth exchange --refresh"));
+}
+
+#[test]
+fn app_without_member_info() {
+    let emu = EmulatorProc::start(&["--auto-approve", "--no-member-info"]);
+    login(&emu, "auth_user");
+    let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        stderr_json(&out)["error"]["sub_code"],
+        "isv.insufficient-isv-permissions"
+    );
+}
+
+#[test]
+fn refresh_tokens_rotate_and_expire() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let first = login(&emu, "auth_user");
+    let r1 = first["refresh_token"].as_str().unwrap().to_string();
+    let refresh = |token: &str| {
+        emu.cli()
+            .args([
+                "-o",
+                "json",
+                "exchange",
+                "--no-store",
+                "--refresh-token-stdin",
+            ])
+            .write_stdin(format!("{token}\n"))
+            .output()
+            .unwrap()
+    };
+    let out = refresh(&r1);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let second = stdout_json(&out);
+    assert_ne!(second["refresh_token"], first["refresh_token"]);
+    let out = refresh(&r1);
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        stderr_json(&out)["error"]["sub_code"],
+        "isv.refresh-token-invalid"
+    );
+    // ALIPAY_REFRESH_TOKEN, for CI.
+    let out = emu
+        .cli()
+        .args(["-o", "json", "exchange", "--refresh", "--no-store"])
+        .env(
+            "ALIPAY_REFRESH_TOKEN",
+            second["refresh_token"].as_str().unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let short = EmulatorProc::start(&["--auto-approve", "--refresh-ttl", "1"]);
+    let t = login(&short, "auth_user");
+    std::thread::sleep(Duration::from_millis(1500));
+    let out = short
+        .cli()
+        .args([
+            "-o",
+            "json",
+            "exchange",
+            "--no-store",
+            "--refresh-token-stdin",
+        ])
+        .write_stdin(t["refresh_token"].as_str().unwrap().to_string())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(
+        stderr_json(&out)["error"]["sub_code"],
+        "isv.refresh-token-time-out"
+    );
+    // The stored login knows its refresh token has expired: exit 5.
+    let out = short
+        .cli()
+        .args(["exchange", "--refresh"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 5, "expired");
+}
+
+#[test]
+fn invalid_request_signature_shows_both_strings_to_sign() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let other = alipay_oauth::sign::PrivateKey::generate(2048).unwrap();
+    let other_file = common::scratch().join("other-app.key");
+    std::fs::write(
+        &other_file,
+        alipay_oauth::sign::key::to_pem(
+            &other
+                .to_der(alipay_oauth::sign::key::KeyFormat::Pkcs1)
+                .unwrap(),
+            "RSA PRIVATE KEY",
+        ),
+    )
+    .unwrap();
+    let code = emu.auth_code("auth_user");
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&other_file)
+        .args(["exchange", "--code", "-"])
+        .write_stdin(code.clone())
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 4, "isv.invalid-signature");
+    let err = stderr(&out);
+    assert!(err.contains("our string to sign:"), "{err}");
+    assert!(err.contains("gateway string to sign:"), "{err}");
+    assert!(
+        err.contains("the strings to sign are identical: the key is the problem"),
+        "{err}"
+    );
+    assert!(!err.contains(&code), "the auth code is masked: {err}");
+    assert_eq!(token_files(&emu), 0);
+
+    // JSON: the comparison is in the error document.
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&other_file)
+        .args(["-o", "json", "exchange", "--code", "-"])
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    let e = stderr_json(&out);
+    assert_eq!(e["error"]["signed"], false, "gateway errors are unsigned");
+    assert!(
+        e["error"]["sign_content_diff"]["theirs"]
+            .as_str()
+            .unwrap()
+            .starts_with("app_id=")
+    );
+    assert!(
+        e["error"]["sub_msg"].as_str().unwrap().contains("code=") && !stderr(&out).contains(&code)
+    );
+}
+
+#[test]
+fn answers_that_fail_verification_are_never_used() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    for (fault, needle) in [
+        ("tamper", "signature is invalid"),
+        ("wrong-key", "signature is invalid"),
+        ("unsigned", "carries no signature"),
+    ] {
+        emu.fault(fault, 1);
+        let code = emu.auth_code("auth_user");
+        let out = emu
+            .cli()
+            .args(["exchange", "--code", "-"])
+            .write_stdin(code)
+            .output()
+            .unwrap();
+        common::assert_clean_failure(&out, 6, needle);
+        assert_eq!(token_files(&emu), 0, "{fault}: nothing stored");
+        assert!(out.stdout.is_empty(), "{fault}: nothing printed");
+    }
+    // An Alipay public key that is not the emulator's: exit 6 too.
+    let stranger = alipay_oauth::sign::PrivateKey::generate(2048)
+        .unwrap()
+        .public_key();
+    let path = common::scratch().join("stranger.pub");
+    std::fs::write(
+        &path,
+        alipay_oauth::sign::key::to_bare(
+            &stranger
+                .to_der(alipay_oauth::sign::key::KeyFormat::Spki)
+                .unwrap(),
+        ),
+    )
+    .unwrap();
+    let out = emu
+        .cli()
+        .arg("--alipay-public-key-file")
+        .arg(&path)
+        .args(["exchange", "--code", "-"])
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 6, "signature is invalid");
+    assert_eq!(token_files(&emu), 0);
+    // The app's own public key given as Alipay's is caught before any call.
+    let out = emu
+        .cli()
+        .arg("--alipay-public-key-file")
+        .arg(&emu.app_pub)
+        .args(["exchange", "--code", "x"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "the app's own public key");
+}
+
+#[test]
+fn injected_errors_and_http_faults() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    emu.fault("error:isp.unknow-error", 1);
+    let out = emu
+        .cli()
+        .args(["-o", "json", "exchange", "--code", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    assert_eq!(stderr_json(&out)["error"]["code"], "20000");
+    assert!(
+        stderr_json(&out)["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("retry later")
+    );
+
+    emu.fault("http:502", 1);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "x"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "HTTP 502");
+
+    emu.fault("truncate", 1);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "-"])
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "");
+    assert_eq!(token_files(&emu), 0);
+
+    emu.fault("delay:3000", 1);
+    let started = std::time::Instant::now();
+    let out = emu
+        .cli()
+        .args(["--request-timeout", "1", "exchange", "--code", "x"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "within 1 s");
+    assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+#[test]
+fn network_failures() {
+    let emu = EmulatorProc::start(&[]);
+    // Nothing listening.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = emu
+        .cli()
+        .args([
+            "--gateway",
+            &format!("http://127.0.0.1:{port}/gateway.do"),
+            "exchange",
+            "--code",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, &format!("cannot connect to 127.0.0.1:{port}"));
+
+    // A server that accepts and never answers.
+    let hung = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = hung.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in hung.incoming().flatten() {
+            held.push(s);
+        }
+    });
+    let out = emu
+        .cli()
+        .args([
+            "--request-timeout",
+            "1",
+            "--gateway",
+            &format!("http://{addr}/gateway.do"),
+            "exchange",
+            "--code",
+            "x",
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "within 1 s");
+}
+
+/// A forwarding HTTP proxy that counts what passes through it.
+fn start_proxy() -> (String, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let mut client = client;
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    if client.read(&mut byte).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    head.push(byte[0]);
+                }
+                let text = String::from_utf8_lossy(&head).into_owned();
+                let first = text.lines().next().unwrap_or("").to_string();
+                let mut parts = first.split(' ');
+                let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                let Ok(url) = url::Url::parse(target) else {
+                    return;
+                };
+                seen.fetch_add(1, Ordering::SeqCst);
+                let origin = format!("{}:{}", url.host_str().unwrap(), url.port().unwrap());
+                let path = match url.query() {
+                    Some(q) => format!("{}?{q}", url.path()),
+                    None => url.path().to_string(),
+                };
+                let rest: String = text
+                    .split_once("\r\n")
+                    .map(|x| x.1.to_string())
+                    .unwrap_or_default();
+                let Ok(mut server) = std::net::TcpStream::connect(origin) else {
+                    return;
+                };
+                let _ = server.write_all(format!("{method} {path} HTTP/1.1\r\n{rest}").as_bytes());
+                let mut c2 = client.try_clone().unwrap();
+                let mut s2 = server.try_clone().unwrap();
+                std::thread::spawn(move || {
+                    let _ = std::io::copy(&mut c2, &mut s2);
+                });
+                let _ = std::io::copy(&mut server, &mut client);
+            });
+        }
+    });
+    (url, count)
+}
+
+#[test]
+fn proxies_are_honoured() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let (proxy, count) = start_proxy();
+    let out = emu
+        .cli()
+        .args(["-o", "json", "exchange", "--code", "-"])
+        .env("HTTP_PROXY", &proxy)
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        count.load(Ordering::SeqCst),
+        1,
+        "the call went through the proxy"
+    );
+    // NO_PROXY exempts the host.
+    let out = emu
+        .cli()
+        .args(["-o", "json", "userinfo"])
+        .env("HTTP_PROXY", &proxy)
+        .env("NO_PROXY", "127.0.0.1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(count.load(Ordering::SeqCst), 1);
+    // A dead proxy is a network error.
+    let dead = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let out = emu
+        .cli()
+        .args(["userinfo"])
+        .env("HTTP_PROXY", format!("http://{dead}"))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "");
+}
+
+#[test]
+fn concurrent_refreshes_both_end_with_a_valid_session() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    login(&emu, "auth_user");
+    let runs: Vec<Output> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                s.spawn(|| {
+                    emu.cli()
+                        .args(["-o", "json", "exchange", "--refresh"])
+                        .output()
+                        .unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for out in &runs {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    }
+    let (a, b) = (stdout_json(&runs[0]), stdout_json(&runs[1]));
+    assert_ne!(
+        a["refresh_token"], b["refresh_token"],
+        "the second refreshed with the first's new token"
+    );
+    // Both access tokens work, and the stored login still refreshes.
+    for t in [&a, &b] {
+        let out = emu
+            .cli()
+            .args(["userinfo"])
+            .env("ALIPAY_ACCESS_TOKEN", t["access_token"].as_str().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = emu.cli().args(["exchange", "--refresh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn secrets_stay_masked_in_human_output_and_traces() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let code = emu.auth_code("auth_user");
+    let out = emu
+        .cli()
+        .args(["-vv", "exchange", "--code", "-"])
+        .write_stdin(code.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let trace = stderr(&out);
+    assert!(trace.contains("> POST "), "{trace}");
+    assert!(trace.contains("< HTTP 200"));
+    let stored = {
+        let out = emu
+            .cli()
+            .args(["-o", "json", "exchange", "--refresh"])
+            .output()
+            .unwrap();
+        stdout_json(&out)
+    };
+    let mut secrets: Vec<String> = key_secrets();
+    secrets.push(code);
+    assert_no_secrets(
+        &out,
+        &secrets.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+
+    // Human output and -vv of every command: no token, code or key in clear.
+    let access = stored["access_token"].as_str().unwrap().to_string();
+    let refresh = stored["refresh_token"].as_str().unwrap().to_string();
+    secrets.push(access.clone());
+    secrets.push(refresh.clone());
+    let secret_refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    for args in [
+        vec!["-vv", "userinfo"],
+        vec!["-vv", "exchange", "--refresh"],
+        vec!["config"],
+        vec!["-vv", "-o", "json", "userinfo"],
+    ] {
+        let out = emu.cli().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        // The refresh above rotated the tokens: scan for the old and new ones.
+        assert_no_secrets(&out, &secret_refs);
+    }
+    // Errors do not echo tokens either.
+    let out = emu
+        .cli()
+        .args(["-vv", "userinfo"])
+        .env("ALIPAY_ACCESS_TOKEN", &access)
+        .output()
+        .unwrap();
+    assert_no_secrets(&out, &secret_refs);
+    // --show-secrets shows them, because it was asked.
+    let out = emu
+        .cli()
+        .args(["exchange", "--refresh", "--show-secrets"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("authusrB"), "{shown}");
+}
+
+#[test]
+fn config_shows_sources_and_logout_forgets() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    login(&emu, "auth_user");
+    let key_text = std::fs::read_to_string(&emu.alipay_pub).unwrap();
+    let out = emu
+        .cli()
+        .args(["-o", "json", "config", "--sign-type", "RSA2"])
+        .env("ALIPAY_CHARSET", "gbk")
+        .env(
+            "ALIPAY_PRIVATE_KEY",
+            std::fs::read_to_string(&emu.app_key).unwrap(),
+        )
+        .env_remove("ALIPAY_PRIVATE_KEY_FILE")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = stdout_json(&out);
+    assert_eq!(doc["sign_type"]["source"], "flag --sign-type");
+    assert_eq!(doc["charset"]["value"], "gbk");
+    assert_eq!(doc["charset"]["source"], "env ALIPAY_CHARSET");
+    assert_eq!(doc["env"]["source"], "default");
+    assert!(
+        doc["alipay_public_key"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("SPKI public key")
+    );
+    assert!(
+        doc["private_key"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("PKCS#8 private key")
+    );
+    let all = String::from_utf8_lossy(&out.stdout);
+    for line in key_secrets() {
+        assert!(!all.contains(&line), "key text leaked");
+    }
+    let _ = key_text;
+
+    let out = emu.cli().args(["logout"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("removed 1"));
+    assert_eq!(token_files(&emu), 0);
+    let out = emu.cli().args(["userinfo"]).output().unwrap();
+    common::assert_clean_failure(&out, 2, "no stored login");
+}

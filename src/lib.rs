@@ -20,6 +20,7 @@ pub mod secret_file;
 pub mod session;
 pub mod sign;
 pub mod store;
+pub mod terminal;
 pub mod trace;
 
 pub use error::{Error, ExitStatus};

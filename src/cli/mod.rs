@@ -167,6 +167,11 @@ pub enum Command {
     #[command(subcommand)]
     Verify(VerifyCommand),
 
+    /// Log in through the browser: open the authorization page, catch the callback on a
+    /// loopback listener (or take a pasted URL), check state, exchange the code.
+    #[command(after_help = AUTHORIZE_EXAMPLES)]
+    Authorize(AuthorizeArgs),
+
     /// Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token).
     #[command(after_help = EXCHANGE_EXAMPLES)]
     Exchange(ExchangeArgs),
@@ -204,6 +209,60 @@ Examples:
     alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
   # Reproduce a request at a fixed time, signature only
   alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+
+const AUTHORIZE_EXAMPLES: &str = "\
+Examples:
+  # Against the local emulator (loopback callback on a free port)
+  alipay-oauth --env emulator --private-key-file app.key --alipay-public-key-file alipay.pub authorize
+  # A real app: the registered callback domain reaches this machine through a hosts-file entry
+  alipay-oauth authorize --redirect-uri http://shop.example.com:8080/alipay/cb --listen 127.0.0.1:8080
+  # Over SSH, or when the callback cannot reach this machine: paste the address-bar URL
+  alipay-oauth authorize --redirect-uri https://shop.example.com/alipay/cb --manual
+  # Only the code, for your own exchange
+  alipay-oauth authorize --no-exchange -o json";
+
+#[derive(Debug, Args)]
+pub struct AuthorizeArgs {
+    /// auth_user (profile; a consent screen) or auth_base (user id only; silent), or both [default: auth_user].
+    #[arg(long, value_name = "SCOPES")]
+    pub scope: Option<String>,
+
+    /// The callback registered for the app [default: a loopback URL on a free port, fine for the emulator].
+    #[arg(long, value_name = "URL")]
+    pub redirect_uri: Option<String>,
+
+    /// Listen here instead of the redirect URI's host and port (hosts-file entry, tunnel, SSH forward).
+    #[arg(long, value_name = "HOST:PORT")]
+    pub listen: Option<String>,
+
+    /// Let --listen use an address that is not loopback.
+    #[arg(long)]
+    pub allow_remote_listen: bool,
+
+    /// Seconds to wait for the callback.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub timeout: u64,
+
+    /// Do not open a browser; only print the URL.
+    #[arg(long)]
+    pub no_browser: bool,
+
+    /// No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input.
+    #[arg(long)]
+    pub manual: bool,
+
+    /// Print the auth code instead of exchanging it.
+    #[arg(long)]
+    pub no_exchange: bool,
+
+    /// Do not store the tokens.
+    #[arg(long)]
+    pub no_store: bool,
+
+    /// Show tokens in full in human output.
+    #[arg(long)]
+    pub show_secrets: bool,
+}
 
 const EXCHANGE_EXAMPLES: &str = "\
 Examples:

@@ -487,6 +487,19 @@ impl Settings {
     }
 }
 
+/// What the environment says about opening a browser.
+pub fn browser_env() -> crate::oauth::browser::BrowserEnv {
+    let graphical_os = cfg!(any(target_os = "macos", windows));
+    crate::oauth::browser::BrowserEnv {
+        browser: env_var("BROWSER"),
+        display: graphical_os
+            || env_var("DISPLAY").is_some()
+            || env_var("WAYLAND_DISPLAY").is_some()
+            || env_var("WSL_DISTRO_NAME").is_some(),
+        ssh: env_var("SSH_CONNECTION").is_some() || env_var("SSH_TTY").is_some(),
+    }
+}
+
 /// A secret from an environment variable (read only here, at the edge).
 pub fn env_secret(name: &str) -> Option<Secret> {
     env_var(name).map(|v| Secret::new(v.trim()))

@@ -1,6 +1,7 @@
 //! The commands: each takes validated settings, calls the core and renders
 //! the result. This is the edge where `anyhow` context is added.
 
+mod authorize;
 mod completions;
 mod config;
 mod demo;
@@ -76,6 +77,7 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
     match command {
         Command::Sign(args) => sign::run(&args, settings),
         Command::Verify(cmd) => verify::run(&cmd, settings),
+        Command::Authorize(args) => authorize::run(&args, settings),
         Command::Exchange(args) => exchange::run(&args, settings),
         Command::Userinfo(args) => userinfo::run(&args, settings),
         Command::Config => config::run(settings),

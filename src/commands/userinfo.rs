@@ -35,49 +35,54 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     } else if out.quiet {
         out.result(&user.subject);
     } else {
-        let mut traits = Vec::new();
-        match user.gender {
-            Some(Gender::Male) => traits.push("male".to_string()),
-            Some(Gender::Female) => traits.push("female".to_string()),
-            None => {}
-        }
-        let place = [user.province.as_deref(), user.city.as_deref()]
-            .iter()
-            .flatten()
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !place.is_empty() {
-            traits.push(place);
-        }
-        match user.is_certified {
-            Some(true) => traits.push("certified".into()),
-            Some(false) => traits.push("not certified".into()),
-            None => {}
-        }
-        out.result(format!(
-            "{}  ({})",
-            out.paint(
-                user.nickname.as_deref().unwrap_or("(no nickname shared)"),
-                "1"
-            ),
-            traits.join(", ")
-        ));
-        out.result(format!(
-            "  subject   {} ({})",
-            user.subject,
-            user.id_kind.label()
-        ));
-        for (k, v) in [
-            ("user_id", &user.user_id),
-            ("open_id", &user.open_id),
-            ("union_id", &user.union_id),
-            ("avatar", &user.avatar),
-        ] {
-            if let Some(v) = v {
-                out.result(format!("  {k:<8}  {v}"));
-            }
-        }
+        print_user(&out, &user);
     }
     Ok(ExitStatus::Success)
+}
+
+/// The human rendering of a user.
+pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::UserInfo) {
+    let mut traits = Vec::new();
+    match user.gender {
+        Some(Gender::Male) => traits.push("male".to_string()),
+        Some(Gender::Female) => traits.push("female".to_string()),
+        None => {}
+    }
+    let place = [user.province.as_deref(), user.city.as_deref()]
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !place.is_empty() {
+        traits.push(place);
+    }
+    match user.is_certified {
+        Some(true) => traits.push("certified".into()),
+        Some(false) => traits.push("not certified".into()),
+        None => {}
+    }
+    out.result(format!(
+        "{}  ({})",
+        out.paint(
+            user.nickname.as_deref().unwrap_or("(no nickname shared)"),
+            "1"
+        ),
+        traits.join(", ")
+    ));
+    out.result(format!(
+        "  subject   {} ({})",
+        user.subject,
+        user.id_kind.label()
+    ));
+    for (k, v) in [
+        ("user_id", &user.user_id),
+        ("open_id", &user.open_id),
+        ("union_id", &user.union_id),
+        ("avatar", &user.avatar),
+    ] {
+        if let Some(v) = v {
+            out.result(format!("  {k:<8}  {v}"));
+        }
+    }
 }

@@ -326,3 +326,154 @@ fn respond(request: tiny_http::Request, status: u16, html: &str, extra: &[(&str,
     // page before the listener goes away.
     let _ = request.respond(response);
 }
+
+/// Where the listener will run, or why the person must paste instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListenPlan {
+    Listen {
+        addrs: Vec<SocketAddr>,
+        path: String,
+    },
+    PasteOnly {
+        why: String,
+    },
+}
+
+fn loopback_addrs(host: &url::Host<&str>, port: u16) -> Option<Vec<SocketAddr>> {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+    match host {
+        url::Host::Domain(d) if d.eq_ignore_ascii_case("localhost") => Some(vec![
+            SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port),
+            SocketAddr::new(IpAddr::V6(Ipv6Addr::LOCALHOST), port),
+        ]),
+        url::Host::Ipv4(ip) if ip.is_loopback() => {
+            Some(vec![SocketAddr::new(IpAddr::V4(*ip), port)])
+        }
+        url::Host::Ipv6(ip) if ip.is_loopback() => {
+            Some(vec![SocketAddr::new(IpAddr::V6(*ip), port)])
+        }
+        _ => None,
+    }
+}
+
+/// Plans the listener from the redirect URI, or from `--listen HOST:PORT`
+/// (for a callback domain that reaches this machine through a hosts-file
+/// entry, a tunnel or an SSH forward). Only loopback addresses unless
+/// `allow_remote`.
+pub fn plan(
+    redirect: &url::Url,
+    listen: Option<&str>,
+    allow_remote: bool,
+) -> Result<ListenPlan, Error> {
+    let path = match redirect.path() {
+        "" => "/".to_string(),
+        p => p.to_string(),
+    };
+    if let Some(spec) = listen {
+        let with_scheme = format!("http://{spec}");
+        let parsed = url::Url::parse(&with_scheme)
+            .ok()
+            .filter(|u| u.port().is_some() && u.path() == "/")
+            .ok_or_else(|| {
+                Error::usage_with_hint(
+                    format!("--listen {spec:?} is not HOST:PORT"),
+                    "e.g. --listen 127.0.0.1:8080 or --listen localhost:8080",
+                )
+            })?;
+        let host = parsed.host().expect("http URLs have a host");
+        let port = parsed.port().expect("checked above");
+        if let Some(addrs) = loopback_addrs(&host, port) {
+            return Ok(ListenPlan::Listen { addrs, path });
+        }
+        let ip: std::net::IpAddr = match host {
+            url::Host::Ipv4(ip) => ip.into(),
+            url::Host::Ipv6(ip) => ip.into(),
+            url::Host::Domain(d) => {
+                return Err(Error::usage_with_hint(
+                    format!("--listen needs an IP address or localhost, not {d:?}"),
+                    "e.g. --listen 127.0.0.1:8080",
+                ));
+            }
+        };
+        if !allow_remote {
+            return Err(Error::usage_with_hint(
+                format!(
+                    "--listen {spec} is not a loopback address: the callback, with its auth code, would be reachable from the network"
+                ),
+                "listen on 127.0.0.1 and forward to it, or pass --allow-remote-listen if you mean it",
+            ));
+        }
+        return Ok(ListenPlan::Listen {
+            addrs: vec![SocketAddr::new(ip, port)],
+            path,
+        });
+    }
+    let host = redirect
+        .host()
+        .ok_or_else(|| Error::usage("the redirect URI has no host"))?;
+    let Some(addrs) = loopback_addrs(&host, redirect.port_or_known_default().unwrap_or(80)) else {
+        return Ok(ListenPlan::PasteOnly {
+            why: format!(
+                "the redirect URI's host {} is not this machine (use --listen HOST:PORT if a hosts-file entry, tunnel or SSH forward brings it here)",
+                redirect.host_str().unwrap_or("?")
+            ),
+        });
+    };
+    if redirect.scheme() == "https" {
+        return Ok(ListenPlan::PasteOnly {
+            why: "the redirect URI is https on this machine, and the listener speaks plain http (put a TLS tunnel in front and use --listen)".into(),
+        });
+    }
+    Ok(ListenPlan::Listen { addrs, path })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> url::Url {
+        url::Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn plans() {
+        match plan(&u("http://localhost:8080/cb"), None, false).unwrap() {
+            ListenPlan::Listen { addrs, path } => {
+                assert_eq!(addrs.len(), 2);
+                assert_eq!(path, "/cb");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            plan(&u("https://shop.example.com/cb"), None, false).unwrap(),
+            ListenPlan::PasteOnly { .. }
+        ));
+        assert!(matches!(
+            plan(
+                &u("https://shop.example.com/cb"),
+                Some("127.0.0.1:9000"),
+                false
+            )
+            .unwrap(),
+            ListenPlan::Listen { .. }
+        ));
+        assert!(
+            plan(
+                &u("https://shop.example.com/cb"),
+                Some("0.0.0.0:9000"),
+                false
+            )
+            .is_err()
+        );
+        assert!(
+            plan(
+                &u("https://shop.example.com/cb"),
+                Some("0.0.0.0:9000"),
+                true
+            )
+            .is_ok()
+        );
+        assert!(plan(&u("http://x/cb"), Some("shop.example.com:9000"), true).is_err());
+        assert!(plan(&u("http://x/cb"), Some("9000"), false).is_err());
+    }
+}

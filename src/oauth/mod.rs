@@ -2,6 +2,7 @@
 //! authorization URL with its `state`, and the callback that brings the
 //! `auth_code` back.
 
+pub mod browser;
 pub mod listener;
 
 use std::fmt;

@@ -1,0 +1,333 @@
+//! `alipay-oauth authorize`: the browser login, end to end.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::exchange::print_tokens;
+use super::userinfo::print_user;
+use crate::cli::AuthorizeArgs;
+use crate::cli::settings::{Settings, browser_env};
+use crate::endpoints::Environment;
+use crate::error::{Error, ExitStatus};
+use crate::gateway::Client;
+use crate::oauth::listener::{Event, ListenPlan, Listener, ListenerConfig, plan};
+use crate::oauth::{Callback, ScopeList, State, authorize_url, browser};
+use crate::output::Output;
+use crate::terminal::{KeyReader, Keys};
+
+/// Where Ctrl-C is delivered while waiting.
+static INTERRUPT: OnceLock<Mutex<Option<Sender<Event>>>> = OnceLock::new();
+
+fn catch_ctrl_c(sender: Sender<Event>) {
+    let slot = INTERRUPT.get_or_init(|| Mutex::new(None));
+    *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(sender);
+    // A second call fails harmlessly; the slot holds the current sender.
+    let _ = ctrlc::set_handler(|| {
+        let sent = INTERRUPT
+            .get()
+            .and_then(|s| {
+                s.lock()
+                    .ok()
+                    .and_then(|s| s.as_ref().map(|tx| tx.send(Event::Interrupted).is_ok()))
+            })
+            .unwrap_or(false);
+        if !sent {
+            std::process::exit(ExitStatus::Interrupted.code());
+        }
+    });
+}
+
+pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let app_id = settings.require_app_id()?.to_string();
+    let scope_text = args
+        .scope
+        .clone()
+        .or_else(|| settings.scope.as_ref().map(|s| s.value.clone()))
+        .unwrap_or_else(|| "auth_user".into());
+    let scopes: ScopeList = scope_text
+        .parse()
+        .map_err(|e: crate::oauth::ScopeError| Error::usage(e.to_string()))?;
+    // Check the keys before sending anyone to a browser.
+    let client_config = if args.no_exchange {
+        None
+    } else {
+        Some(settings.client_config()?)
+    };
+
+    let state = State::random();
+    let redirect = args
+        .redirect_uri
+        .clone()
+        .or_else(|| settings.redirect_uri.as_ref().map(|r| r.value.clone()));
+    let (listener, redirect_uri, paste_why) = match redirect {
+        None => {
+            if args.manual {
+                return Err(Error::usage_with_hint(
+                    "--manual needs --redirect-uri",
+                    "give the callback URL registered for the app",
+                )
+                .into());
+            }
+            let addr = match &args.listen {
+                Some(spec) => match plan(
+                    &url::Url::parse("http://127.0.0.1/callback")?,
+                    Some(spec),
+                    args.allow_remote_listen,
+                )? {
+                    ListenPlan::Listen { addrs, .. } => addrs,
+                    ListenPlan::PasteOnly { .. } => unreachable!("--listen always listens"),
+                },
+                None => vec![SocketAddr::from((Ipv4Addr::LOCALHOST, 0))],
+            };
+            let listener = Listener::bind(ListenerConfig {
+                addrs: addr,
+                path: "/callback".into(),
+                state: state.clone(),
+            })?;
+            let bound = listener.local_addrs()[0];
+            let uri = format!("http://{bound}/callback");
+            if settings.environment.value != Environment::Emulator
+                && settings.gateway.source == crate::cli::settings::Source::Default
+            {
+                out.warn(format!(
+                    "no --redirect-uri: using {uri}; Alipay only redirects to the callback domain registered for the app"
+                ));
+            }
+            (listener, uri, None)
+        }
+        Some(uri) => {
+            let parsed = url::Url::parse(&uri)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                .ok_or_else(|| {
+                    Error::usage_with_hint(
+                        format!("--redirect-uri {uri:?} is not an http(s) URL"),
+                        "give the full callback URL registered for the app",
+                    )
+                })?;
+            let planned = if args.manual {
+                ListenPlan::PasteOnly {
+                    why: "--manual".into(),
+                }
+            } else {
+                plan(&parsed, args.listen.as_deref(), args.allow_remote_listen)?
+            };
+            match planned {
+                ListenPlan::Listen { addrs, path } => {
+                    let listener = Listener::bind(ListenerConfig {
+                        addrs,
+                        path,
+                        state: state.clone(),
+                    })?;
+                    (listener, uri, None)
+                }
+                ListenPlan::PasteOnly { why } => {
+                    let listener = Listener::bind(ListenerConfig {
+                        addrs: Vec::new(),
+                        path: String::new(),
+                        state: state.clone(),
+                    })?;
+                    (listener, uri, Some(why))
+                }
+            }
+        }
+    };
+
+    let url = authorize_url(
+        &settings.authorize_url.value,
+        &app_id,
+        &scopes,
+        &redirect_uri,
+        &state,
+    )?;
+    // The URL is always shown, whatever else happens.
+    eprintln!("Open this URL to log in with Alipay:\n  {url}");
+    match browser::open(url.as_str(), &browser::decide(args.no_browser, &browser_env())) {
+        Ok(()) => out.info("Opened it in the browser."),
+        Err(why) => out.info(format!(
+            "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."
+        )),
+    }
+    let listening = listener.local_addrs().first().copied();
+    if let Some(why) = &paste_why {
+        out.info(format!("No callback listener: {why}."));
+        out.info("After agreeing, copy the whole address from the browser's address bar and paste it here.");
+    }
+
+    let callback = wait(&listener, args, &out, listening, paste_why.is_some())?;
+    drop(listener);
+    if callback.state.is_none() {
+        out.warn(
+            "the pasted input carried no state, so it could not be checked against this login",
+        );
+    }
+    let code = callback
+        .auth_code
+        .clone()
+        .expect("the listener only returns callbacks with a code");
+
+    if args.no_exchange {
+        return print_code(&out, &callback, &code, &scopes, &app_id);
+    }
+    let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?;
+    let (tokens, _) = client.exchange_code(&code)?;
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+    let stored = if args.no_store {
+        None
+    } else {
+        sessions.save(&tokens, Some(&scopes.joined()))?
+    };
+    let user = if scopes.includes_user() {
+        match client.user_info(&tokens.access_token) {
+            Ok((user, _)) => Some(user),
+            Err(e) => {
+                // The code is spent: show the tokens before the error.
+                print_tokens(&out, &tokens, args.show_secrets);
+                return Err(
+                    anyhow::Error::from(e).context("logged in, but fetching the user failed")
+                );
+            }
+        }
+    } else {
+        None
+    };
+
+    if out.is_json() {
+        let mut doc = tokens.to_json();
+        if let Some(u) = &user {
+            doc["user"] = u.to_json();
+        }
+        out.json(&doc);
+    } else {
+        if let Some(u) = &user
+            && !out.quiet
+        {
+            out.result(format!(
+                "{} {}",
+                out.paint("✓ logged in as", "1;32"),
+                u.nickname.as_deref().unwrap_or(&u.subject)
+            ));
+        }
+        print_tokens(&out, &tokens, args.show_secrets);
+        if let Some(u) = &user
+            && !out.quiet
+        {
+            print_user(&out, u);
+        }
+    }
+    if let Some((_, path)) = stored {
+        out.info(format!("stored in {}", path.display()));
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn print_code(
+    out: &Output,
+    callback: &Callback,
+    code: &crate::secret::Secret,
+    scopes: &ScopeList,
+    app_id: &str,
+) -> anyhow::Result<ExitStatus> {
+    if out.is_json() {
+        out.json(&json!({
+            "auth_code": code.expose(),
+            "state": callback.state,
+            "scope": callback.scope.clone().unwrap_or_else(|| scopes.joined()),
+            "app_id": callback.app_id.clone().unwrap_or_else(|| app_id.to_string()),
+        }));
+    } else if out.quiet {
+        out.result(code.expose());
+    } else {
+        out.result(format!("auth_code  {}", code.expose()));
+        out.info("It works once and expires within minutes: exchange it now (`alipay-oauth exchange --code -`).");
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Waits for the callback, a pasted URL or code, a timeout or Ctrl-C, with
+/// a spinner on a terminal.
+fn wait(
+    listener: &Listener,
+    args: &AuthorizeArgs,
+    out: &Output,
+    listening: Option<SocketAddr>,
+    paste_only: bool,
+) -> Result<Callback, Error> {
+    let sender = listener.sender();
+    catch_ctrl_c(sender.clone());
+    let timeout = Duration::from_secs(args.timeout);
+    let typed = Arc::new(Mutex::new(String::new()));
+    let stdin_tty = std::io::stdin().is_terminal();
+
+    // Pasting: keys on a terminal; a line on a pipe only when there is no
+    // listener (a CI job has nothing to paste).
+    let keys = if stdin_tty {
+        let (typed, tx) = (typed.clone(), sender.clone());
+        KeyReader::start(move |k| match k {
+            Keys::Typed(t) => *typed.lock().unwrap_or_else(|e| e.into_inner()) = t,
+            Keys::Submitted(t) => {
+                let _ = tx.send(Event::Pasted(t));
+            }
+        })
+    } else {
+        if paste_only {
+            let tx = sender.clone();
+            std::thread::spawn(move || {
+                let mut line = String::new();
+                let _ = std::io::stdin().lock().read_line(&mut line);
+                if !line.trim().is_empty() {
+                    let _ = tx.send(Event::Pasted(line));
+                }
+            });
+        }
+        None
+    };
+    let pasting = keys.is_some() || paste_only;
+
+    let where_ = match listening {
+        Some(addr) => format!("the callback on {addr}"),
+        None => "a pasted URL or code".to_string(),
+    };
+    let spinner = (std::io::stderr().is_terminal() && !out.quiet).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            None,
+            indicatif::ProgressDrawTarget::stderr_with_hz(8),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner:.cyan} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    if spinner.is_none() && !out.quiet {
+        eprintln!("Waiting up to {} s for {where_}...", timeout.as_secs());
+    }
+    let result = listener.wait(timeout, |left| {
+        if let Some(bar) = &spinner {
+            let secs = left.as_secs();
+            let mut msg = format!("waiting for {where_} · {}:{:02} left", secs / 60, secs % 60);
+            if pasting {
+                let t = typed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                let tail: String = {
+                    let chars: Vec<char> = t.chars().collect();
+                    chars[chars.len().saturating_sub(40)..].iter().collect()
+                };
+                msg.push_str(&format!(" · or paste the URL or code + Enter: {tail}"));
+            }
+            bar.set_message(msg);
+            bar.tick();
+        }
+    });
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    drop(keys);
+    result
+}

@@ -69,6 +69,13 @@ pub fn cli() -> Command {
     cmd
 }
 
+/// Another program run with the same isolation (a helper that runs the CLI).
+pub fn cli_std_program(program: &str) -> StdCommand {
+    let mut cmd = StdCommand::new(program);
+    isolate(&mut cmd);
+    cmd
+}
+
 /// The same isolation for a plain `std::process::Command`.
 pub fn cli_std() -> StdCommand {
     let mut cmd = StdCommand::new(bin_path());

@@ -1,0 +1,577 @@
+//! `authorize` end to end against the emulator: a scripted browser through
+//! BROWSER, a real headless Chromium clicking Agree, wrong states, stray
+//! requests, timeouts, busy ports, pasting (on a pipe and on a terminal),
+//! Ctrl-C and the browser rules.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{EmulatorProc, have, skip};
+use serde_json::Value;
+
+fn helper(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/helpers")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn http() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// Starts `authorize` with a BROWSER that only records the URL; returns
+/// the child and the authorization URL once it was "opened".
+fn start_recorded(emu: &EmulatorProc, extra: &[&str]) -> (Child, String, PathBuf) {
+    let record = emu.dir.path().join(format!("opened-{}", rand_suffix()));
+    let mut cmd = common::cli_std();
+    cmd.args(emu.client_args())
+        .args(["-o", "json", "authorize"])
+        .args(extra)
+        .env(
+            "BROWSER",
+            format!("python3 {}", helper("record_browser.py")),
+        )
+        .env("FAKE_BROWSER_RECORD", &record)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = cmd.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&record)
+            && let Some(line) = text.lines().next()
+        {
+            return (child, line.to_string(), record);
+        }
+        assert!(Instant::now() < deadline, "the browser was never opened");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn rand_suffix() -> String {
+    format!(
+        "{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    )
+}
+
+fn finish(child: Child) -> std::process::Output {
+    child.wait_with_output().unwrap()
+}
+
+/// Follows the authorization URL through the emulator (agreeing) and returns
+/// the callback URL without visiting it.
+fn callback_url(emu: &EmulatorProc, auth_url: &str) -> String {
+    let resp = http().get(auth_url).send().unwrap();
+    let resp = if resp.status() == 200 {
+        let html = resp.text().unwrap();
+        let id = html
+            .split("name=\"request_id\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        http()
+            .post(format!("{}/oauth2/consent", emu.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("request_id={id}&user=0&decision=agree"))
+            .send()
+            .unwrap()
+    } else {
+        resp
+    };
+    assert_eq!(resp.status(), 302);
+    resp.headers()["location"].to_str().unwrap().to_string()
+}
+
+#[test]
+fn scripted_browser_logs_in_end_to_end() {
+    let emu = EmulatorProc::start(&[]);
+    let log = emu.dir.path().join("browser.log");
+    let out = emu
+        .cli()
+        .args(["-o", "json", "authorize"])
+        .env("BROWSER", format!("python3 {}", helper("browser.py")))
+        .env("FAKE_BROWSER_USER", "1")
+        .env("FAKE_BROWSER_LOG", &log)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["access_token"]
+            .as_str()
+            .unwrap()
+            .starts_with("authusrB")
+    );
+    assert_eq!(doc["user"]["nickname"], "Test Buyer");
+    assert_eq!(doc["user"]["id_kind"], "open_id");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Open this URL to log in with Alipay:"),
+        "{stderr}"
+    );
+    let pages = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        pages
+            .lines()
+            .any(|l| l.starts_with("200 http://127.0.0.1:") && l.contains("/callback?")),
+        "{pages}"
+    );
+    // The login is stored and usable.
+    let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn no_exchange_prints_the_code() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let out = emu
+        .cli()
+        .args([
+            "-o",
+            "json",
+            "authorize",
+            "--no-exchange",
+            "--scope",
+            "auth_base",
+        ])
+        .env("BROWSER", format!("python3 {}", helper("browser.py")))
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["auth_code"].as_str().unwrap().len(), 32);
+    assert_eq!(doc["scope"], "auth_base");
+    assert_eq!(doc["app_id"], common::APP_ID);
+    assert_eq!(doc["state"].as_str().unwrap().len(), 22);
+    // The code works once, through exchange.
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "-"])
+        .write_stdin(doc["auth_code"].as_str().unwrap().to_string())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn wrong_state_stray_requests_then_the_right_callback() {
+    let emu = EmulatorProc::start(&[]);
+    let (child, auth_url, _) = start_recorded(&emu, &[]);
+    let callback = callback_url(&emu, &auth_url);
+    let cb = url::Url::parse(&callback).unwrap();
+    let origin = format!("http://{}:{}", cb.host_str().unwrap(), cb.port().unwrap());
+
+    // A favicon, another path, a POST: the wait goes on.
+    assert_eq!(
+        http()
+            .get(format!("{origin}/favicon.ico"))
+            .send()
+            .unwrap()
+            .status(),
+        404
+    );
+    assert_eq!(http().post(callback.clone()).send().unwrap().status(), 405);
+    // A wrong state: 400, ignored.
+    let forged = callback.replace("state=", "state=forged");
+    let resp = http().get(&forged).send().unwrap();
+    assert_eq!(resp.status(), 400);
+    assert!(resp.text().unwrap().contains("does not match"));
+    // Missing code, right state.
+    let no_code: String = {
+        let mut u = cb.clone();
+        let pairs: Vec<(String, String)> = cb
+            .query_pairs()
+            .into_owned()
+            .filter(|(k, _)| k != "auth_code")
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+        u.to_string()
+    };
+    assert_eq!(http().get(&no_code).send().unwrap().status(), 400);
+
+    // The right one: a UTF-8 page that escapes, is not cached, and ends the wait.
+    let resp = http().get(&callback).send().unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["cache-control"], "no-store");
+    assert_eq!(resp.headers()["content-type"], "text/html; charset=utf-8");
+    let page = resp.text().unwrap();
+    assert!(page.contains("return to the terminal") && page.contains("Do not share"));
+    let out = finish(child);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["user"]["nickname"], "沙箱用户");
+    // The listener is gone.
+    assert!(http().get(&callback).send().is_err());
+}
+
+#[test]
+fn the_callback_page_escapes_what_it_reflects() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let (child, auth_url, _) = start_recorded(&emu, &["--no-exchange"]);
+    let callback = callback_url(&emu, &auth_url);
+    let evil = callback.replace(
+        "app_id=2021000000000000",
+        "app_id=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    );
+    let page = http().get(&evil).send().unwrap().text().unwrap();
+    assert!(!page.contains("<script>"), "{page}");
+    assert!(page.contains("&lt;script&gt;"));
+    assert_eq!(finish(child).status.code(), Some(0));
+}
+
+#[test]
+fn timeout_explains_what_happened() {
+    let emu = EmulatorProc::start(&[]);
+    let (child, auth_url, _) = start_recorded(&emu, &["--timeout", "3"]);
+    let callback = callback_url(&emu, &auth_url);
+    http()
+        .get(callback.replace("state=", "state=old"))
+        .send()
+        .unwrap();
+    let out = finish(child);
+    assert_eq!(out.status.code(), Some(5));
+    let err: Value = serde_json::from_slice(
+        &out.stderr
+            .split(|b| *b == b'\n')
+            .rfind(|l| l.starts_with(b"{"))
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    assert_eq!(err["error"]["kind"], "authorization");
+    let msg = err["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("no authorization within 3 s"), "{msg}");
+    assert!(
+        msg.contains("1 callback(s) with a different state were ignored"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn busy_port_and_remote_listen_are_refused() {
+    let emu = EmulatorProc::start(&[]);
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = emu
+        .cli()
+        .args([
+            "authorize",
+            "--no-browser",
+            "--redirect-uri",
+            &format!("http://127.0.0.1:{port}/cb"),
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(
+        &out,
+        2,
+        &format!("port {port} on 127.0.0.1 is already in use"),
+    );
+    let out = emu
+        .cli()
+        .args(["authorize", "--no-browser", "--listen", "0.0.0.0:0"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "not a loopback address");
+    let out = emu
+        .cli()
+        .args(["authorize", "--scope", "auth_email"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "auth_email");
+}
+
+#[test]
+fn manual_paste_on_standard_input() {
+    let emu = EmulatorProc::start(&["--redirect-domain", "shop.example.com"]);
+    for (mangle, expect) in [(false, 0), (true, 5)] {
+        let mut child = common::cli_std()
+            .args(emu.client_args())
+            .args(["-o", "json", "authorize", "--manual", "--no-browser"])
+            .args(["--redirect-uri", "https://shop.example.com/alipay/cb"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut auth_url = String::new();
+        let mut line = String::new();
+        while stderr.read_line(&mut line).unwrap() > 0 {
+            if let Some(u) = line.trim().strip_prefix("http") {
+                auth_url = format!("http{u}");
+                break;
+            }
+            line.clear();
+        }
+        let callback = callback_url(&emu, &auth_url);
+        assert!(callback.starts_with("https://shop.example.com/alipay/cb?"));
+        let pasted = if mangle {
+            callback.replace("state=", "state=x")
+        } else {
+            callback
+        };
+        writeln!(child.stdin.take().unwrap(), "{pasted}").unwrap();
+        let rest = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+            s
+        });
+        let status = child.wait().unwrap();
+        let err = rest.join().unwrap();
+        assert_eq!(status.code(), Some(expect), "{err}");
+        if mangle {
+            assert!(err.contains("different state"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn paste_on_a_terminal() {
+    if !have("python3") {
+        skip("python3");
+        return;
+    }
+    let emu = EmulatorProc::start(&[]);
+    for (mode, expect) in [("url", 0), ("code", 0), ("wrong-state", 5)] {
+        let mut args: Vec<String> = vec![
+            "python3".into(),
+            helper("pty_paste.py"),
+            mode.into(),
+            common::bin_path().to_string_lossy().into_owned(),
+        ];
+        args.extend(emu.client_args());
+        args.extend(["authorize".into(), "--no-browser".into()]);
+        let out = common::cli_std_program(&args[0])
+            .args(&args[1..])
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(expect), "{mode}: {text}");
+        if expect == 0 {
+            assert!(text.contains("沙箱用户"), "{mode}: {text}");
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_exits_130() {
+    let emu = EmulatorProc::start(&[]);
+    let (child, _, _) = start_recorded(&emu, &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let out = finish(child);
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+}
+
+#[test]
+fn no_browser_without_a_display_or_over_ssh() {
+    let emu = EmulatorProc::start(&[]);
+    for (env, why) in [
+        (("DISPLAY", ""), "there is no display"),
+        (("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 22"), "SSH session"),
+    ] {
+        let mut child = common::cli_std()
+            .args(emu.client_args())
+            .args(["authorize", "--timeout", "1"])
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("DISPLAY", if env.0 == "SSH_CONNECTION" { ":0" } else { "" })
+            .env(env.0, env.1)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert_eq!(status.code(), Some(5));
+        assert!(err.contains(why), "{err}");
+        assert!(
+            err.contains("/oauth2/publicAppAuthorize.htm?"),
+            "the URL is always printed: {err}"
+        );
+    }
+}
+
+/// A real headless Chromium (through chromedriver's WebDriver API) loads the
+/// consent page, clicks Agree and lands on the listener.
+#[test]
+fn headless_chromium_clicks_agree() {
+    let (Some(chromium), Some(driver)) = (
+        find(&["chromium", "chromium-browser"]),
+        find(&["chromedriver"]),
+    ) else {
+        skip("chromium and chromedriver (Debian packages chromium, chromium-driver)");
+        return;
+    };
+    let emu = EmulatorProc::start(&[]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut driver = std::process::Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let wd = format!("http://127.0.0.1:{port}");
+    let client = reqwest::blocking::Client::builder()
+        .no_proxy()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap();
+    let call = |method: reqwest::Method, path: &str, body: Value| -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let mut req = client.request(method.clone(), format!("{wd}{path}"));
+            if !body.is_null() {
+                req = req
+                    .header("content-type", "application/json")
+                    .body(body.to_string());
+            }
+            match req.send() {
+                Ok(r) => return serde_json::from_str(&r.text().unwrap()).unwrap(),
+                Err(_) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(100))
+                }
+                Err(e) => panic!("chromedriver: {e}"),
+            }
+        }
+    };
+    let profile = emu.dir.path().join("chromium-profile");
+    let session = call(
+        reqwest::Method::POST,
+        "/session",
+        serde_json::json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     format!("--user-data-dir={}", profile.display())]
+        }}}}),
+    );
+    let id = session["value"]["sessionId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no session: {session}"))
+        .to_string();
+
+    let (child, auth_url, _) = start_recorded(&emu, &[]);
+    call(
+        reqwest::Method::POST,
+        &format!("/session/{id}/url"),
+        serde_json::json!({"url": auth_url}),
+    );
+    let agree = call(
+        reqwest::Method::POST,
+        &format!("/session/{id}/element"),
+        serde_json::json!({"using": "css selector", "value": "#agree"}),
+    );
+    let element = agree["value"]
+        .as_object()
+        .and_then(|o| o.values().next())
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("no Agree button: {agree}"))
+        .to_string();
+    call(
+        reqwest::Method::POST,
+        &format!("/session/{id}/element/{element}/click"),
+        serde_json::json!({}),
+    );
+    let out = finish(child);
+    let page = call(
+        reqwest::Method::GET,
+        &format!("/session/{id}/source"),
+        Value::Null,
+    );
+    let current = call(
+        reqwest::Method::GET,
+        &format!("/session/{id}/url"),
+        Value::Null,
+    );
+    call(
+        reqwest::Method::DELETE,
+        &format!("/session/{id}"),
+        Value::Null,
+    );
+    let _ = driver.kill();
+    let _ = driver.wait();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["user"]["nickname"], "沙箱用户");
+    assert!(
+        current["value"]
+            .as_str()
+            .is_some_and(|u| u.contains("/callback?")),
+        "{current}"
+    );
+    assert!(
+        page["value"]
+            .as_str()
+            .is_some_and(|p| p.contains("Logged in with Alipay")),
+        "{page}"
+    );
+}
+
+fn find(names: &[&str]) -> Option<String> {
+    for n in names {
+        for dir in std::env::var("PATH").unwrap_or_default().split(':') {
+            let p = Path::new(dir).join(n);
+            if p.is_file() {
+                return Some(p.to_string_lossy().into_owned());
+            }
+        }
+    }
+    None
+}

@@ -46,7 +46,7 @@ fn start_recorded(emu: &EmulatorProc, extra: &[&str]) -> (Child, String, PathBuf
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let child = cmd.spawn().unwrap();
+    let mut child = cmd.spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         if let Ok(text) = std::fs::read_to_string(&record)
@@ -54,7 +54,11 @@ fn start_recorded(emu: &EmulatorProc, extra: &[&str]) -> (Child, String, PathBuf
         {
             return (child, line.to_string(), record);
         }
-        assert!(Instant::now() < deadline, "the browser was never opened");
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser was never opened");
+        }
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -269,8 +273,7 @@ fn timeout_explains_what_happened() {
         &out.stderr
             .split(|b| *b == b'\n')
             .rfind(|l| l.starts_with(b"{"))
-            .unwrap()
-            .to_vec(),
+            .unwrap(),
     )
     .unwrap();
     assert_eq!(err["error"]["kind"], "authorization");

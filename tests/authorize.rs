@@ -32,6 +32,8 @@ fn http() -> reqwest::blocking::Client {
 
 /// Starts `authorize` with a BROWSER that only records the URL; returns
 /// the child and the authorization URL once it was "opened".
+// The child is returned to the caller, who waits for it.
+#[allow(clippy::zombie_processes)]
 fn start_recorded(emu: &EmulatorProc, extra: &[&str]) -> (Child, String, PathBuf) {
     let record = emu.dir.path().join(format!("opened-{}", rand_suffix()));
     let mut cmd = common::cli_std();
@@ -270,7 +272,7 @@ fn timeout_explains_what_happened() {
     let out = finish(child);
     assert_eq!(out.status.code(), Some(5));
     let err: Value = serde_json::from_slice(
-        &out.stderr
+        out.stderr
             .split(|b| *b == b'\n')
             .rfind(|l| l.starts_with(b"{"))
             .unwrap(),

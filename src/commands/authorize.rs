@@ -189,7 +189,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             Ok((user, _)) => Some(user),
             Err(e) => {
                 // The code is spent: show the tokens before the error.
-                print_tokens(&out, &tokens, args.show_secrets);
+                print_tokens(&out, &tokens, args.show_secrets, true);
                 return Err(
                     anyhow::Error::from(e).context("logged in, but fetching the user failed")
                 );
@@ -206,20 +206,16 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         }
         out.json(&doc);
     } else {
-        if let Some(u) = &user
-            && !out.quiet
-        {
-            out.result(format!(
-                "{} {}",
-                out.paint("✓ logged in as", "1;32"),
-                u.nickname.as_deref().unwrap_or(&u.subject)
-            ));
-        }
-        print_tokens(&out, &tokens, args.show_secrets);
-        if let Some(u) = &user
-            && !out.quiet
-        {
-            print_user(&out, u);
+        match &user {
+            Some(u) if !out.quiet => {
+                print_user(
+                    &out,
+                    u,
+                    &format!("{} ", out.paint("✓ logged in as", "1;32")),
+                );
+                print_tokens(&out, &tokens, args.show_secrets, false);
+            }
+            _ => print_tokens(&out, &tokens, args.show_secrets, true),
         }
     }
     if let Some((_, path)) = stored {

@@ -47,7 +47,7 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
         (None, true) => Ok(None),
         (None, false) => sessions.save(&tokens, None).map(|s| s.map(|(_, p)| p)),
     };
-    print_tokens(&out, &tokens, args.show_secrets);
+    print_tokens(&out, &tokens, args.show_secrets, true);
     match stored {
         Ok(Some(path)) => out.info(format!("stored in {}", path.display())),
         Ok(None) if !args.no_store => {
@@ -63,7 +63,7 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
 }
 
 /// Prints a token set: JSON in full, human output masked unless asked.
-pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool) {
+pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header: bool) {
     if out.is_json() {
         out.json(&tokens.to_json());
         return;
@@ -93,7 +93,9 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool) {
         Some((s, kind)) => format!("{s} ({})", kind.label()),
         None => "(no user id in the answer)".into(),
     };
-    out.result(format!("{} {who}", out.paint("✓ tokens for", "1;32")));
+    if header {
+        out.result(format!("{} {who}", out.paint("✓ tokens for", "1;32")));
+    }
     out.result(format!(
         "  access_token   {}  {}",
         shown(&tokens.access_token),

@@ -35,13 +35,13 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     } else if out.quiet {
         out.result(&user.subject);
     } else {
-        print_user(&out, &user);
+        print_user(&out, &user, "");
     }
     Ok(ExitStatus::Success)
 }
 
 /// The human rendering of a user.
-pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::UserInfo) {
+pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::UserInfo, lead: &str) {
     let mut traits = Vec::new();
     match user.gender {
         Some(Gender::Male) => traits.push("male".to_string()),
@@ -63,7 +63,7 @@ pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::Use
         None => {}
     }
     out.result(format!(
-        "{}  ({})",
+        "{lead}{}  ({})",
         out.paint(
             user.nickname.as_deref().unwrap_or("(no nickname shared)"),
             "1"

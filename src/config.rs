@@ -40,6 +40,9 @@ pub struct Profile {
     pub alipay_public_key_file: Option<PathBuf>,
     pub sign_type: Option<String>,
     pub charset: Option<String>,
+    pub app_cert_file: Option<PathBuf>,
+    pub alipay_cert_file: Option<PathBuf>,
+    pub alipay_root_cert_file: Option<PathBuf>,
     pub redirect_uri: Option<String>,
     pub scope: Option<String>,
 }

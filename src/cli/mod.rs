@@ -120,6 +120,18 @@ pub struct GlobalArgs {
     )]
     pub request_timeout: f64,
 
+    /// Certificate mode: the app's certificate (appCertPublicKey_<app_id>.crt).
+    #[arg(long, global = true, env = "ALIPAY_APP_CERT_FILE", value_name = "PATH")]
+    pub app_cert_file: Option<PathBuf>,
+
+    /// Certificate mode: Alipay's certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers.
+    #[arg(long, global = true, env = "ALIPAY_CERT_FILE", value_name = "PATH")]
+    pub alipay_cert_file: Option<PathBuf>,
+
+    /// Certificate mode: Alipay's root certificate bundle (alipayRootCert.crt).
+    #[arg(long, global = true, env = "ALIPAY_ROOT_CERT_FILE", value_name = "PATH")]
+    pub alipay_root_cert_file: Option<PathBuf>,
+
     /// Output format of stdout (and of errors on stderr) [default: human].
     #[arg(
         short,
@@ -185,6 +197,10 @@ pub enum Command {
 
     /// Remove stored tokens.
     Logout(LogoutArgs),
+
+    /// Generate, convert, inspect and match keys; certificate serial numbers.
+    #[command(subcommand)]
+    Keys(KeysCommand),
 
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
     #[command(after_help = EMULATOR_EXAMPLES)]
@@ -262,6 +278,95 @@ pub struct AuthorizeArgs {
     /// Show tokens in full in human output.
     #[arg(long)]
     pub show_secrets: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout.
+    #[command(after_help = "Example:\n  alipay-oauth keys generate --out app.key --encoding bare   # paste stdout into the Alipay console")]
+    Generate {
+        /// Key size.
+        #[arg(long, default_value_t = 2048)]
+        bits: usize,
+        /// Private key structure: pkcs8 (Java SDK, Alipay key tool) or pkcs1 (Python SDK).
+        #[arg(long, value_enum, default_value = "pkcs8")]
+        format: PrivateFormatArg,
+        /// PEM, or one-line base64 as the console shows keys.
+        #[arg(long, value_enum, default_value = "pem")]
+        encoding: EncodingArg,
+        /// Where to write the private key.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// The public key (SPKI) of a private key, a public key or a certificate.
+    Public {
+        #[arg(long, value_enum, default_value = "pem")]
+        encoding: EncodingArg,
+        /// Key file, or - for standard input.
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+
+    /// Convert a key between PKCS#1, PKCS#8 and SPKI, PEM, one-line base64 and DER.
+    Convert {
+        #[arg(long, value_enum)]
+        to: FormatArg,
+        #[arg(long, value_enum, default_value = "pem")]
+        encoding: EncodingArg,
+        /// Write here (mode 0600 for private keys) instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace an existing --out file.
+        #[arg(long)]
+        force: bool,
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+
+    /// Does this private key belong to this public key (or certificate)? Exit 0 yes, 6 no.
+    Match {
+        /// The public key or certificate to compare with [default: the configured Alipay public key].
+        #[arg(long, value_name = "PATH")]
+        public_key_file: Option<PathBuf>,
+    },
+
+    /// What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key.
+    Inspect {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+
+    /// The SN of a certificate, or with --root the alipay_root_cert_sn of a root bundle.
+    CertSn {
+        #[arg(long)]
+        root: bool,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PrivateFormatArg {
+    Pkcs8,
+    Pkcs1,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pkcs1,
+    Pkcs8,
+    Spki,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    Pem,
+    Bare,
+    Der,
 }
 
 const EXCHANGE_EXAMPLES: &str = "\

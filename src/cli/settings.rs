@@ -14,7 +14,7 @@ use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
 use crate::endpoints::Environment;
 use crate::error::Error;
-use crate::gateway::client::{ClientConfig, ProxyConfig};
+use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::output::Output;
 use crate::secret::Secret;
 use crate::session::Sessions;
@@ -95,6 +95,9 @@ pub struct Settings {
     pub charset: Sourced<Charset>,
     pub redirect_uri: Option<Sourced<String>>,
     pub scope: Option<Sourced<String>>,
+    pub app_cert_file: Option<Sourced<PathBuf>>,
+    pub alipay_cert_file: Option<Sourced<PathBuf>>,
+    pub alipay_root_cert_file: Option<Sourced<PathBuf>>,
     pub token_dir: Sourced<PathBuf>,
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
@@ -354,6 +357,31 @@ impl Settings {
             no_proxy: either("NO_PROXY", "no_proxy"),
         };
 
+        let cert_setting = |id: &str, flag: &'static str, var: &'static str, cli: &Option<PathBuf>, prof: &Option<PathBuf>| {
+            pick(matches, id, flag, var, cli.clone(), profile_path(prof).map(|p| (p, pn)))
+        };
+        let app_cert_file = cert_setting(
+            "app_cert_file",
+            "--app-cert-file",
+            "ALIPAY_APP_CERT_FILE",
+            &args.app_cert_file,
+            &profile.app_cert_file,
+        );
+        let alipay_cert_file = cert_setting(
+            "alipay_cert_file",
+            "--alipay-cert-file",
+            "ALIPAY_CERT_FILE",
+            &args.alipay_cert_file,
+            &profile.alipay_cert_file,
+        );
+        let alipay_root_cert_file = cert_setting(
+            "alipay_root_cert_file",
+            "--alipay-root-cert-file",
+            "ALIPAY_ROOT_CERT_FILE",
+            &args.alipay_root_cert_file,
+            &profile.alipay_root_cert_file,
+        );
+
         let from_profile = |v: &Option<String>| {
             v.clone()
                 .map(|v| Sourced::new(v, Source::Profile(pn.to_string())))
@@ -372,6 +400,9 @@ impl Settings {
             charset,
             redirect_uri: from_profile(&profile.redirect_uri),
             scope: from_profile(&profile.scope),
+            app_cert_file,
+            alipay_cert_file,
+            alipay_root_cert_file,
             token_dir,
             connect_timeout,
             request_timeout,
@@ -436,7 +467,20 @@ impl Settings {
     pub fn client_config(&self) -> anyhow::Result<ClientConfig> {
         let app_id = self.require_app_id()?.to_string();
         let private_key = self.require_private_key()?;
-        let alipay_public_key = self.require_alipay_public_key()?;
+        let certs = self.cert_mode()?;
+        let alipay_public_key = match &certs {
+            Some(c) => {
+                if !c.app_public_key.same_key(&private_key.public_key()) {
+                    return Err(Error::usage_with_hint(
+                        "the app certificate does not belong to the app private key",
+                        "use the appCertPublicKey_<app_id>.crt issued for this key pair (`alipay-oauth keys match --public-key-file CERT` checks)",
+                    )
+                    .into());
+                }
+                c.alipay_public_key.clone()
+            }
+            None => self.require_alipay_public_key()?,
+        };
         if alipay_public_key.same_key(&private_key.public_key()) {
             return Err(Error::usage_with_hint(
                 "the Alipay public key is the app's own public key",
@@ -464,8 +508,49 @@ impl Settings {
             connect_timeout: self.connect_timeout,
             request_timeout: self.request_timeout,
             proxy: self.proxy.clone(),
-            cert: None,
+            cert: certs.map(|c| c.mode),
         })
+    }
+
+    /// Certificate mode, when its three files are configured.
+    pub fn cert_mode(&self) -> anyhow::Result<Option<CertMaterial>> {
+        let (app, alipay, root) = match (&self.app_cert_file, &self.alipay_cert_file, &self.alipay_root_cert_file) {
+            (None, None, None) => return Ok(None),
+            (Some(a), Some(b), Some(c)) => (a, b, c),
+            _ => {
+                return Err(Error::usage_with_hint(
+                    "certificate mode needs all three certificates",
+                    "pass --app-cert-file, --alipay-cert-file and --alipay-root-cert-file (or none of them for public-key mode)",
+                )
+                .into());
+            }
+        };
+        let read = |s: &Sourced<PathBuf>, what: &str| -> anyhow::Result<Vec<u8>> {
+            read_input_file(&s.value, 1 << 20).with_context(|| format!("{what} certificate"))
+        };
+        let cert_err = |what: &'static str| {
+            move |e: crate::sign::cert::CertError| {
+                Error::usage_with_hint(format!("{what} certificate: {e}"), "give the certificate file downloaded from the Alipay console")
+            }
+        };
+        let app_bytes = read(app, "app")?;
+        let alipay_bytes = read(alipay, "Alipay")?;
+        let root_bytes = read(root, "root")?;
+        let app_public_key = crate::sign::cert::public_key(&app_bytes)
+            .map_err(Error::from)
+            .context("app certificate")?;
+        let alipay_public_key = crate::sign::cert::public_key(&alipay_bytes)
+            .map_err(Error::from)
+            .context("Alipay certificate")?;
+        Ok(Some(CertMaterial {
+            mode: CertMode {
+                app_cert_sn: crate::sign::cert::cert_sn(&app_bytes).map_err(cert_err("app"))?,
+                alipay_root_cert_sn: crate::sign::cert::root_cert_sn(&root_bytes).map_err(cert_err("root"))?,
+                alipay_cert_sn: crate::sign::cert::cert_sn(&alipay_bytes).map_err(cert_err("Alipay"))?,
+            },
+            app_public_key,
+            alipay_public_key,
+        }))
     }
 
     pub fn token_store(&self) -> TokenStore {
@@ -485,6 +570,13 @@ impl Settings {
             app_id,
         })
     }
+}
+
+/// The certificates of certificate mode, read and checked.
+pub struct CertMaterial {
+    pub mode: CertMode,
+    pub app_public_key: PublicKey,
+    pub alipay_public_key: PublicKey,
 }
 
 /// What the environment says about opening a browser.

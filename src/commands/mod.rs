@@ -7,6 +7,7 @@ mod config;
 mod demo;
 mod emulator;
 mod exchange;
+mod keys;
 mod logout;
 mod sign;
 mod userinfo;
@@ -82,6 +83,7 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
         Command::Userinfo(args) => userinfo::run(&args, settings),
         Command::Config => config::run(settings),
         Command::Logout(args) => logout::run(&args, settings),
+        Command::Keys(cmd) => keys::run(&cmd, settings),
         Command::Emulator(args) => emulator::run(&args, settings),
         Command::Demo => demo::run(settings),
         Command::Completions { shell } => completions::run(shell),

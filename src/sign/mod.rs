@@ -3,6 +3,7 @@
 //! network, no argv, no environment: everything comes in as values.
 
 pub mod algorithm;
+pub mod cert;
 pub mod charset;
 pub mod content;
 pub mod diagnosis;

@@ -461,20 +461,38 @@ fn fixture_keys_load_in_every_shape_and_pair_up() {
 #[test]
 fn certificate_sns_library_and_cli() {
     use alipay_oauth::sign::cert;
-    let Some((dir, vectors)) = conformance() else { return };
+    let Some((dir, vectors)) = conformance() else {
+        return;
+    };
     for case in vectors["cert_sn"].as_array().unwrap() {
         let bytes = std::fs::read(dir.join(str_of(case, "cert"))).unwrap();
         let root = str_of(case, "kind") == "alipay_root_cert_sn";
-        let sn = if root { cert::root_cert_sn(&bytes) } else { cert::cert_sn(&bytes) }.unwrap();
+        let sn = if root {
+            cert::root_cert_sn(&bytes)
+        } else {
+            cert::cert_sn(&bytes)
+        }
+        .unwrap();
         assert_eq!(sn, str_of(case, "sn"), "{}", case["cert"]);
 
         let mut cmd = cli();
-        cmd.args(["-o", "json", "keys", "cert-sn", &fixture(&dir, str_of(case, "cert"))]);
+        cmd.args([
+            "-o",
+            "json",
+            "keys",
+            "cert-sn",
+            &fixture(&dir, str_of(case, "cert")),
+        ]);
         if root {
             cmd.arg("--root");
         }
         let out = cmd.output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
         let field = if root { "root_sn" } else { "sn" };
         assert_eq!(doc[field], case["sn"], "{}", case["cert"]);
@@ -482,7 +500,14 @@ fn certificate_sns_library_and_cli() {
     // The real bundle holds certificates that are not RSA-signed: skipped.
     let bundle = std::fs::read(dir.join("fixtures/alipayRootCert.crt")).unwrap();
     let all = cert::certificates(&bundle).unwrap();
-    let infos: Vec<_> = all.iter().enumerate().map(|(i, d)| cert::info(d, i + 1).unwrap()).collect();
-    assert!(infos.iter().any(|i| !i.rsa_signed), "the bundle has SM2/ECDSA certificates");
+    let infos: Vec<_> = all
+        .iter()
+        .enumerate()
+        .map(|(i, d)| cert::info(d, i + 1).unwrap())
+        .collect();
+    assert!(
+        infos.iter().any(|i| !i.rsa_signed),
+        "the bundle has SM2/ECDSA certificates"
+    );
     assert_eq!(infos.iter().filter(|i| i.rsa_signed).count(), 2);
 }

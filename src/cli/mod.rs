@@ -129,7 +129,12 @@ pub struct GlobalArgs {
     pub alipay_cert_file: Option<PathBuf>,
 
     /// Certificate mode: Alipay's root certificate bundle (alipayRootCert.crt).
-    #[arg(long, global = true, env = "ALIPAY_ROOT_CERT_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_ROOT_CERT_FILE",
+        value_name = "PATH"
+    )]
     pub alipay_root_cert_file: Option<PathBuf>,
 
     /// Output format of stdout (and of errors on stderr) [default: human].
@@ -283,7 +288,9 @@ pub struct AuthorizeArgs {
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout.
-    #[command(after_help = "Example:\n  alipay-oauth keys generate --out app.key --encoding bare   # paste stdout into the Alipay console")]
+    #[command(
+        after_help = "Example:\n  alipay-oauth keys generate --out app.key --encoding bare   # paste stdout into the Alipay console"
+    )]
     Generate {
         /// Key size.
         #[arg(long, default_value_t = 2048)]
@@ -526,6 +533,12 @@ pub struct EmulatorArgs {
     /// Worker threads.
     #[arg(long, value_name = "N", default_value_t = 16)]
     pub threads: usize,
+
+    /// Public-key-certificate mode: issue a root CA and certificates for Alipay and each app,
+    /// write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt,
+    /// appCertPublicKey_<app_id>.crt), and require app_cert_sn / alipay_root_cert_sn.
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

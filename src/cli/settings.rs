@@ -357,8 +357,19 @@ impl Settings {
             no_proxy: either("NO_PROXY", "no_proxy"),
         };
 
-        let cert_setting = |id: &str, flag: &'static str, var: &'static str, cli: &Option<PathBuf>, prof: &Option<PathBuf>| {
-            pick(matches, id, flag, var, cli.clone(), profile_path(prof).map(|p| (p, pn)))
+        let cert_setting = |id: &str,
+                            flag: &'static str,
+                            var: &'static str,
+                            cli: &Option<PathBuf>,
+                            prof: &Option<PathBuf>| {
+            pick(
+                matches,
+                id,
+                flag,
+                var,
+                cli.clone(),
+                profile_path(prof).map(|p| (p, pn)),
+            )
         };
         let app_cert_file = cert_setting(
             "app_cert_file",
@@ -512,9 +523,31 @@ impl Settings {
         })
     }
 
+    /// The key that verifies Alipay's signatures: from the Alipay certificate
+    /// when one is configured (with the SN answers must name), else the
+    /// Alipay public key.
+    pub fn alipay_verifying_key(&self) -> anyhow::Result<(PublicKey, Option<String>)> {
+        match &self.alipay_cert_file {
+            Some(c) => {
+                let bytes = read_input_file(&c.value, 1 << 20).context("Alipay certificate")?;
+                let key = crate::sign::cert::public_key(&bytes)
+                    .map_err(Error::from)
+                    .context("Alipay certificate")?;
+                let sn = crate::sign::cert::cert_sn(&bytes)
+                    .map_err(|e| Error::usage(format!("Alipay certificate: {e}")))?;
+                Ok((key, Some(sn)))
+            }
+            None => Ok((self.require_alipay_public_key()?, None)),
+        }
+    }
+
     /// Certificate mode, when its three files are configured.
     pub fn cert_mode(&self) -> anyhow::Result<Option<CertMaterial>> {
-        let (app, alipay, root) = match (&self.app_cert_file, &self.alipay_cert_file, &self.alipay_root_cert_file) {
+        let (app, alipay, root) = match (
+            &self.app_cert_file,
+            &self.alipay_cert_file,
+            &self.alipay_root_cert_file,
+        ) {
             (None, None, None) => return Ok(None),
             (Some(a), Some(b), Some(c)) => (a, b, c),
             _ => {
@@ -530,7 +563,10 @@ impl Settings {
         };
         let cert_err = |what: &'static str| {
             move |e: crate::sign::cert::CertError| {
-                Error::usage_with_hint(format!("{what} certificate: {e}"), "give the certificate file downloaded from the Alipay console")
+                Error::usage_with_hint(
+                    format!("{what} certificate: {e}"),
+                    "give the certificate file downloaded from the Alipay console",
+                )
             }
         };
         let app_bytes = read(app, "app")?;
@@ -545,8 +581,10 @@ impl Settings {
         Ok(Some(CertMaterial {
             mode: CertMode {
                 app_cert_sn: crate::sign::cert::cert_sn(&app_bytes).map_err(cert_err("app"))?,
-                alipay_root_cert_sn: crate::sign::cert::root_cert_sn(&root_bytes).map_err(cert_err("root"))?,
-                alipay_cert_sn: crate::sign::cert::cert_sn(&alipay_bytes).map_err(cert_err("Alipay"))?,
+                alipay_root_cert_sn: crate::sign::cert::root_cert_sn(&root_bytes)
+                    .map_err(cert_err("root"))?,
+                alipay_cert_sn: crate::sign::cert::cert_sn(&alipay_bytes)
+                    .map_err(cert_err("Alipay"))?,
             },
             app_public_key,
             alipay_public_key,

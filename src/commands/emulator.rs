@@ -50,6 +50,9 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     let apps = config.apps.clone();
     let emulator = Emulator::start(config, Arc::new(RequestLog(out)))?;
     let alipay_pem = public_pem(emulator.alipay_public_key())?;
+    if let (Some(dir), Some(issued)) = (&args.cert_dir, emulator.certificates()) {
+        write_certs(dir, issued)?;
+    }
     let alipay_bare =
         crate::sign::key::to_bare(&emulator.alipay_public_key().to_der(KeyFormat::Spki)?);
     if out.is_json() {
@@ -59,6 +62,12 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             "authorize_url": emulator.authorize_url(),
             "alipay_public_key": alipay_bare,
             "alipay_public_key_file": args.alipay_public_key_out,
+            "certificates": emulator.certificates().map(|c| json!({
+                "dir": args.cert_dir,
+                "alipay_root_cert_sn": c.root_sn,
+                "alipay_cert_sn": c.alipay_sn,
+                "app_cert_sn": c.app_sns,
+            })),
             "apps": apps.iter().map(|a| json!({
                 "app_id": a.app_id,
                 "id_mode": a.id_mode.label(),
@@ -92,6 +101,14 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 if a.member_info { "on" } else { "off" }
             ));
         }
+        if let (Some(dir), Some(c)) = (&args.cert_dir, emulator.certificates()) {
+            out.result(format!(
+                "  certificates        in {} (root SN {}, Alipay SN {})",
+                dir.display(),
+                c.root_sn,
+                c.alipay_sn
+            ));
+        }
         match &args.alipay_public_key_out {
             Some(p) => out.result(format!("  Alipay public key   written to {}", p.display())),
             None => {
@@ -108,6 +125,35 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     }
     emulator.wait();
     Ok(ExitStatus::Success)
+}
+
+/// Writes the certificates of certificate mode, named as Alipay names them.
+fn write_certs(
+    dir: &std::path::Path,
+    issued: &crate::emulator::certs::IssuedCerts,
+) -> Result<(), Error> {
+    let write = |name: String, pem: &str| {
+        std::fs::write(dir.join(&name), pem).map_err(|e| {
+            Error::usage(format!(
+                "cannot write {}: {}",
+                dir.join(&name).display(),
+                crate::cli::settings::io_reason(&e)
+            ))
+        })
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::usage(format!(
+            "cannot create {}: {}",
+            dir.display(),
+            crate::cli::settings::io_reason(&e)
+        ))
+    })?;
+    write("alipayRootCert.crt".into(), &issued.root_pem)?;
+    write("alipayCertPublicKey_RSA2.crt".into(), &issued.alipay_pem)?;
+    for (app_id, pem) in &issued.app_pems {
+        write(format!("appCertPublicKey_{app_id}.crt"), pem)?;
+    }
+    Ok(())
 }
 
 fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorConfig> {
@@ -189,5 +235,6 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     config.timestamp_window = Duration::from_secs(args.timestamp_window);
     config.threads = args.threads.max(1);
     config.faults = args.fault.clone();
+    config.certificates = args.cert_dir.is_some();
     Ok(config)
 }

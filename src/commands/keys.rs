@@ -28,7 +28,15 @@ pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus>
         } => generate(&out, *bits, *format, *encoding, path, *force),
         KeysCommand::Public { encoding, file } => {
             let public = public_of(&material(file.as_deref())?)?;
-            emit(&out, &encode(&public.to_der(KeyFormat::Spki)?, KeyKind::Public, KeyFormat::Spki, *encoding))?;
+            emit(
+                &out,
+                &encode(
+                    &public.to_der(KeyFormat::Spki)?,
+                    KeyKind::Public,
+                    KeyFormat::Spki,
+                    *encoding,
+                ),
+            )?;
             Ok(ExitStatus::Success)
         }
         KeysCommand::Convert {
@@ -37,8 +45,17 @@ pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus>
             out: path,
             force,
             file,
-        } => convert(&out, &material(file.as_deref())?, *to, *encoding, path.as_deref(), *force),
-        KeysCommand::Match { public_key_file } => matches(&out, settings, public_key_file.as_deref()),
+        } => convert(
+            &out,
+            &material(file.as_deref())?,
+            *to,
+            *encoding,
+            path.as_deref(),
+            *force,
+        ),
+        KeysCommand::Match { public_key_file } => {
+            matches(&out, settings, public_key_file.as_deref())
+        }
         KeysCommand::Inspect { file } => inspect(&out, file.as_deref()),
         KeysCommand::CertSn { root, file } => {
             let bytes = read_input_file(file, 4 << 20)?;
@@ -137,7 +154,13 @@ fn generate(
     let public_der = public.to_der(KeyFormat::Spki)?;
     let public_text = match encoding {
         EncodingArg::Der => to_bare(&public_der) + "\n",
-        _ => String::from_utf8(encode(&public_der, KeyKind::Public, KeyFormat::Spki, encoding)).expect("PEM and base64 are text"),
+        _ => String::from_utf8(encode(
+            &public_der,
+            KeyKind::Public,
+            KeyFormat::Spki,
+            encoding,
+        ))
+        .expect("PEM and base64 are text"),
     };
     if out.is_json() {
         out.json(&json!({
@@ -171,19 +194,48 @@ fn convert(
 ) -> anyhow::Result<ExitStatus> {
     let (bytes, secret) = match (m, to) {
         (KeyMaterial::Private(k), FormatArg::Pkcs1 | FormatArg::Pkcs8) => {
-            let format = if to == FormatArg::Pkcs1 { KeyFormat::Pkcs1 } else { KeyFormat::Pkcs8 };
-            (encode(&k.to_der(format)?, KeyKind::Private, format, encoding), true)
+            let format = if to == FormatArg::Pkcs1 {
+                KeyFormat::Pkcs1
+            } else {
+                KeyFormat::Pkcs8
+            };
+            (
+                encode(&k.to_der(format)?, KeyKind::Private, format, encoding),
+                true,
+            )
         }
         (_, FormatArg::Spki) => {
             let p = public_of(m)?;
-            (encode(&p.to_der(KeyFormat::Spki)?, KeyKind::Public, KeyFormat::Spki, encoding), false)
+            (
+                encode(
+                    &p.to_der(KeyFormat::Spki)?,
+                    KeyKind::Public,
+                    KeyFormat::Spki,
+                    encoding,
+                ),
+                false,
+            )
         }
-        (KeyMaterial::Public(p), FormatArg::Pkcs1) => {
-            (encode(&p.to_der(KeyFormat::Pkcs1)?, KeyKind::Public, KeyFormat::Pkcs1, encoding), false)
-        }
+        (KeyMaterial::Public(p), FormatArg::Pkcs1) => (
+            encode(
+                &p.to_der(KeyFormat::Pkcs1)?,
+                KeyKind::Public,
+                KeyFormat::Pkcs1,
+                encoding,
+            ),
+            false,
+        ),
         (KeyMaterial::Certificate(der), FormatArg::Pkcs1) => {
             let p = PublicKey::from_certificate_der(der)?;
-            (encode(&p.to_der(KeyFormat::Pkcs1)?, KeyKind::Public, KeyFormat::Pkcs1, encoding), false)
+            (
+                encode(
+                    &p.to_der(KeyFormat::Pkcs1)?,
+                    KeyKind::Public,
+                    KeyFormat::Pkcs1,
+                    encoding,
+                ),
+                false,
+            )
         }
         (_, FormatArg::Pkcs8) => {
             return Err(Error::usage_with_hint(
@@ -198,17 +250,30 @@ fn convert(
         Some(p) if secret => secret_file::write(p, &bytes, force)?,
         Some(p) => {
             if !force && p.exists() {
-                return Err(Error::usage_with_hint(format!("{} already exists", p.display()), "pass --force to replace it").into());
+                return Err(Error::usage_with_hint(
+                    format!("{} already exists", p.display()),
+                    "pass --force to replace it",
+                )
+                .into());
             }
-            std::fs::write(p, &*bytes)
-                .map_err(|e| Error::usage(format!("cannot write {}: {}", p.display(), crate::cli::settings::io_reason(&e))))?;
+            std::fs::write(p, &*bytes).map_err(|e| {
+                Error::usage(format!(
+                    "cannot write {}: {}",
+                    p.display(),
+                    crate::cli::settings::io_reason(&e)
+                ))
+            })?;
         }
         None => emit(out, &bytes)?,
     }
     Ok(ExitStatus::Success)
 }
 
-fn matches(out: &Output, settings: &Settings, public_key_file: Option<&Path>) -> anyhow::Result<ExitStatus> {
+fn matches(
+    out: &Output,
+    settings: &Settings,
+    public_key_file: Option<&Path>,
+) -> anyhow::Result<ExitStatus> {
     let private = settings.require_private_key()?;
     let own = private.public_key();
     let (other, what) = match public_key_file {
@@ -217,7 +282,10 @@ fn matches(out: &Output, settings: &Settings, public_key_file: Option<&Path>) ->
             let m = KeyMaterial::parse(&bytes).map_err(Error::from)?;
             (public_of(&m)?, p.display().to_string())
         }
-        None => (settings.require_alipay_public_key()?, "the configured Alipay public key".to_string()),
+        None => (
+            settings.require_alipay_public_key()?,
+            "the configured Alipay public key".to_string(),
+        ),
     };
     let pair = own.same_key(&other);
     // Comparing with the Alipay public key is a check that they differ.
@@ -236,10 +304,16 @@ fn matches(out: &Output, settings: &Settings, public_key_file: Option<&Path>) ->
                 out.paint("✗", "1;31")
             ));
         } else {
-            out.result(format!("{} {what} is not the app's own key (as it should be)", out.paint("✓", "1;32")));
+            out.result(format!(
+                "{} {what} is not the app's own key (as it should be)",
+                out.paint("✓", "1;32")
+            ));
         }
     } else if pair {
-        out.result(format!("{} the private key and {what} are a pair", out.paint("✓", "1;32")));
+        out.result(format!(
+            "{} the private key and {what} are a pair",
+            out.paint("✓", "1;32")
+        ));
     } else {
         out.result(format!(
             "{} the private key and {what} are not a pair (fingerprints {} and {})",

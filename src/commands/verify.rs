@@ -80,7 +80,7 @@ fn response(
     settings: &Settings,
 ) -> anyhow::Result<Report> {
     let body = read_input(input.file.as_deref(), "response body")?;
-    let key = settings.require_alipay_public_key()?;
+    let (key, expected_sn) = settings.alipay_verifying_key()?;
     let charset = settings.charset.value;
     let sign_type = settings.sign_type.value;
     let mut report = Report {
@@ -151,12 +151,29 @@ fn response(
         &key,
         app.as_ref(),
     );
+    // Certificate mode: the answer must name the certificate that verifies it.
+    if let Some(expected) = expected_sn
+        && ex.alipay_cert_sn.as_deref() != Some(expected.as_str())
+    {
+        report.valid = false;
+        report.reason = format!(
+            "the response names Alipay certificate SN {} but the given certificate has SN {expected}",
+            ex.alipay_cert_sn.as_deref().unwrap_or("(none)")
+        );
+        report.diagnosis.push(Finding {
+            code: "cert_sn_mismatch",
+            message: format!(
+                "{}: Alipay rotated its certificate, or the certificate belongs to another app",
+                report.reason
+            ),
+        });
+    }
     Ok(report)
 }
 
 fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {
     let data = read_input(input.file.as_deref(), "notification parameters")?;
-    let key = settings.require_alipay_public_key()?;
+    let (key, _) = settings.alipay_verifying_key()?;
     let (params, charset) = notification_params(&data, settings.charset.value)?;
     let choice = match rule {
         RuleArg::V1 => RuleChoice::V1,
@@ -267,7 +284,7 @@ fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charse
 
 fn raw(signature: &str, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {
     let content = read_input(input.file.as_deref(), "content")?;
-    let key = settings.require_alipay_public_key()?;
+    let (key, _) = settings.alipay_verifying_key()?;
     let sign_type = settings.sign_type.value;
     let status = match algorithm::verify(&key, sign_type, &content, signature) {
         Ok(()) => SignatureStatus::Valid {

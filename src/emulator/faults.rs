@@ -24,6 +24,8 @@ pub enum Fault {
     Http(u16),
     /// Process the call, then cut the body off halfway and close the connection.
     Truncate,
+    /// Certificate mode: name another Alipay certificate SN in the answer.
+    WrongCertSn,
 }
 
 /// A fault and how many responses it applies to.
@@ -40,7 +42,7 @@ pub struct FaultError {
     why: &'static str,
 }
 
-pub const FAULT_SYNTAX: &str = "error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS or truncate, optionally followed by /COUNT";
+pub const FAULT_SYNTAX: &str = "error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn, optionally followed by /COUNT";
 
 impl FromStr for FaultSpec {
     type Err = FaultError;
@@ -83,6 +85,7 @@ impl FromStr for FaultSpec {
                 Fault::Http(status)
             }
             ("truncate", None) => Fault::Truncate,
+            ("wrong-cert-sn", None) => Fault::WrongCertSn,
             _ => return Err(bad(FAULT_SYNTAX)),
         };
         if count == 0 {
@@ -102,6 +105,7 @@ impl fmt::Display for FaultSpec {
             Fault::Unsigned => f.write_str("unsigned")?,
             Fault::Http(s) => write!(f, "http:{s}")?,
             Fault::Truncate => f.write_str("truncate")?,
+            Fault::WrongCertSn => f.write_str("wrong-cert-sn")?,
         }
         write!(f, "/{}", self.count)
     }

@@ -149,6 +149,26 @@ pub(super) fn handle(shared: &Shared, query: &[u8], body: &[u8]) -> Reply {
                 ),
             ));
         }
+        if let Some(issued) = &shared.certs {
+            let app_sn = require("app_cert_sn", "isv.missing-app-cert-sn")?;
+            if issued.app_sns.get(&app_id) != Some(&app_sn) {
+                return Err(gateway_error(
+                    charset,
+                    "isv.invalid-app-cert-sn",
+                    &format!(
+                        "应用公钥证书序列号不匹配 (app_cert_sn {app_sn} is not the SN of this app's certificate)"
+                    ),
+                ));
+            }
+            let root_sn = require("alipay_root_cert_sn", "isv.missing-alipay-root-cert-sn")?;
+            if root_sn != issued.root_sn {
+                return Err(gateway_error(
+                    charset,
+                    "isv.invalid-alipay-root-cert-sn",
+                    &format!("支付宝根证书序列号不匹配 (alipay_root_cert_sn {root_sn})"),
+                ));
+            }
+        }
         let content = params.sign_content(Rule::V2);
         let valid = charset.encode(&content).is_ok_and(|bytes| {
             algorithm::verify(&app.public_key, sign_type, &bytes, &sign).is_ok()
@@ -262,9 +282,16 @@ fn signed(
         Some(Fault::Tamper) => tamper(&sign),
         _ => sign,
     };
+    let cert_sn = match (&shared.certs, fault) {
+        (Some(_), Some(Fault::WrongCertSn)) => {
+            format!(",\"alipay_cert_sn\":\"{}\"", "0".repeat(32))
+        }
+        (Some(issued), _) => format!(",\"alipay_cert_sn\":\"{}\"", issued.alipay_sn),
+        (None, _) => String::new(),
+    };
     let body = match fault {
-        Some(Fault::Unsigned) => format!("{{\"{node_name}\":{text}}}"),
-        _ => format!("{{\"{node_name}\":{text},\"sign\":\"{sign}\"}}"),
+        Some(Fault::Unsigned) => format!("{{\"{node_name}\":{text}{cert_sn}}}"),
+        _ => format!("{{\"{node_name}\":{text},\"sign\":\"{sign}\"{cert_sn}}}"),
     };
     let mut reply = json_reply(charset, &body);
     match fault {

@@ -4,6 +4,7 @@
 
 pub mod apps_file;
 mod authorize;
+pub mod certs;
 pub mod faults;
 mod gateway;
 mod pages;
@@ -59,6 +60,9 @@ pub struct EmulatorConfig {
     pub threads: usize,
     pub faults: Vec<FaultSpec>,
     pub users: Vec<TestUser>,
+    /// Public-key-certificate mode: issue certificates at startup and
+    /// require `app_cert_sn` and `alipay_root_cert_sn`.
+    pub certificates: bool,
 }
 
 impl EmulatorConfig {
@@ -76,6 +80,7 @@ impl EmulatorConfig {
             threads: 16,
             faults: Vec::new(),
             users: users::default_users(),
+            certificates: false,
         }
     }
 }
@@ -99,6 +104,7 @@ struct Shared {
     stats: Stats,
     base_url: String,
     tracer: Arc<dyn Tracer + Send + Sync>,
+    certs: Option<certs::IssuedCerts>,
 }
 
 impl Shared {
@@ -187,6 +193,11 @@ impl Emulator {
             IpAddr::V4(ip) => ip.to_string(),
         };
         let base_url = format!("http://{host}:{}", bound.port());
+        let issued = if config.certificates {
+            Some(certs::issue(&config.alipay_key, &config.apps)?)
+        } else {
+            None
+        };
         let faults = FaultQueue::default();
         for f in &config.faults {
             faults.push(f.clone());
@@ -200,6 +211,7 @@ impl Emulator {
             stats: Stats::default(),
             base_url,
             tracer,
+            certs: issued,
         });
         let server = Arc::new(server);
         let stopping = Arc::new(AtomicBool::new(false));
@@ -245,6 +257,11 @@ impl Emulator {
     /// The public key clients verify responses with.
     pub fn alipay_public_key(&self) -> &PublicKey {
         &self.shared.alipay_public
+    }
+
+    /// The certificates of certificate mode.
+    pub fn certificates(&self) -> Option<&certs::IssuedCerts> {
+        self.shared.certs.as_ref()
     }
 
     /// Queues a fault for the next gateway responses.

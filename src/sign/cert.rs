@@ -49,10 +49,12 @@ pub fn certificates(input: &[u8]) -> Result<Vec<Vec<u8>>, CertError> {
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
         let body = &rest[start + "-----BEGIN CERTIFICATE-----".len()..];
-        let end = body.find("-----END CERTIFICATE-----").ok_or(CertError::Malformed {
-            index: out.len() + 1,
-            detail: "no END CERTIFICATE line (is the file cut short?)".into(),
-        })?;
+        let end = body
+            .find("-----END CERTIFICATE-----")
+            .ok_or(CertError::Malformed {
+                index: out.len() + 1,
+                detail: "no END CERTIFICATE line (is the file cut short?)".into(),
+            })?;
         let b64: String = body[..end].chars().filter(|c| !c.is_whitespace()).collect();
         let der = base64::engine::general_purpose::STANDARD
             .decode(b64)
@@ -88,7 +90,10 @@ pub fn info(der: &[u8], index: usize) -> Result<CertInfo, CertError> {
     let tbs = &cert.tbs_certificate;
     let issuer = tbs.issuer.to_string();
     let serial = rsa::BigUint::from_bytes_be(tbs.serial_number.as_bytes()).to_str_radix(10);
-    let sn = format!("{:0>32}", hex(&Md5::digest(format!("{issuer}{serial}").as_bytes())));
+    let sn = format!(
+        "{:0>32}",
+        hex(&Md5::digest(format!("{issuer}{serial}").as_bytes()))
+    );
     let alg = cert.signature_algorithm.oid.to_string();
     Ok(CertInfo {
         der: der.to_vec(),
@@ -125,7 +130,9 @@ pub fn root_cert_sn(input: &[u8]) -> Result<String, CertError> {
 
 /// The public key of the (first) certificate in `input`.
 pub fn public_key(input: &[u8]) -> Result<PublicKey, KeyError> {
-    let ders = certificates(input).map_err(|e| KeyError::Malformed { detail: e.to_string() })?;
+    let ders = certificates(input).map_err(|e| KeyError::Malformed {
+        detail: e.to_string(),
+    })?;
     PublicKey::from_certificate_der(&ders[0])
 }
 

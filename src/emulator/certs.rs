@@ -1,0 +1,154 @@
+//! Certificate mode in the emulator: at startup it makes its own root CA
+//! and issues certificates for Alipay's key and each app's key, so clients
+//! can run the whole flow with `app_cert_sn` and `alipay_root_cert_sn`.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+use rand_core::RngCore;
+use rsa::pkcs8::der::Encode;
+use sha2::Sha256;
+use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::time::Validity;
+
+use super::AppConfig;
+use crate::error::Error;
+use crate::sign::cert;
+use crate::sign::{PrivateKey, PublicKey};
+
+/// What the emulator issued.
+#[derive(Debug, Clone)]
+pub struct IssuedCerts {
+    /// The root bundle (`alipayRootCert.crt`).
+    pub root_pem: String,
+    /// Alipay's certificate (`alipayCertPublicKey_RSA2.crt`).
+    pub alipay_pem: String,
+    /// Each app's certificate (`appCertPublicKey_<app_id>.crt`).
+    pub app_pems: Vec<(String, String)>,
+    pub root_sn: String,
+    pub alipay_sn: String,
+    pub app_sns: HashMap<String, String>,
+}
+
+fn serial() -> SerialNumber {
+    let mut bytes = [0u8; 12];
+    rand_core::OsRng.fill_bytes(&mut bytes);
+    bytes[0] &= 0x7f; // positive
+    bytes[0] |= 0x10;
+    SerialNumber::new(&bytes).expect("a 12-byte serial is valid")
+}
+
+fn failed(e: impl std::fmt::Display) -> Error {
+    Error::Internal(format!("cannot issue the emulator's certificates: {e}"))
+}
+
+fn issue_one(
+    profile: Profile,
+    subject: &str,
+    key: &PublicKey,
+    signer: &rsa::pkcs1v15::SigningKey<Sha256>,
+) -> Result<Vec<u8>, Error> {
+    let spki = SubjectPublicKeyInfoOwned::from_key(key.rsa().clone()).map_err(failed)?;
+    let validity = Validity::from_now(Duration::from_secs(5 * 365 * 24 * 3600)).map_err(failed)?;
+    let builder = CertificateBuilder::new(
+        profile,
+        serial(),
+        validity,
+        Name::from_str(subject).map_err(failed)?,
+        spki,
+        signer,
+    )
+    .map_err(failed)?;
+    let cert = builder
+        .build::<rsa::pkcs1v15::Signature>()
+        .map_err(failed)?;
+    cert.to_der().map_err(failed)
+}
+
+const ROOT_DN: &str =
+    "CN=Alipay Emulator Root CA,OU=Certification Authority,O=alipay-oauth emulator,C=CN";
+
+/// Makes a root CA and certificates for Alipay's key and every app.
+pub fn issue(alipay_key: &PrivateKey, apps: &[AppConfig]) -> Result<IssuedCerts, Error> {
+    let root_key = PrivateKey::generate(2048)?;
+    let root_signer = rsa::pkcs1v15::SigningKey::<Sha256>::new(root_key.rsa().clone());
+    let root_der = issue_one(Profile::Root, ROOT_DN, &root_key.public_key(), &root_signer)?;
+    let issuer = Name::from_str(ROOT_DN).map_err(failed)?;
+    let leaf = || Profile::Leaf {
+        issuer: issuer.clone(),
+        enable_key_agreement: false,
+        enable_key_encipherment: false,
+    };
+    let alipay_der = issue_one(
+        leaf(),
+        "CN=Alipay Emulator Signing,OU=Alipay,O=alipay-oauth emulator,C=CN",
+        &alipay_key.public_key(),
+        &root_signer,
+    )?;
+    let mut app_pems = Vec::new();
+    let mut app_sns = HashMap::new();
+    for app in apps {
+        let der = issue_one(
+            leaf(),
+            &format!("CN={},OU=Apps,O=alipay-oauth emulator,C=CN", app.app_id),
+            &app.public_key,
+            &root_signer,
+        )?;
+        app_sns.insert(app.app_id.clone(), cert::cert_sn(&der).map_err(failed)?);
+        app_pems.push((app.app_id.clone(), cert::to_pem(&der)));
+    }
+    Ok(IssuedCerts {
+        root_sn: cert::root_cert_sn(&root_der).map_err(failed)?,
+        alipay_sn: cert::cert_sn(&alipay_der).map_err(failed)?,
+        root_pem: cert::to_pem(&root_der),
+        alipay_pem: cert::to_pem(&alipay_der),
+        app_pems,
+        app_sns,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issued_certificates_carry_the_keys_and_sns() {
+        let alipay = PrivateKey::generate(2048).unwrap();
+        let app = PrivateKey::generate(2048).unwrap();
+        let apps = vec![AppConfig {
+            app_id: "2021".into(),
+            name: "x".into(),
+            public_key: app.public_key(),
+            redirect_domains: vec![],
+            id_mode: Default::default(),
+            member_info: true,
+            group: None,
+        }];
+        let issued = issue(&alipay, &apps).unwrap();
+        assert!(
+            cert::public_key(issued.alipay_pem.as_bytes())
+                .unwrap()
+                .same_key(&alipay.public_key())
+        );
+        assert!(
+            cert::public_key(issued.app_pems[0].1.as_bytes())
+                .unwrap()
+                .same_key(&app.public_key())
+        );
+        assert_eq!(
+            cert::cert_sn(issued.app_pems[0].1.as_bytes()).unwrap(),
+            issued.app_sns["2021"]
+        );
+        assert_eq!(issued.root_sn.len(), 32);
+        let info = cert::info(
+            &cert::certificates(issued.alipay_pem.as_bytes()).unwrap()[0],
+            1,
+        )
+        .unwrap();
+        assert_eq!(info.issuer, ROOT_DN);
+    }
+}

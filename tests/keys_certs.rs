@@ -1,0 +1,473 @@
+//! `keys` commands and certificate mode: generated keys round-trip through
+//! every format, the official Python SDK signs with a generated PKCS#1 key
+//! the same bytes as the CLI, and the whole flow runs in certificate mode
+//! against the emulator.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{EmulatorProc, cli, python_sdk, run_sdk};
+use serde_json::{Value, json};
+
+fn s(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn generate_writes_a_private_file_and_never_overwrites() {
+    let dir = common::tempdir();
+    let key = dir.path().join("app.key");
+    let out = cli()
+        .args(["keys", "generate", "--encoding", "bare", "--out", &s(&key)])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let public = String::from_utf8(out.stdout).unwrap();
+    assert!(public.trim().starts_with("MIIBIjAN"), "{public}");
+    assert_eq!(public.trim().lines().count(), 1, "one line, ready to paste");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let before = std::fs::read(&key).unwrap();
+    let out = cli()
+        .args(["keys", "generate", "--out", &s(&key)])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "already exists");
+    assert_eq!(std::fs::read(&key).unwrap(), before, "untouched");
+    let out = cli()
+        .args([
+            "keys",
+            "generate",
+            "--force",
+            "--format",
+            "pkcs1",
+            "--out",
+            &s(&key),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&key)
+            .unwrap()
+            .starts_with("-----BEGIN RSA PRIVATE KEY-----")
+    );
+    let out = cli()
+        .args([
+            "keys",
+            "generate",
+            "--bits",
+            "1024",
+            "--out",
+            &s(&dir.path().join("small")),
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "--bits 1024");
+}
+
+#[test]
+fn keys_round_trip_through_every_format() {
+    let dir = common::tempdir();
+    let key = dir.path().join("app.key");
+    let generated = json_out(
+        &cli()
+            .args(["-o", "json", "keys", "generate", "--out", &s(&key)])
+            .output()
+            .unwrap(),
+    );
+    let fingerprint = generated["fingerprint"].as_str().unwrap().to_string();
+    let inspect = |p: &Path| {
+        json_out(
+            &cli()
+                .args(["-o", "json", "keys", "inspect", &s(p)])
+                .output()
+                .unwrap(),
+        )
+    };
+
+    for (to, kind) in [
+        ("pkcs1", "private"),
+        ("pkcs8", "private"),
+        ("spki", "public"),
+    ] {
+        for encoding in ["pem", "bare", "der"] {
+            let target = dir.path().join(format!("{to}.{encoding}"));
+            let out = cli()
+                .args([
+                    "keys",
+                    "convert",
+                    "--to",
+                    to,
+                    "--encoding",
+                    encoding,
+                    "--out",
+                    &s(&target),
+                    &s(&key),
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{to} {encoding}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let doc = inspect(&target);
+            assert_eq!(doc["kind"], kind, "{to} {encoding}");
+            assert_eq!(doc["format"], to);
+            assert_eq!(doc["encoding"], encoding);
+            assert_eq!(doc["bits"], 2048);
+            assert_eq!(doc["fingerprint"], fingerprint.as_str(), "{to} {encoding}");
+            // And back: every shape converts to PKCS#8 PEM identical to the original.
+            if kind == "private" {
+                let back = cli()
+                    .args(["keys", "convert", "--to", "pkcs8", &s(&target)])
+                    .output()
+                    .unwrap();
+                assert_eq!(
+                    back.stdout,
+                    std::fs::read(&key).unwrap(),
+                    "{to} {encoding} back to PKCS#8"
+                );
+            }
+            let public = cli()
+                .args(["keys", "public", "--encoding", "bare", &s(&target)])
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8(public.stdout).unwrap().trim(),
+                generated["public_key"].as_str().unwrap()
+            );
+        }
+    }
+    // PKCS#1 public keys too; a public key has no PKCS#8 form.
+    let spki = dir.path().join("spki.pem");
+    let out = cli()
+        .args(["keys", "convert", "--to", "pkcs1", &s(&spki)])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("-----BEGIN RSA PUBLIC KEY-----"));
+    let out = cli()
+        .args(["keys", "convert", "--to", "pkcs8", &s(&spki)])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "PKCS#8");
+    // Private keys written with --out are private files.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("pkcs1.pem"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn python_sdk_signs_like_the_cli_with_a_generated_pkcs1_key() {
+    let Some(python) = python_sdk() else { return };
+    let dir = common::tempdir();
+    let key = dir.path().join("app-pkcs1.txt");
+    let out = cli()
+        .args([
+            "keys",
+            "generate",
+            "--format",
+            "pkcs1",
+            "--encoding",
+            "bare",
+            "--out",
+            &s(&key),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let bare = std::fs::read_to_string(&key).unwrap().trim().to_string();
+    let params = json!({"app_id": "2021000000000000", "method": "alipay.user.info.share", "charset": "utf-8",
+                        "sign_type": "RSA2", "timestamp": "2024-01-02 03:04:05", "version": "1.0",
+                        "biz_content": "{\"a\":\"测试 & =\"}"});
+    let sdk = run_sdk(
+        &python,
+        &json!([{"op": "sign", "key": bare, "params": params, "sign_type": "RSA2", "charset": "utf-8"}]),
+    );
+    let doc = json_out(
+        &cli()
+            .args([
+                "-o",
+                "json",
+                "sign",
+                "--private-key-file",
+                &s(&key),
+                "--stdin",
+                "json",
+            ])
+            .write_stdin(params.to_string())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["sign"], sdk[0]["sign"]);
+}
+
+#[test]
+fn match_tells_pairs_and_swapped_keys() {
+    let (app_key, app_pub, _, alipay_pub) = common::test_keys();
+    let run = |args: &[&str]| cli().args(args).output().unwrap();
+    let out = run(&[
+        "keys",
+        "match",
+        "--private-key-file",
+        &s(app_key),
+        "--public-key-file",
+        &s(app_pub),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&[
+        "keys",
+        "match",
+        "--private-key-file",
+        &s(app_key),
+        "--public-key-file",
+        &s(alipay_pub),
+    ]);
+    assert_eq!(out.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not a pair"));
+    // The configured "Alipay public key" is the app's own.
+    let out = run(&[
+        "keys",
+        "match",
+        "--private-key-file",
+        &s(app_key),
+        "--alipay-public-key-file",
+        &s(app_pub),
+    ]);
+    assert_eq!(out.status.code(), Some(6));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("app's own public key"));
+    let out = run(&[
+        "keys",
+        "match",
+        "--private-key-file",
+        &s(app_key),
+        "--alipay-public-key-file",
+        &s(alipay_pub),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn inspect_certificates_and_errors() {
+    let Some((dir, _)) = common::conformance() else {
+        return;
+    };
+    let doc = json_out(
+        &cli()
+            .args([
+                "-o",
+                "json",
+                "keys",
+                "inspect",
+                &common::fixture(&dir, "fixtures/alipayCertPublicKey_RSA2.crt"),
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["kind"], "certificate");
+    assert_eq!(doc["sn"], "7513daaaa48aa3ba2e4018d84402479c");
+    assert_eq!(doc["bits"], 2048);
+    let out = cli()
+        .args([
+            "keys",
+            "cert-sn",
+            &common::fixture(&dir, "fixtures/app-public-key.pem"),
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "no certificate");
+}
+
+/// The certificate files of a certificate-mode emulator.
+fn cert_files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    (
+        dir.join(format!("appCertPublicKey_{}.crt", common::APP_ID)),
+        dir.join("alipayCertPublicKey_RSA2.crt"),
+        dir.join("alipayRootCert.crt"),
+    )
+}
+
+fn start_cert_emulator() -> (EmulatorProc, tempfile::TempDir) {
+    let dir = common::tempdir();
+    let emu = EmulatorProc::start(&["--auto-approve", "--cert-dir", &s(dir.path())]);
+    (emu, dir)
+}
+
+#[test]
+fn certificate_mode_end_to_end() {
+    let (emu, dir) = start_cert_emulator();
+    let (app_cert, alipay_cert, root) = cert_files(dir.path());
+    let startup = &emu.startup["certificates"];
+    assert_eq!(startup["alipay_root_cert_sn"].as_str().unwrap().len(), 32);
+    let cert_args = |c: &mut assert_cmd::Command| {
+        c.args([
+            "--app-cert-file",
+            &s(&app_cert),
+            "--alipay-cert-file",
+            &s(&alipay_cert),
+            "--alipay-root-cert-file",
+            &s(&root),
+        ]);
+    };
+    let mut cmd = emu.cli();
+    cert_args(&mut cmd);
+    let out = cmd
+        .args(["-o", "json", "exchange", "--code", "-"])
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    json_out(&out);
+    let mut cmd = emu.cli();
+    cert_args(&mut cmd);
+    let user = json_out(&cmd.args(["-o", "json", "userinfo"]).output().unwrap());
+    assert_eq!(user["nickname"], "沙箱用户");
+
+    // A response naming another Alipay certificate: exit 6, both SNs named.
+    emu.fault("wrong-cert-sn", 1);
+    let mut cmd = emu.cli();
+    cert_args(&mut cmd);
+    let out = cmd.args(["userinfo"]).output().unwrap();
+    common::assert_clean_failure(&out, 6, startup["alipay_cert_sn"].as_str().unwrap());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&"0".repeat(32)));
+
+    // A public-key-mode client is refused by a certificate-mode gateway.
+    let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let e: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(e["error"]["sub_code"], "isv.missing-app-cert-sn");
+
+    // Half a certificate configuration is a usage error.
+    let out = emu
+        .cli()
+        .args(["--app-cert-file", &s(&app_cert), "userinfo"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "all three");
+    // The app certificate must belong to the private key.
+    let mut cmd = emu.cli();
+    cmd.args([
+        "--app-cert-file",
+        &s(&alipay_cert),
+        "--alipay-cert-file",
+        &s(&alipay_cert),
+        "--alipay-root-cert-file",
+        &s(&root),
+    ]);
+    let out = cmd.args(["userinfo"]).output().unwrap();
+    common::assert_clean_failure(&out, 2, "does not belong");
+}
+
+#[test]
+fn verify_response_with_a_certificate() {
+    use alipay_oauth::gateway::request::{Common, common_params, now_timestamp};
+    use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
+    let (emu, dir) = start_cert_emulator();
+    let (app_cert, alipay_cert, root) = cert_files(dir.path());
+    let app_sn = alipay_oauth::sign::cert::cert_sn(&std::fs::read(&app_cert).unwrap()).unwrap();
+    let root_sn = alipay_oauth::sign::cert::root_cert_sn(&std::fs::read(&root).unwrap()).unwrap();
+    let key = PrivateKey::parse(&std::fs::read(&common::test_keys().0).unwrap()).unwrap();
+    let mut params = common_params(
+        "alipay.system.oauth.token",
+        &Common {
+            app_id: common::APP_ID,
+            charset: Charset::Utf8,
+            sign_type: SignType::Rsa2,
+            timestamp: now_timestamp(),
+        },
+    );
+    params.set("app_cert_sn", app_sn);
+    params.set("alipay_root_cert_sn", root_sn);
+    params.set("grant_type", "authorization_code");
+    params.set("code", emu.auth_code("auth_user"));
+    let signed = sign_params(&params, &key, SignType::Rsa2, Charset::Utf8).unwrap();
+    params.set("sign", signed.sign);
+    let body = reqwest::blocking::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap()
+        .post(format!(
+            "{}?{}",
+            emu.gateway(),
+            alipay_oauth::form::encode(params.iter(), Charset::Utf8).unwrap()
+        ))
+        .send()
+        .unwrap()
+        .bytes()
+        .unwrap()
+        .to_vec();
+    let out = cli()
+        .args([
+            "-o",
+            "json",
+            "verify",
+            "response",
+            "--alipay-cert-file",
+            &s(&alipay_cert),
+        ])
+        .write_stdin(body.clone())
+        .output()
+        .unwrap();
+    let doc = json_out(&out);
+    assert_eq!(
+        doc["alipay_cert_sn"],
+        emu.startup["certificates"]["alipay_cert_sn"]
+    );
+    // The SN checked: a body naming another certificate is invalid.
+    let forged = String::from_utf8(body).unwrap().replace(
+        emu.startup["certificates"]["alipay_cert_sn"]
+            .as_str()
+            .unwrap(),
+        &"1".repeat(32),
+    );
+    let out = cli()
+        .args([
+            "-o",
+            "json",
+            "verify",
+            "response",
+            "--alipay-cert-file",
+            &s(&alipay_cert),
+        ])
+        .write_stdin(forged)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(6));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["diagnosis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "cert_sn_mismatch")
+    );
+}

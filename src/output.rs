@@ -11,8 +11,10 @@ pub struct Output {
     pub format: OutputFormat,
     pub quiet: bool,
     pub verbose: u8,
-    /// Colour on stderr (a terminal and no `NO_COLOR`).
+    /// Colour on stdout (a terminal and no `NO_COLOR`).
     pub color: bool,
+    /// Colour on stderr (a terminal and no `NO_COLOR`).
+    pub color_err: bool,
 }
 
 impl Default for Output {
@@ -22,6 +24,7 @@ impl Default for Output {
             quiet: false,
             verbose: 0,
             color: false,
+            color_err: false,
         }
     }
 }
@@ -59,7 +62,7 @@ impl Output {
     /// A note that matters even in JSON mode (still on stderr, never stdout).
     pub fn warn(&self, line: impl AsRef<str>) {
         if !self.quiet {
-            let prefix = self.paint("warning:", "33");
+            let prefix = self.paint_err("warning:", "33");
             let _ = writeln!(std::io::stderr().lock(), "{prefix} {}", line.as_ref());
         }
     }
@@ -76,13 +79,14 @@ impl Output {
         }
     }
 
-    /// Wraps text in an ANSI colour when colour is on.
+    /// Wraps text for stdout in an ANSI colour when colour is on there.
     pub fn paint(&self, text: &str, code: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+        paint(self.color, text, code)
+    }
+
+    /// Wraps text for stderr in an ANSI colour when colour is on there.
+    pub fn paint_err(&self, text: &str, code: &str) -> String {
+        paint(self.color_err, text, code)
     }
 
     /// Reports a failed run on stderr and returns its exit status.
@@ -109,7 +113,7 @@ impl Output {
             let doc = serde_json::json!({ "error": body });
             let _ = writeln!(std::io::stderr().lock(), "{doc}");
         } else {
-            let label = self.paint("error:", "1;31");
+            let label = self.paint_err("error:", "1;31");
             let line = match &hint {
                 Some(h) => format!("{label} {message} — {h}"),
                 None => format!("{label} {message}"),
@@ -121,6 +125,15 @@ impl Output {
             }
         }
         status
+    }
+}
+
+/// Colours: bold 1, red 1;31, green 1;32, yellow 33, cyan 1;36, dim 2.
+fn paint(on: bool, text: &str, code: &str) -> String {
+    if on {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
     }
 }
 

@@ -576,3 +576,61 @@ fn completions_for_every_shell() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("alipay-oauth"));
     }
 }
+
+/// The generated completions and man page in completions/ are up to date.
+#[test]
+fn completions_and_man_page_are_not_stale() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    for (shell, file) in [
+        ("bash", "alipay-oauth.bash"),
+        ("zsh", "_alipay-oauth"),
+        ("fish", "alipay-oauth.fish"),
+        ("powershell", "_alipay-oauth.ps1"),
+        ("elvish", "alipay-oauth.elvish"),
+        ("man", "alipay-oauth.1"),
+    ] {
+        let out = if shell == "man" {
+            cli().arg("man").output().unwrap()
+        } else {
+            cli().args(["completions", shell]).output().unwrap()
+        };
+        assert!(out.status.success());
+        let committed = std::fs::read(dir.join(file)).unwrap_or_default();
+        assert!(
+            committed == out.stdout,
+            "completions/{file} is stale: regenerate with `alipay-oauth {} > completions/{file}`",
+            if shell == "man" {
+                "man".to_string()
+            } else {
+                format!("completions {shell}")
+            }
+        );
+    }
+}
+
+/// Every command's --help shows examples.
+#[test]
+fn every_command_has_examples() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: Vec<String>, missing: &mut Vec<String>) {
+        for sub in cmd.get_subcommands() {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            if sub.get_subcommands().next().is_some() {
+                walk(sub, p, missing);
+                continue;
+            }
+            if sub.get_name() == "help" {
+                continue;
+            }
+            let out = cli().args(&p).arg("--help").output().unwrap();
+            let text = String::from_utf8_lossy(&out.stdout);
+            if !text.contains("Example") {
+                missing.push(p.join(" "));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&alipay_oauth::cli::Cli::command(), Vec::new(), &mut missing);
+    assert!(missing.is_empty(), "no examples in --help of: {missing:?}");
+}

@@ -744,3 +744,84 @@ fn config_shows_sources_and_logout_forgets() {
     let out = emu.cli().args(["userinfo"]).output().unwrap();
     common::assert_clean_failure(&out, 2, "no stored login");
 }
+
+#[test]
+fn doctor_checks_and_live_call() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let out = emu
+        .cli()
+        .args(["-o", "json", "doctor", "--live", "--app-public-key-file"])
+        .arg(&emu.app_pub)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let doc = stdout_json(&out);
+    assert_eq!(doc["ok"], true);
+    let status = |name: &str| {
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap()["status"]
+            .clone()
+    };
+    for name in [
+        "app id",
+        "private key",
+        "sign type",
+        "Alipay public key",
+        "app public key",
+        "gateway",
+        "clock",
+        "live call",
+    ] {
+        assert_eq!(status(name), "ok", "{name}: {doc}");
+    }
+    // Swapped keys and a wrong app public key: configuration failures, exit 2.
+    let out = emu
+        .cli()
+        .args(["doctor", "--app-public-key-file"])
+        .arg(&emu.alipay_pub)
+        .arg("--alipay-public-key-file")
+        .arg(&emu.app_pub)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ Alipay public key") && text.contains("app's own public key"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✗ app public key") && text.contains("does not match"),
+        "{text}"
+    );
+    // Only the network failing: exit 3.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let out = emu
+        .cli()
+        .args([
+            "--gateway",
+            &format!("http://127.0.0.1:{port}/gateway.do"),
+            "doctor",
+            "--live",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

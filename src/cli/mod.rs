@@ -41,11 +41,23 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// A profile of the config file.
-    #[arg(long, global = true, env = "ALIPAY_PROFILE", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub profile: Option<String>,
 
     /// Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml].
-    #[arg(long, global = true, env = "ALIPAY_OAUTH_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_OAUTH_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
 
     /// Which Alipay to talk to: picks the gateway and authorization URLs [default: production].
@@ -53,21 +65,40 @@ pub struct GlobalArgs {
         long = "env",
         global = true,
         env = "ALIPAY_ENV",
+        hide_env_values = true,
         value_enum,
         value_name = "ENV"
     )]
     pub environment: Option<Environment>,
 
     /// v2 gateway URL; overrides --env.
-    #[arg(long, global = true, env = "ALIPAY_GATEWAY", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_GATEWAY",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub gateway: Option<String>,
 
     /// Authorization page URL; overrides --env.
-    #[arg(long, global = true, env = "ALIPAY_AUTHORIZE_URL", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_AUTHORIZE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub authorize_url: Option<String>,
 
     /// The app id (APPID in the Alipay console).
-    #[arg(long, global = true, env = "ALIPAY_APP_ID", value_name = "ID")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_APP_ID",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub app_id: Option<String>,
 
     /// App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY.
@@ -75,6 +106,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_PRIVATE_KEY_FILE",
+        hide_env_values = true,
         value_name = "PATH"
     )]
     pub private_key_file: Option<PathBuf>,
@@ -84,20 +116,27 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_PUBLIC_KEY_FILE",
+        hide_env_values = true,
         value_name = "PATH"
     )]
     pub alipay_public_key_file: Option<PathBuf>,
 
     /// Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2].
-    #[arg(long, global = true, env = "ALIPAY_SIGN_TYPE", value_name = "TYPE", value_parser = parse_sign_type)]
+    #[arg(long, global = true, env = "ALIPAY_SIGN_TYPE", hide_env_values = true, value_name = "TYPE", value_parser = parse_sign_type)]
     pub sign_type: Option<SignType>,
 
     /// Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8].
-    #[arg(long, global = true, env = "ALIPAY_CHARSET", value_name = "CHARSET", value_parser = parse_charset)]
+    #[arg(long, global = true, env = "ALIPAY_CHARSET", hide_env_values = true, value_name = "CHARSET", value_parser = parse_charset)]
     pub charset: Option<Charset>,
 
     /// Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens].
-    #[arg(long, global = true, env = "ALIPAY_TOKEN_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_TOKEN_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub token_dir: Option<PathBuf>,
 
     /// Seconds to wait for a connection to the gateway.
@@ -105,6 +144,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_CONNECT_TIMEOUT",
+        hide_env_values = true,
         value_name = "SECS",
         default_value_t = 10.0
     )]
@@ -115,17 +155,30 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_REQUEST_TIMEOUT",
+        hide_env_values = true,
         value_name = "SECS",
         default_value_t = 30.0
     )]
     pub request_timeout: f64,
 
     /// Certificate mode: the app's certificate (appCertPublicKey_<app_id>.crt).
-    #[arg(long, global = true, env = "ALIPAY_APP_CERT_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_APP_CERT_FILE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub app_cert_file: Option<PathBuf>,
 
     /// Certificate mode: Alipay's certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers.
-    #[arg(long, global = true, env = "ALIPAY_CERT_FILE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_CERT_FILE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub alipay_cert_file: Option<PathBuf>,
 
     /// Certificate mode: Alipay's root certificate bundle (alipayRootCert.crt).
@@ -133,6 +186,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_ROOT_CERT_FILE",
+        hide_env_values = true,
         value_name = "PATH"
     )]
     pub alipay_root_cert_file: Option<PathBuf>,
@@ -143,6 +197,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "ALIPAY_OUTPUT",
+        hide_env_values = true,
         value_enum,
         value_name = "FORMAT"
     )]
@@ -198,9 +253,15 @@ pub enum Command {
     Userinfo(UserinfoArgs),
 
     /// Show the effective settings and where each came from (secrets redacted).
+    #[command(
+        after_help = "Examples:\n  alipay-oauth config\n  alipay-oauth --profile sandbox config -o json | jq .app_id"
+    )]
     Config,
 
     /// Remove stored tokens.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth logout              # the latest login of the app\n  alipay-oauth logout --all"
+    )]
     Logout(LogoutArgs),
 
     /// Generate, convert, inspect and match keys; certificate serial numbers.
@@ -211,14 +272,30 @@ pub enum Command {
     #[command(after_help = EMULATOR_EXAMPLES)]
     Emulator(EmulatorArgs),
 
+    /// Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth --profile sandbox doctor\n  alipay-oauth doctor --live --app-public-key-file app.pub   # proves app id and signature"
+    )]
+    Doctor(DoctorArgs),
+
     /// Run the whole login flow against a built-in emulator, showing every step.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth demo\n  alipay-oauth demo -o json | jq '.steps[4].details'"
+    )]
     Demo,
 
-    /// Print the completion script for a shell.
+    /// Print the completion script for a shell (the generated scripts are in completions/).
+    #[command(
+        after_help = "Examples:\n  alipay-oauth completions bash > ~/.local/share/bash-completion/completions/alipay-oauth\n  alipay-oauth completions zsh > ~/.zfunc/_alipay-oauth"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  alipay-oauth man > alipay-oauth.1 && man ./alipay-oauth.1")]
+    Man,
 }
 
 const SIGN_EXAMPLES: &str = "\
@@ -310,6 +387,9 @@ pub enum KeysCommand {
     },
 
     /// The public key (SPKI) of a private key, a public key or a certificate.
+    #[command(
+        after_help = "Example:\n  alipay-oauth keys public --encoding bare app.key   # what to upload to the console"
+    )]
     Public {
         #[arg(long, value_enum, default_value = "pem")]
         encoding: EncodingArg,
@@ -319,6 +399,9 @@ pub enum KeysCommand {
     },
 
     /// Convert a key between PKCS#1, PKCS#8 and SPKI, PEM, one-line base64 and DER.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth keys convert --to pkcs1 --out app-pkcs1.pem app.key   # for the Python SDK\n  alipay-oauth keys convert --to spki --encoding bare alipay-public.pem"
+    )]
     Convert {
         #[arg(long, value_enum)]
         to: FormatArg,
@@ -335,6 +418,9 @@ pub enum KeysCommand {
     },
 
     /// Does this private key belong to this public key (or certificate)? Exit 0 yes, 6 no.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth keys match --private-key-file app.key --public-key-file app.pub\n  alipay-oauth keys match   # is the configured Alipay public key really not the app's own?"
+    )]
     Match {
         /// The public key or certificate to compare with [default: the configured Alipay public key].
         #[arg(long, value_name = "PATH")]
@@ -342,12 +428,16 @@ pub enum KeysCommand {
     },
 
     /// What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key.
+    #[command(after_help = "Example:\n  alipay-oauth keys inspect -o json app.key")]
     Inspect {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
 
     /// The SN of a certificate, or with --root the alipay_root_cert_sn of a root bundle.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth keys cert-sn appCertPublicKey_2021000000000000.crt\n  alipay-oauth keys cert-sn --root alipayRootCert.crt"
+    )]
     CertSn {
         #[arg(long)]
         root: bool,
@@ -432,6 +522,18 @@ pub struct UserinfoArgs {
     /// Print the verified node exactly as Alipay sent it.
     #[arg(long)]
     pub raw: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Also call alipay.system.oauth.token with a dummy code: isv.code-invalid proves the app id and
+    /// signature are right.
+    #[arg(long)]
+    pub live: bool,
+
+    /// The app public key uploaded to the console, to check it matches the private key.
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -583,6 +685,9 @@ pub enum VerifyCommand {
     },
 
     /// Verify notification or return-URL parameters (form-encoded or a JSON object).
+    #[command(
+        after_help = "Examples:\n  alipay-oauth verify notify --alipay-public-key-file alipay.pub notify-body.txt\n  alipay-oauth verify notify --rule v1 -o json < params.json"
+    )]
     Notify {
         /// v1: leave out sign and sign_type (payment notifications, return URLs);
         /// v2: leave out only sign (gateway messages); auto: v1 then v2.
@@ -594,6 +699,9 @@ pub enum VerifyCommand {
     },
 
     /// Verify a signature over content given by hand (the file's exact bytes).
+    #[command(
+        after_help = "Example:\n  printf %s 'a=1&b=2' | alipay-oauth verify raw --signature \"$SIG\" --alipay-public-key-file alipay.pub --private-key-file app.key"
+    )]
     Raw {
         /// The base64 signature.
         #[arg(long, value_name = "SIGNATURE")]

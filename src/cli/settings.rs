@@ -718,7 +718,8 @@ fn output_settings(args: &GlobalArgs) -> Output {
         format: args.output.unwrap_or_default(),
         quiet: args.quiet,
         verbose: args.verbose,
-        color: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+        color: std::io::stdout().is_terminal() && env_var("NO_COLOR").is_none(),
+        color_err: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
     }
 }
 
@@ -743,7 +744,8 @@ impl Output {
             },
             quiet: false,
             verbose: 0,
-            color: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+            color: std::io::stdout().is_terminal() && env_var("NO_COLOR").is_none(),
+            color_err: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
         }
     }
 }

@@ -5,6 +5,7 @@ mod authorize;
 mod completions;
 mod config;
 mod demo;
+mod doctor;
 mod emulator;
 mod exchange;
 mod keys;
@@ -85,8 +86,10 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
         Command::Logout(args) => logout::run(&args, settings),
         Command::Keys(cmd) => keys::run(&cmd, settings),
         Command::Emulator(args) => emulator::run(&args, settings),
+        Command::Doctor(args) => doctor::run(&args, settings),
         Command::Demo => demo::run(settings),
         Command::Completions { shell } => completions::run(shell),
+        Command::Man => completions::man(),
     }
 }
 

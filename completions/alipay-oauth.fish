@@ -1,0 +1,737 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_alipay_oauth_global_optspecs
+    string join \n profile= config= env= gateway= authorize-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= o/output= q/quiet v/verbose h/help V/version
+end
+
+function __fish_alipay_oauth_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_alipay_oauth_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_alipay_oauth_using_subcommand
+    set -l cmd (__fish_alipay_oauth_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "logout" -d 'Remove stored tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l stdin -d 'Also read parameters from standard input, as a form-encoded string or a JSON object' -r -f -a "form\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l method -d 'Make a whole gateway request for this API method: adds app_id, method, format, charset, sign_type, timestamp and version' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l timestamp -d 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l method -d 'The API method called; picks the node (default: the root key ending in _response)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l rule -d 'v1: leave out sign and sign_type (payment notifications, return URLs); v2: leave out only sign (gateway messages); auto: v1 then v2' -r -f -a "v1\t''
+v2\t''
+auto\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l signature -d 'The base64 signature' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l scope -d 'auth_user (profile; a consent screen) or auth_base (user id only; silent), or both [default: auth_user]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l redirect-uri -d 'The callback registered for the app [default: a loopback URL on a free port, fine for the emulator]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l listen -d 'Listen here instead of the redirect URI\'s host and port (hosts-file entry, tunnel, SSH forward)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l timeout -d 'Seconds to wait for the callback' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l allow-remote-listen -d 'Let --listen use an address that is not loopback'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-browser -d 'Do not open a browser; only print the URL'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l manual -d 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-exchange -d 'Print the auth code instead of exchanging it'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l show-secrets -d 'Show tokens in full in human output'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l code -d 'The auth_code from the callback; - reads it from standard input' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l subject -d 'Which stored login to refresh (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l refresh-token-stdin -d 'Read a refresh token from standard input'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l refresh -d 'Refresh with ALIPAY_REFRESH_TOKEN, else the stored login'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l no-store -d 'Do not store the tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l show-secrets -d 'Show tokens in full in human output'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l subject -d 'Which stored login (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l access-token-stdin -d 'Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l raw -d 'Print the verified node exactly as Alipay sent it'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l subject -d 'Remove this login (an open_id or user_id)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l all -d 'Remove every stored login of the app, not just the latest'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "generate" -d 'Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "public" -d 'The public key (SPKI) of a private key, a public key or a certificate'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "convert" -d 'Convert a key between PKCS#1, PKCS#8 and SPKI, PEM, one-line base64 and DER'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "match" -d 'Does this private key belong to this public key (or certificate)? Exit 0 yes, 6 no'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "inspect" -d 'What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "cert-sn" -d 'The SN of a certificate, or with --root the alipay_root_cert_sn of a root bundle'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l bits -d 'Key size' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l format -d 'Private key structure: pkcs8 (Java SDK, Alipay key tool) or pkcs1 (Python SDK)' -r -f -a "pkcs8\t''
+pkcs1\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l encoding -d 'PEM, or one-line base64 as the console shows keys' -r -f -a "pem\t''
+bare\t''
+der\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l out -d 'Where to write the private key' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace an existing file'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l encoding -r -f -a "pem\t''
+bare\t''
+der\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l to -r -f -a "pkcs1\t''
+pkcs8\t''
+spki\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l encoding -r -f -a "pem\t''
+bare\t''
+der\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l out -d 'Write here (mode 0600 for private keys) instead of stdout' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l force -d 'Replace an existing --out file'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l public-key-file -d 'The public key or certificate to compare with [default: the configured Alipay public key]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l root
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "public" -d 'The public key (SPKI) of a private key, a public key or a certificate'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert a key between PKCS#1, PKCS#8 and SPKI, PEM, one-line base64 and DER'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "match" -d 'Does this private key belong to this public key (or certificate)? Exit 0 yes, 6 no'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "cert-sn" -d 'The SN of a certificate, or with --root the alipay_root_cert_sn of a root bundle'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l port -d 'Port to listen on (0: any free port) [default: 9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l bind -d 'Address to listen on; anything but loopback exposes the emulator to the network' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-public-key-file -d 'The app\'s public key (the app id comes from --app-id, default 2021000000000000)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l generate-app-key -d 'Make a fresh app key pair: write the private key here (mode 0600) and register its public key' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l apps-file -d 'A TOML file registering several apps ([[apps]] with app_id, public_key_file, redirect_domains, id_mode, member_info, group, name)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-private-key-file -d 'Alipay\'s private key to sign with [default: a fresh one]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-public-key-out -d 'Write the Alipay public key (PEM) here, for clients to verify with' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l redirect-domain -d 'The app\'s authorization callback domain (repeatable); loopback hosts are always allowed' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l id-mode -d 'Which user ids the app receives: open_id (apps since 2023), user_id (older apps), or both' -r -f -a "open_id\t''
+user_id\t''
+both\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l code-ttl -d 'Lifetime of auth codes, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l token-ttl -d 'Lifetime of access tokens, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l refresh-ttl -d 'Lifetime of refresh tokens, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l timestamp-window -d 'How far request timestamps may be from Beijing time, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l fault -d 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l cert-dir -d 'Public-key-certificate mode: issue a root CA and certificates for Alipay and each app, write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt, appCertPublicKey_<app_id>.crt), and require app_cert_sn / alipay_root_cert_sn' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l auto-approve -d 'Approve every authorization at once as the first test user (for CI)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l strict-redirects -d 'Refuse loopback redirect URIs unless their host is a --redirect-domain (as Alipay does)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l no-member-info -d 'The app lacks the member-info capability (user info answers isv.insufficient-isv-permissions)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-public-key-file -d 'The app public key uploaded to the console, to check it matches the private key' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l live -d 'Also call alipay.system.oauth.token with a dummy code: isv.code-invalid proves the app id and signature are right'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "logout" -d 'Remove stored tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "public" -d 'The public key (SPKI) of a private key, a public key or a certificate'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "convert" -d 'Convert a key between PKCS#1, PKCS#8 and SPKI, PEM, one-line base64 and DER'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "match" -d 'Does this private key belong to this public key (or certificate)? Exit 0 yes, 6 no'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "inspect" -d 'What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "cert-sn" -d 'The SN of a certificate, or with --root the alipay_root_cert_sn of a root bundle'

@@ -1,0 +1,548 @@
+//! `alipay-oauth doctor`: checks the effective configuration, one line per
+//! check with a mark and a fix.
+
+use std::time::Instant;
+
+use serde_json::json;
+
+use crate::cli::DoctorArgs;
+use crate::cli::settings::{Settings, read_input_file};
+use crate::endpoints::Environment;
+use crate::error::{Error, ExitStatus};
+use crate::gateway::Client;
+use crate::gateway::request::format_timestamp;
+use crate::output::Output;
+use crate::secret::Secret;
+use crate::sign::key::KeyMaterial;
+use crate::sign::{PrivateKey, PublicKey, SignType};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Ok,
+    Warn,
+    Fail,
+    Skip,
+}
+
+struct Check {
+    name: &'static str,
+    status: Status,
+    detail: String,
+    fix: Option<String>,
+    /// A network failure (exit 3) rather than a configuration one (exit 2).
+    network: bool,
+}
+
+fn check(
+    name: &'static str,
+    status: Status,
+    detail: impl Into<String>,
+    fix: Option<&str>,
+) -> Check {
+    Check {
+        name,
+        status,
+        detail: detail.into(),
+        fix: fix.map(str::to_string),
+        network: false,
+    }
+}
+
+/// How far the local clock may drift before the gateway refuses requests.
+const CLOCK_FAIL: i64 = 15 * 60;
+const CLOCK_WARN: i64 = 60;
+
+pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let mut checks = Vec::new();
+
+    checks.push(match &settings.config_path {
+        Some(p) if p.exists() => check(
+            "config",
+            Status::Ok,
+            format!(
+                "{}{}",
+                p.display(),
+                settings
+                    .profile
+                    .as_ref()
+                    .map(|n| format!(", profile {n:?}"))
+                    .unwrap_or_default()
+            ),
+            None,
+        ),
+        _ => check(
+            "config",
+            Status::Ok,
+            "no config file: flags, environment and defaults only",
+            None,
+        ),
+    });
+
+    let env = settings.environment.value;
+    checks.push(match &settings.app_id {
+        None => check("app id", Status::Fail, "not set", Some("pass --app-id, set ALIPAY_APP_ID, or add app_id to a profile")),
+        Some(a) => {
+            let id = &a.value;
+            let sandboxish = id.starts_with("9021") || id.starts_with("2016");
+            match env {
+                Environment::Sandbox if !sandboxish => check(
+                    "app id",
+                    Status::Warn,
+                    format!("{id} does not look like a sandbox app id (they start with 9021 or 2016)"),
+                    Some("use the sandbox app's APPID with --env sandbox (isv.invalid-app-id otherwise)"),
+                ),
+                Environment::Production | Environment::Global if id.starts_with("9021") => check(
+                    "app id",
+                    Status::Warn,
+                    format!("{id} looks like a sandbox app id on the {env} gateway"),
+                    Some("use --env sandbox, or the production app's APPID"),
+                ),
+                _ => check("app id", Status::Ok, format!("{id} ({env})"), None),
+            }
+        }
+    });
+
+    let private = match settings.private_key() {
+        Ok(Some(k)) => {
+            let mut c = check(
+                "private key",
+                Status::Ok,
+                format!(
+                    "{} (public key fingerprint {})",
+                    k.info(),
+                    k.public_key().fingerprint()
+                ),
+                None,
+            );
+            if let Some(note) = &k.info().label_mismatch {
+                c.status = Status::Warn;
+                c.detail = format!("{}; {note}", c.detail);
+                c.fix = Some(
+                    "rewrite it with `alipay-oauth keys convert --to pkcs8 --out FILE`".into(),
+                );
+            }
+            checks.push(c);
+            Some(k)
+        }
+        Ok(None) => {
+            checks.push(check(
+                "private key",
+                Status::Fail,
+                "not set",
+                Some("pass --private-key-file or set ALIPAY_PRIVATE_KEY_FILE"),
+            ));
+            None
+        }
+        Err(e) => {
+            let hint = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<Error>())
+                .and_then(Error::hint);
+            checks.push(check(
+                "private key",
+                Status::Fail,
+                format!("{e:#}"),
+                hint.as_deref(),
+            ));
+            None
+        }
+    };
+
+    let sign_type = settings.sign_type.value;
+    checks.push(match (&private, sign_type) {
+        (Some(k), t) if k.bits() < t.min_bits() => check(
+            "sign type",
+            Status::Fail,
+            format!(
+                "{t} needs a key of {} bits or more; this one has {}",
+                t.min_bits(),
+                k.bits()
+            ),
+            Some(
+                "generate a 2048-bit key (`alipay-oauth keys generate`) and upload its public key",
+            ),
+        ),
+        (_, SignType::Rsa) => check(
+            "sign type",
+            Status::Warn,
+            "RSA (SHA1withRSA) is for legacy apps; Alipay requires RSA2 for apps since 2018",
+            Some("use --sign-type RSA2 unless the app is configured for RSA"),
+        ),
+        (_, t) => check(
+            "sign type",
+            Status::Ok,
+            format!("{t} ({})", t.java_name()),
+            None,
+        ),
+    });
+
+    let alipay = match settings.alipay_verifying_key() {
+        Ok((k, sn)) => {
+            let source = if sn.is_some() {
+                ", from the Alipay certificate"
+            } else {
+                ""
+            };
+            let mut c = check(
+                "Alipay public key",
+                Status::Ok,
+                format!("{}{source} (fingerprint {})", k.info(), k.fingerprint()),
+                None,
+            );
+            if let Some(p) = &private
+                && p.public_key().same_key(&k)
+            {
+                c = check(
+                    "Alipay public key",
+                    Status::Fail,
+                    "it is the app's own public key",
+                    Some(
+                        "use the \"Alipay public key\" (支付宝公钥) from the console, not the app public key",
+                    ),
+                );
+            } else if k.bits() < 2048 {
+                c.status = Status::Warn;
+                c.detail = format!("{} bits: Alipay's RSA2 key has 2048", k.bits());
+                c.fix = Some("copy the Alipay public key for this app again".into());
+            }
+            checks.push(c);
+            Some(k)
+        }
+        Err(e) => {
+            let hint = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<Error>())
+                .and_then(Error::hint);
+            checks.push(check(
+                "Alipay public key",
+                Status::Fail,
+                format!("{e:#}"),
+                hint.as_deref(),
+            ));
+            None
+        }
+    };
+
+    if let Some(path) = &args.app_public_key_file {
+        checks.push(app_public_key_check(path, private.as_ref()));
+    }
+
+    checks.push(match settings.cert_mode() {
+        Ok(None) => check(
+            "certificates",
+            Status::Skip,
+            "public-key mode (no certificates configured)",
+            None,
+        ),
+        Ok(Some(c)) => match &private {
+            Some(p) if !c.app_public_key.same_key(&p.public_key()) => check(
+                "certificates",
+                Status::Fail,
+                "the app certificate does not belong to the private key",
+                Some("use the appCertPublicKey_<app_id>.crt issued for this key pair"),
+            ),
+            _ => check(
+                "certificates",
+                Status::Ok,
+                format!(
+                    "app_cert_sn {}, alipay_root_cert_sn {}",
+                    c.mode.app_cert_sn, c.mode.alipay_root_cert_sn
+                ),
+                None,
+            ),
+        },
+        Err(e) => check("certificates", Status::Fail, format!("{e:#}"), None),
+    });
+
+    let (gateway_check, clock_check) = reach_gateway(settings);
+    let reachable = gateway_check.status == Status::Ok;
+    checks.push(gateway_check);
+    checks.push(clock_check);
+
+    if args.live {
+        checks.push(if !reachable {
+            check(
+                "live call",
+                Status::Skip,
+                "the gateway is not reachable",
+                None,
+            )
+        } else if private.is_none() || alipay.is_none() || settings.app_id.is_none() {
+            check(
+                "live call",
+                Status::Skip,
+                "needs the app id and both keys",
+                None,
+            )
+        } else {
+            live_call(settings, &out)
+        });
+    } else {
+        checks.push(check(
+            "live call",
+            Status::Skip,
+            "pass --live to call alipay.system.oauth.token with a dummy code",
+            None,
+        ));
+    }
+
+    render(&out, &checks);
+    let failed: Vec<&Check> = checks.iter().filter(|c| c.status == Status::Fail).collect();
+    if failed.is_empty() {
+        Ok(ExitStatus::Success)
+    } else {
+        let names = failed.iter().map(|c| c.name).collect::<Vec<_>>().join(", ");
+        let message = format!("{} check(s) failed: {names}", failed.len());
+        Err(if failed.iter().all(|c| c.network) {
+            Error::Network {
+                message,
+                hint: Some("see the fixes above".into()),
+            }
+        } else {
+            Error::usage_with_hint(message, "see the fixes above")
+        }
+        .into())
+    }
+}
+
+fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {
+    let parsed = read_input_file(path, 1 << 20)
+        .map_err(|e| e.to_string())
+        .and_then(|b| KeyMaterial::parse(&b).map_err(|e| e.to_string()));
+    let public: Result<PublicKey, String> = parsed.and_then(|m| match m {
+        KeyMaterial::Public(k) => Ok(k),
+        KeyMaterial::Private(_) => Err("this is a private key".into()),
+        KeyMaterial::Certificate(der) => {
+            PublicKey::from_certificate_der(&der).map_err(|e| e.to_string())
+        }
+    });
+    match (public, private) {
+        (Err(e), _) => check(
+            "app public key",
+            Status::Fail,
+            e,
+            Some("give the app public key uploaded to the console"),
+        ),
+        (Ok(_), None) => check(
+            "app public key",
+            Status::Skip,
+            "no private key to compare with",
+            None,
+        ),
+        (Ok(k), Some(p)) if k.same_key(&p.public_key()) => check(
+            "app public key",
+            Status::Ok,
+            "matches the private key",
+            None,
+        ),
+        (Ok(_), Some(_)) => check(
+            "app public key",
+            Status::Fail,
+            "does not match the private key: Alipay will answer isv.invalid-signature",
+            Some(
+                "upload the public key of this private key (`alipay-oauth keys public`), or use the matching private key",
+            ),
+        ),
+    }
+}
+
+/// Reaches the gateway once: DNS, TCP, TLS and proxy in one request, and
+/// the server's clock from its `Date` header.
+fn reach_gateway(settings: &Settings) -> (Check, Check) {
+    let gateway = settings.gateway.value.clone();
+    let proxied = settings.proxy.https.is_some()
+        || settings.proxy.http.is_some()
+        || settings.proxy.all.is_some();
+    let client = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(settings.connect_timeout)
+        .timeout(settings.request_timeout)
+        .no_proxy();
+    let mut client = client;
+    for (kind, url) in [
+        ("http", &settings.proxy.http),
+        ("https", &settings.proxy.https),
+        ("all", &settings.proxy.all),
+    ] {
+        if let Some(u) = url {
+            let no = settings
+                .proxy
+                .no_proxy
+                .as_deref()
+                .and_then(reqwest::NoProxy::from_string);
+            let p = match kind {
+                "http" => reqwest::Proxy::http(u),
+                "https" => reqwest::Proxy::https(u),
+                _ => reqwest::Proxy::all(u),
+            };
+            if let Ok(p) = p {
+                client = client.proxy(p.no_proxy(no));
+            }
+        }
+    }
+    let started = Instant::now();
+    let result = client.build().and_then(|c| c.get(&gateway).send());
+    let beijing = format_timestamp(time::OffsetDateTime::now_utc());
+    match result {
+        Ok(resp) => {
+            let elapsed = started.elapsed();
+            let via = if proxied { " via the proxy" } else { "" };
+            let reach = check(
+                "gateway",
+                Status::Ok,
+                format!(
+                    "{gateway} answered HTTP {} in {} ms{via}",
+                    resp.status().as_u16(),
+                    elapsed.as_millis()
+                ),
+                None,
+            );
+            let date = resp
+                .headers()
+                .get(reqwest::header::DATE)
+                .and_then(|d| d.to_str().ok())
+                .and_then(|d| httpdate(d));
+            let clock = match date {
+                None => check(
+                    "clock",
+                    Status::Skip,
+                    format!("the gateway sent no Date; Beijing time here is {beijing}"),
+                    None,
+                ),
+                Some(server) => {
+                    let skew = (time::OffsetDateTime::now_utc() - server).whole_seconds()
+                        - elapsed.as_secs() as i64 / 2;
+                    let status = match skew.abs() {
+                        s if s > CLOCK_FAIL => Status::Fail,
+                        s if s > CLOCK_WARN => Status::Warn,
+                        _ => Status::Ok,
+                    };
+                    check(
+                        "clock",
+                        status,
+                        format!("Beijing time here is {beijing}; {skew:+} s from the gateway's clock"),
+                        (status != Status::Ok).then_some("synchronise the system clock (NTP): the gateway refuses timestamps far from its own"),
+                    )
+                }
+            };
+            (reach, clock)
+        }
+        Err(e) => {
+            let what = if e.is_timeout() {
+                "timed out"
+            } else if e.is_connect() {
+                "cannot connect (DNS, firewall or proxy)"
+            } else {
+                "the request failed (TLS or proxy)"
+            };
+            let mut root: &dyn std::error::Error = &e;
+            while let Some(s) = root.source() {
+                root = s;
+            }
+            let mut c = check(
+                "gateway",
+                Status::Fail,
+                format!(
+                    "{gateway}: {what}: {}",
+                    root.to_string().split(" (os error").next().unwrap_or("")
+                ),
+                Some("check --env/--gateway, the network, HTTPS_PROXY and NO_PROXY"),
+            );
+            c.network = true;
+            (
+                c,
+                check(
+                    "clock",
+                    Status::Skip,
+                    format!("not compared (gateway unreachable); Beijing time here is {beijing}"),
+                    None,
+                ),
+            )
+        }
+    }
+}
+
+/// Parses an HTTP date (RFC 7231 IMF-fixdate).
+fn httpdate(s: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc2822).ok()
+}
+
+/// Calls the token API with a dummy code: `isv.code-invalid` proves the app
+/// id and the signature are right.
+fn live_call(settings: &Settings, out: &Output) -> Check {
+    let config = match settings.client_config() {
+        Ok(c) => c,
+        Err(e) => return check("live call", Status::Fail, format!("{e:#}"), None),
+    };
+    let client = match Client::new(config, out) {
+        Ok(c) => c,
+        Err(e) => return check("live call", Status::Fail, e.to_string(), None),
+    };
+    match client.exchange_code(&Secret::new("alipay-oauth-doctor-probe")) {
+        Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.code-invalid") => check(
+            "live call",
+            Status::Ok,
+            "Alipay accepted the app id and the signature (and refused the dummy code, as it should)",
+            None,
+        ),
+        Err(Error::Alipay(e)) => {
+            let mut detail = e.to_string();
+            if let Some(d) = e.sign_content_diff() {
+                detail = format!("{detail}; {}", d.lines.join("; "));
+            }
+            check("live call", Status::Fail, detail, Some(&e.hint()))
+        }
+        Err(e @ Error::Network { .. }) => {
+            let mut c = check(
+                "live call",
+                Status::Fail,
+                e.to_string(),
+                e.hint().as_deref(),
+            );
+            c.network = true;
+            c
+        }
+        Err(e) => check(
+            "live call",
+            Status::Fail,
+            e.to_string(),
+            e.hint().as_deref(),
+        ),
+        Ok(_) => check(
+            "live call",
+            Status::Warn,
+            "the dummy code was accepted: is this a real gateway?",
+            None,
+        ),
+    }
+}
+
+fn render(out: &Output, checks: &[Check]) {
+    if out.is_json() {
+        out.json(&json!({
+            "ok": !checks.iter().any(|c| c.status == Status::Fail),
+            "checks": checks.iter().map(|c| json!({
+                "name": c.name,
+                "status": match c.status { Status::Ok => "ok", Status::Warn => "warn", Status::Fail => "fail", Status::Skip => "skip" },
+                "detail": c.detail,
+                "fix": c.fix,
+            })).collect::<Vec<_>>(),
+        }));
+        return;
+    }
+    let width = checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
+    for c in checks {
+        let mark = match c.status {
+            Status::Ok => out.paint("✓", "1;32"),
+            Status::Warn => out.paint("!", "33"),
+            Status::Fail => out.paint("✗", "1;31"),
+            Status::Skip => out.paint("-", "2"),
+        };
+        let mut line = format!("{mark} {:<width$}  {}", c.name, c.detail);
+        if let Some(fix) = &c.fix {
+            line.push_str(&format!(" — {}", out.paint(fix, "2")));
+        }
+        out.result(line);
+    }
+}

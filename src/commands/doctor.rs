@@ -402,7 +402,7 @@ fn reach_gateway(settings: &Settings) -> (Check, Check) {
                 .headers()
                 .get(reqwest::header::DATE)
                 .and_then(|d| d.to_str().ok())
-                .and_then(|d| httpdate(d));
+                .and_then(httpdate);
             let clock = match date {
                 None => check(
                     "clock",

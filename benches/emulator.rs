@@ -1,0 +1,151 @@
+//! Token exchanges per second the emulator sustains with parallel clients,
+//! beside `openssl speed rsa2048` sign/s times the cores (each exchange
+//! costs the emulator one RSA signature, plus one cheap verification).
+//!
+//! Run: `cargo bench --bench emulator` (`-- --exchanges N --clients C`).
+//! The codes and signed requests are made before the clock starts, so the
+//! figure is the emulator's, not the load generator's signing.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use alipay_oauth::emulator::users::IdMode;
+use alipay_oauth::emulator::{AppConfig, Emulator, EmulatorConfig};
+use alipay_oauth::form;
+use alipay_oauth::gateway::request::{Common, QUERY_PARAMS, common_params, now_timestamp};
+use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
+
+fn arg(args: &[String], name: &str, default: usize) -> usize {
+    args.iter()
+        .skip_while(|a| *a != name)
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn openssl_speed_multi(cores: usize) -> Option<f64> {
+    let out = std::process::Command::new("openssl")
+        .args(["speed", "-seconds", "3", "-multi", &cores.to_string(), "rsa2048"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("rsa 2048 bits") || l.starts_with("rsa  2048 bits"))?;
+    let nums: Vec<f64> = line.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    (nums.len() >= 3).then(|| nums[nums.len() - 2])
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let benching = args.iter().any(|a| a == "--bench");
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let exchanges = arg(&args, "--exchanges", if benching { 1200 } else { 8 });
+    let clients = arg(&args, "--clients", 8);
+
+    let app_key = PrivateKey::generate(2048).unwrap();
+    let mut config = EmulatorConfig::new(
+        vec![AppConfig {
+            app_id: "2021000000000000".into(),
+            name: "bench".into(),
+            public_key: app_key.public_key(),
+            redirect_domains: Vec::new(),
+            id_mode: IdMode::OpenId,
+            member_info: true,
+            group: None,
+        }],
+        PrivateKey::generate(2048).unwrap(),
+    );
+    config.port = 0;
+    config.auto_approve = true;
+    config.threads = cores.max(2) * 2;
+    let emulator = Emulator::start(config, Arc::new(alipay_oauth::trace::Silent)).unwrap();
+    let http = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .build()
+        .unwrap();
+
+    // Codes and signed requests, before the clock starts.
+    let requests: Vec<(String, String)> = (0..exchanges)
+        .map(|_| {
+            let resp = http
+                .get(format!(
+                    "{}?app_id=2021000000000000&scope=auth_user&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcb",
+                    emulator.authorize_url()
+                ))
+                .send()
+                .unwrap();
+            let location = resp.headers()["location"].to_str().unwrap().to_string();
+            let code = url::Url::parse(&location)
+                .unwrap()
+                .query_pairs()
+                .find(|(k, _)| k == "auth_code")
+                .unwrap()
+                .1
+                .into_owned();
+            let mut params = common_params(
+                "alipay.system.oauth.token",
+                &Common {
+                    app_id: "2021000000000000",
+                    charset: Charset::Utf8,
+                    sign_type: SignType::Rsa2,
+                    timestamp: now_timestamp(),
+                },
+            );
+            params.set("grant_type", "authorization_code");
+            params.set("code", code);
+            let signed = sign_params(&params, &app_key, SignType::Rsa2, Charset::Utf8).unwrap();
+            params.set("sign", signed.sign);
+            let (q, b): (Vec<(&str, &str)>, Vec<(&str, &str)>) =
+                params.iter().partition(|(k, _)| QUERY_PARAMS.contains(k));
+            (
+                format!("{}?{}", emulator.gateway_url(), form::encode(q, Charset::Utf8).unwrap()),
+                form::encode(b, Charset::Utf8).unwrap(),
+            )
+        })
+        .collect();
+
+    let per_client = requests.len().div_ceil(clients);
+    let started = Instant::now();
+    let ok: usize = std::thread::scope(|s| {
+        let handles: Vec<_> = requests
+            .chunks(per_client)
+            .map(|chunk| {
+                s.spawn(move || {
+                    let http = reqwest::blocking::Client::builder()
+                        .no_proxy()
+                        .timeout(Duration::from_secs(60))
+                        .build()
+                        .unwrap();
+                    chunk
+                        .iter()
+                        .filter(|(url, body)| {
+                            http.post(url)
+                                .header("content-type", "application/x-www-form-urlencoded;charset=utf-8")
+                                .body(body.clone())
+                                .send()
+                                .and_then(|r| r.text())
+                                .is_ok_and(|t| t.contains("\"access_token\""))
+                        })
+                        .count()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    let elapsed = started.elapsed();
+    assert_eq!(ok, requests.len(), "every exchange succeeds");
+    let rate = ok as f64 / elapsed.as_secs_f64();
+    println!(
+        "emulator: {ok} token exchanges from {clients} parallel clients in {:.2} s = {rate:.0} exchanges/s ({cores} cores)",
+        elapsed.as_secs_f64()
+    );
+    if benching {
+        match openssl_speed_multi(cores) {
+            Some(sign) => println!(
+                "openssl speed -multi {cores} rsa2048: {sign:.0} sign/s; ratio {:.2} (target 0.6)",
+                rate / sign
+            ),
+            None => println!("openssl speed: not available"),
+        }
+    }
+}

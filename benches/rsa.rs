@@ -139,7 +139,13 @@ fn main() {
     println!("{:<44} {:>10} {:>11}", "", "sign/s", "verify/s");
     println!(
         "{:<44} {:>10.0} {:>11.0}",
-        "alipay-oauth (rsa 0.9 crate, blinded)", ours_sign, ours_verify
+        if cfg!(feature = "openssl-rsa") {
+            "alipay-oauth (--features openssl-rsa)"
+        } else {
+            "alipay-oauth (rsa 0.9 crate, blinded)"
+        },
+        ours_sign,
+        ours_verify
     );
     println!(
         "{:<44} {:>10.0} {:>11.0}",

@@ -56,6 +56,7 @@ impl SignType {
         }
     }
 
+    #[cfg_attr(feature = "openssl-rsa", allow(dead_code))]
     fn digest(self, message: &[u8]) -> (Pkcs1v15Sign, Vec<u8>) {
         match self {
             SignType::Rsa2 => (
@@ -95,14 +96,39 @@ pub fn sign(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Str
             sign_type: sign_type.label(),
         });
     }
+    let signature = private_op(key, sign_type, message)?;
+    Ok(base64::engine::general_purpose::STANDARD.encode(signature))
+}
+
+/// The blinded RSA private-key operation, in pure Rust.
+#[cfg(not(feature = "openssl-rsa"))]
+fn private_op(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Vec<u8>, KeyError> {
     let (scheme, hashed) = sign_type.digest(message);
-    let signature = key
-        .rsa()
+    key.rsa()
         .sign_with_rng(&mut rand_core::OsRng, scheme, &hashed)
         .map_err(|e| KeyError::Malformed {
             detail: format!("signing failed: {e}"),
-        })?;
-    Ok(base64::engine::general_purpose::STANDARD.encode(signature))
+        })
+}
+
+/// The RSA private-key operation in OpenSSL (which blinds by default).
+#[cfg(feature = "openssl-rsa")]
+fn private_op(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+    let failed = |e: openssl::error::ErrorStack| KeyError::Malformed {
+        detail: format!("signing failed: {e}"),
+    };
+    let mut signer =
+        openssl::sign::Signer::new(openssl_digest(sign_type), key.openssl()?).map_err(failed)?;
+    signer.update(message).map_err(failed)?;
+    signer.sign_to_vec().map_err(failed)
+}
+
+#[cfg(feature = "openssl-rsa")]
+fn openssl_digest(sign_type: SignType) -> openssl::hash::MessageDigest {
+    match sign_type {
+        SignType::Rsa2 => openssl::hash::MessageDigest::sha256(),
+        SignType::Rsa => openssl::hash::MessageDigest::sha1(),
+    }
 }
 
 /// Why a signature did not verify.
@@ -151,10 +177,39 @@ pub fn verify_raw(
             expected,
         });
     }
+    public_op(key, sign_type, message, signature)
+}
+
+#[cfg(not(feature = "openssl-rsa"))]
+fn public_op(
+    key: &PublicKey,
+    sign_type: SignType,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Mismatch> {
     let (scheme, hashed) = sign_type.digest(message);
     key.rsa()
         .verify(scheme, &hashed, signature)
         .map_err(|_| Mismatch::Mismatch)
+}
+
+#[cfg(feature = "openssl-rsa")]
+fn public_op(
+    key: &PublicKey,
+    sign_type: SignType,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), Mismatch> {
+    let ok = key.openssl().ok().and_then(|k| {
+        let mut v = openssl::sign::Verifier::new(openssl_digest(sign_type), k).ok()?;
+        v.update(message).ok()?;
+        v.verify(signature).ok()
+    });
+    if ok == Some(true) {
+        Ok(())
+    } else {
+        Err(Mismatch::Mismatch)
+    }
 }
 
 #[cfg(test)]

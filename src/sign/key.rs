@@ -184,13 +184,24 @@ pub enum KeyMaterial {
 pub struct PrivateKey {
     key: RsaPrivateKey,
     info: KeyInfo,
+    /// The same key loaded into OpenSSL, made on first use.
+    #[cfg(feature = "openssl-rsa")]
+    ossl: std::sync::OnceLock<openssl::pkey::PKey<openssl::pkey::Private>>,
 }
 
 /// A public key (Alipay's, or the app's own for diagnosis).
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct PublicKey {
     key: RsaPublicKey,
     info: KeyInfo,
+    #[cfg(feature = "openssl-rsa")]
+    ossl: std::sync::OnceLock<openssl::pkey::PKey<openssl::pkey::Public>>,
+}
+
+impl PartialEq for PublicKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.info == other.info
+    }
 }
 
 impl fmt::Debug for PrivateKey {
@@ -237,6 +248,8 @@ impl PrivateKey {
                 bits,
                 label_mismatch: None,
             },
+            #[cfg(feature = "openssl-rsa")]
+            ossl: std::sync::OnceLock::new(),
         }
     }
 
@@ -263,6 +276,21 @@ impl PrivateKey {
 
     pub(crate) fn rsa(&self) -> &RsaPrivateKey {
         &self.key
+    }
+
+    /// The key in OpenSSL (PKCS#1 DER round trip, done once).
+    #[cfg(feature = "openssl-rsa")]
+    pub(crate) fn openssl(&self) -> Result<&openssl::pkey::PKey<openssl::pkey::Private>, KeyError> {
+        if let Some(k) = self.ossl.get() {
+            return Ok(k);
+        }
+        let der = self.to_der(KeyFormat::Pkcs1)?;
+        let key = openssl::rsa::Rsa::private_key_from_der(&der)
+            .and_then(openssl::pkey::PKey::from_rsa)
+            .map_err(|e| KeyError::Malformed {
+                detail: format!("OpenSSL refused the key: {e}"),
+            })?;
+        Ok(self.ossl.get_or_init(|| key))
     }
 
     /// DER in the chosen structure (PKCS#1 or PKCS#8); the caller owns the secret.
@@ -310,6 +338,8 @@ impl PublicKey {
                 bits,
                 label_mismatch: None,
             },
+            #[cfg(feature = "openssl-rsa")]
+            ossl: std::sync::OnceLock::new(),
         }
     }
 
@@ -341,6 +371,21 @@ impl PublicKey {
 
     pub(crate) fn rsa(&self) -> &RsaPublicKey {
         &self.key
+    }
+
+    /// The key in OpenSSL (done once).
+    #[cfg(feature = "openssl-rsa")]
+    pub(crate) fn openssl(&self) -> Result<&openssl::pkey::PKey<openssl::pkey::Public>, KeyError> {
+        if let Some(k) = self.ossl.get() {
+            return Ok(k);
+        }
+        let der = self.to_der(KeyFormat::Pkcs1)?;
+        let key = openssl::rsa::Rsa::public_key_from_der_pkcs1(&der)
+            .and_then(openssl::pkey::PKey::from_rsa)
+            .map_err(|e| KeyError::Malformed {
+                detail: format!("OpenSSL refused the key: {e}"),
+            })?;
+        Ok(self.ossl.get_or_init(|| key))
     }
 
     /// True when both are the same RSA key, whatever format each came in.

@@ -7,7 +7,7 @@
 //! figure is the emulator's, not the load generator's signing.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use alipay_oauth::emulator::users::IdMode;
 use alipay_oauth::emulator::{AppConfig, Emulator, EmulatorConfig};
@@ -142,8 +142,8 @@ fn main() {
             params.set("code", code);
             let signed = sign_params(&params, &app_key, SignType::Rsa2, Charset::Utf8).unwrap();
             params.set("sign", signed.sign);
-            let (q, b): (Vec<(&str, &str)>, Vec<(&str, &str)>) =
-                params.iter().partition(|(k, _)| QUERY_PARAMS.contains(k));
+            type Pairs<'a> = Vec<(&'a str, &'a str)>;
+            let (q, b): (Pairs, Pairs) = params.iter().partition(|(k, _)| QUERY_PARAMS.contains(k));
             (
                 format!("{}?{}", emulator.gateway_url(), form::encode(q, Charset::Utf8).unwrap()),
                 form::encode(b, Charset::Utf8).unwrap(),

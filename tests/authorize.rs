@@ -22,12 +22,7 @@ fn helper(name: &str) -> String {
 }
 
 fn http() -> reqwest::blocking::Client {
-    reqwest::blocking::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
+    common::http_client()
 }
 
 /// Starts `authorize` with a BROWSER that only records the URL; returns
@@ -82,28 +77,7 @@ fn finish(child: Child) -> std::process::Output {
 /// Follows the authorization URL through the emulator (agreeing) and returns
 /// the callback URL without visiting it.
 fn callback_url(emu: &EmulatorProc, auth_url: &str) -> String {
-    let resp = http().get(auth_url).send().unwrap();
-    let resp = if resp.status() == 200 {
-        let html = resp.text().unwrap();
-        let id = html
-            .split("name=\"request_id\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string();
-        http()
-            .post(format!("{}/oauth2/consent", emu.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(format!("request_id={id}&user=0&decision=agree"))
-            .send()
-            .unwrap()
-    } else {
-        resp
-    };
-    assert_eq!(resp.status(), 302);
-    resp.headers()["location"].to_str().unwrap().to_string()
+    emu.follow_authorization(auth_url, 0)
 }
 
 #[test]

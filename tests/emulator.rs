@@ -13,12 +13,7 @@ use common::{APP_ID, EmulatorProc, python_sdk, test_keys};
 use serde_json::Value;
 
 fn browser() -> reqwest::blocking::Client {
-    reqwest::blocking::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
+    common::http_client()
 }
 
 fn app_key() -> PrivateKey {
@@ -225,22 +220,8 @@ fn authorization_page_checks_its_request() {
         ));
         assert_eq!(status, 200);
         assert!(html.contains("id=\"agree\"") && html.contains("沙箱用户"));
-        let id = html
-            .split("name=\"request_id\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string();
-        let post = |id: &str| {
-            browser()
-                .post(format!("{}/oauth2/consent", emu.base))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(format!("request_id={id}&user=1&decision={decision}"))
-                .send()
-                .unwrap()
-        };
+        let id = common::consent_request_id(&html);
+        let post = |id: &str| emu.answer_consent(id, 1, decision);
         let first = post(&id);
         let again = post(&id);
         (first, again)

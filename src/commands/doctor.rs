@@ -48,6 +48,15 @@ fn check(
     }
 }
 
+/// A failed check from an error, with the error's own hint as the fix.
+fn failed(name: &'static str, e: &anyhow::Error) -> Check {
+    let hint = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<Error>())
+        .and_then(Error::hint);
+    check(name, Status::Fail, format!("{e:#}"), hint.as_deref())
+}
+
 /// How far the local clock may drift before the gateway refuses requests.
 const CLOCK_FAIL: i64 = 15 * 60;
 const CLOCK_WARN: i64 = 60;
@@ -135,16 +144,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             None
         }
         Err(e) => {
-            let hint = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<Error>())
-                .and_then(Error::hint);
-            checks.push(check(
-                "private key",
-                Status::Fail,
-                format!("{e:#}"),
-                hint.as_deref(),
-            ));
+            checks.push(failed("private key", &e));
             None
         }
     };
@@ -210,16 +210,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             Some(k)
         }
         Err(e) => {
-            let hint = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<Error>())
-                .and_then(Error::hint);
-            checks.push(check(
-                "Alipay public key",
-                Status::Fail,
-                format!("{e:#}"),
-                hint.as_deref(),
-            ));
+            checks.push(failed("Alipay public key", &e));
             None
         }
     };

@@ -216,17 +216,8 @@ fn convert(
                 false,
             )
         }
-        (KeyMaterial::Public(p), FormatArg::Pkcs1) => (
-            encode(
-                &p.to_der(KeyFormat::Pkcs1)?,
-                KeyKind::Public,
-                KeyFormat::Pkcs1,
-                encoding,
-            ),
-            false,
-        ),
-        (KeyMaterial::Certificate(der), FormatArg::Pkcs1) => {
-            let p = PublicKey::from_certificate_der(der)?;
+        (KeyMaterial::Public(_) | KeyMaterial::Certificate(_), FormatArg::Pkcs1) => {
+            let p = public_of(m)?;
             (
                 encode(
                     &p.to_der(KeyFormat::Pkcs1)?,

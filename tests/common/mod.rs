@@ -395,40 +395,50 @@ impl EmulatorProc {
     /// Logs in through the authorization page (agreeing on the consent
     /// screen as `user` when there is one) and returns the auth code.
     pub fn auth_code_for(&self, app_id: &str, scope: &str, user: usize) -> String {
-        let browser = reqwest::blocking::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .build()
-            .unwrap();
         let mut url = url::Url::parse(&self.authorize()).unwrap();
         url.query_pairs_mut()
             .append_pair("app_id", app_id)
             .append_pair("scope", scope)
             .append_pair("redirect_uri", "http://127.0.0.1:1/callback")
             .append_pair("state", "test-state");
-        let mut resp = browser.get(url).send().unwrap();
-        if resp.status() == 200 {
-            let html = resp.text().unwrap();
-            let id = html
-                .split("name=\"request_id\" value=\"")
-                .nth(1)
-                .and_then(|r| r.split('"').next())
-                .expect("a consent form")
-                .to_string();
-            resp = browser
-                .post(format!("{}/oauth2/consent", self.base))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(format!("request_id={id}&user={user}&decision=agree"))
-                .send()
-                .unwrap();
-        }
-        assert_eq!(resp.status(), 302, "authorization redirects");
-        let location = resp.headers()["location"].to_str().unwrap().to_string();
+        let location = self.follow_authorization(url.as_str(), user);
         let url = url::Url::parse(&location).unwrap();
         url.query_pairs()
             .find(|(k, _)| k == "auth_code")
             .map(|(_, v)| v.into_owned())
             .expect("auth_code in the redirect")
+    }
+
+    /// Follows an authorization URL, agreeing as `user` on the consent
+    /// screen if there is one, and returns the callback URL Alipay redirects
+    /// to (without visiting it).
+    pub fn follow_authorization(&self, auth_url: &str, user: usize) -> String {
+        let browser = http_client();
+        let mut resp = browser.get(auth_url).send().unwrap();
+        if resp.status() == 200 {
+            let html = resp.text().unwrap();
+            let id = consent_request_id(&html);
+            resp = self.answer_consent(&id, user, "agree");
+        }
+        assert_eq!(resp.status(), 302, "authorization redirects");
+        resp.headers()["location"].to_str().unwrap().to_string()
+    }
+
+    /// Posts the consent form.
+    pub fn answer_consent(
+        &self,
+        request_id: &str,
+        user: usize,
+        decision: &str,
+    ) -> reqwest::blocking::Response {
+        http_client()
+            .post(format!("{}/oauth2/consent", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!(
+                "request_id={request_id}&user={user}&decision={decision}"
+            ))
+            .send()
+            .unwrap()
     }
 
     pub fn auth_code(&self, scope: &str) -> String {
@@ -437,10 +447,7 @@ impl EmulatorProc {
 
     /// Queues a fault through the admin endpoint.
     pub fn fault(&self, spec: &str, count: u32) {
-        let resp = reqwest::blocking::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
+        let resp = http_client()
             .post(format!("{}/__emulator/faults", self.base))
             .body(serde_json::json!({"fault": spec, "count": count}).to_string())
             .send()
@@ -449,10 +456,7 @@ impl EmulatorProc {
     }
 
     pub fn health(&self) -> serde_json::Value {
-        reqwest::blocking::Client::builder()
-            .no_proxy()
-            .build()
-            .unwrap()
+        http_client()
             .get(format!("{}/__emulator/health", self.base))
             .send()
             .and_then(|r| r.text())
@@ -466,6 +470,25 @@ impl Drop for EmulatorProc {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// An HTTP client that follows no redirects and uses no proxy.
+pub fn http_client() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(std::time::Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// The request id in the emulator's consent form.
+pub fn consent_request_id(html: &str) -> String {
+    html.split("name=\"request_id\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a consent form")
+        .to_string()
 }
 
 /// Fails if any of `secrets` appears in the output of a run.

@@ -93,13 +93,7 @@ fn scripted_browser_logs_in_end_to_end() {
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = common::ok_json(&out);
     assert!(
         doc["access_token"]
             .as_str()
@@ -142,13 +136,7 @@ fn no_exchange_prints_the_code() {
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = common::ok_json(&out);
     assert_eq!(doc["auth_code"].as_str().unwrap().len(), 32);
     assert_eq!(doc["scope"], "auth_base");
     assert_eq!(doc["app_id"], common::APP_ID);
@@ -207,13 +195,7 @@ fn wrong_state_stray_requests_then_the_right_callback() {
     let page = resp.text().unwrap();
     assert!(page.contains("return to the terminal") && page.contains("Do not share"));
     let out = finish(child);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = common::ok_json(&out);
     assert_eq!(doc["user"]["nickname"], "沙箱用户");
     // The listener is gone.
     assert!(http().get(&callback).send().is_err());
@@ -521,13 +503,7 @@ fn headless_chromium_clicks_agree() {
     );
     let _ = driver.kill();
     let _ = driver.wait();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = common::ok_json(&out);
     assert_eq!(doc["user"]["nickname"], "沙箱用户");
     assert!(
         current["value"]

@@ -448,13 +448,7 @@ fn gbk_requests_get_gbk_answers() {
         .args(["--charset", "gbk", "-o", "json", "userinfo"])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let user: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let user = common::ok_json(&out);
     assert_eq!(user["nickname"], "沙箱用户");
     assert_eq!(user["city"], "杭州市");
 }

@@ -472,6 +472,18 @@ impl Drop for EmulatorProc {
     }
 }
 
+/// The JSON document on stdout of a run that must have succeeded.
+pub fn ok_json(out: &std::process::Output) -> serde_json::Value {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("stdout is JSON: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
 /// An HTTP client that follows no redirects and uses no proxy.
 pub fn http_client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()

@@ -137,9 +137,10 @@ fn paint(on: bool, text: &str, code: &str) -> String {
     }
 }
 
-/// Folds a message onto one line.
+/// Folds a message onto one line, with control characters (which a remote
+/// server may have put in it) made visible rather than sent to the terminal.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible(&s.split_whitespace().collect::<Vec<_>>().join(" ")).0
 }
 
 /// Renders text with invisible and unusual characters made visible:

@@ -280,7 +280,7 @@ fn busy_port_and_remote_listen_are_refused() {
 #[test]
 fn manual_paste_on_standard_input() {
     let emu = EmulatorProc::start(&["--redirect-domain", "shop.example.com"]);
-    for (mangle, expect) in [(false, 0), (true, 5)] {
+    for (mangle, expect) in [(0, 0), (1, 5), (2, 5)] {
         let mut child = common::cli_std()
             .args(emu.client_args())
             .args(["-o", "json", "authorize", "--manual", "--no-browser"])
@@ -302,10 +302,11 @@ fn manual_paste_on_standard_input() {
         }
         let callback = callback_url(&emu, &auth_url);
         assert!(callback.starts_with("https://shop.example.com/alipay/cb?"));
-        let pasted = if mangle {
-            callback.replace("state=", "state=x")
-        } else {
-            callback
+        let pasted = match mangle {
+            0 => callback,
+            1 => callback.replace("state=", "state=x"),
+            // Without its state: not from this login.
+            _ => callback.split("&state=").next().unwrap().to_string(),
         };
         writeln!(child.stdin.take().unwrap(), "{pasted}").unwrap();
         let rest = std::thread::spawn(move || {
@@ -316,8 +317,10 @@ fn manual_paste_on_standard_input() {
         let status = child.wait().unwrap();
         let err = rest.join().unwrap();
         assert_eq!(status.code(), Some(expect), "{err}");
-        if mangle {
-            assert!(err.contains("different state"), "{err}");
+        match mangle {
+            1 => assert!(err.contains("different state"), "{err}"),
+            2 => assert!(err.contains("has no state"), "{err}"),
+            _ => {}
         }
     }
 }

@@ -329,6 +329,18 @@ fn invalid_request_signature_shows_both_strings_to_sign() {
     );
     assert!(!err.contains(&code), "the auth code is masked: {err}");
     assert_eq!(token_files(&emu), 0);
+    // Also in the -vv trace, where the gateway's sub_msg echoes it.
+    let code = emu.auth_code("auth_user");
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&other_file)
+        .args(["-vv", "exchange", "--code", "-"])
+        .write_stdin(code.clone())
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("< body:"));
+    assert!(!stderr(&out).contains(&code), "{}", stderr(&out));
 
     // JSON: the comparison is in the error document.
     let out = emu
@@ -824,4 +836,45 @@ fn doctor_checks_and_live_call() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+#[test]
+fn parameters_in_the_gateway_url_are_signed_or_refused() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let out = emu
+        .cli()
+        .args([
+            "--gateway",
+            &format!("{}?charset=utf-8&app_auth_token=", emu.gateway()),
+            "-o",
+            "json",
+        ])
+        .args(["exchange", "--code", "-"])
+        .write_stdin(emu.auth_code("auth_user"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = emu
+        .cli()
+        .args([
+            "--gateway",
+            &format!("{}?charset=gbk", emu.gateway()),
+            "userinfo",
+        ])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "charset=gbk");
+}
+
+#[test]
+fn the_fault_api_wants_json() {
+    let emu = EmulatorProc::start(&[]);
+    let resp = common::http_client()
+        .post(format!("{}/__emulator/faults", emu.base))
+        .header("content-type", "text/plain")
+        .body(r#"{"fault":"delay:1000"}"#)
+        .send()
+        .unwrap();
+    assert_eq!(resp.status(), 415);
+    assert!(emu.health()["faults"].as_array().unwrap().is_empty());
 }

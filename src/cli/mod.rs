@@ -338,7 +338,7 @@ pub struct AuthorizeArgs {
     pub allow_remote_listen: bool,
 
     /// Seconds to wait for the callback.
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
 
     /// Do not open a browser; only print the URL.
@@ -547,6 +547,9 @@ pub struct LogoutArgs {
     pub subject: Option<String>,
 }
 
+/// The longest lifetime the emulator accepts.
+const TEN_YEARS: u64 = 10 * 365 * 24 * 3600;
+
 const EMULATOR_EXAMPLES: &str = "\
 Examples:
   # An emulator for your own app key; prints the Alipay public key to verify with
@@ -557,7 +560,7 @@ Examples:
   # Then, in another terminal
   alipay-oauth --env emulator --private-key-file app.key --alipay-public-key-file alipay.pub authorize
   # Make the next two token calls fail, then one come late
-  curl -d '{\"fault\":\"error:isv.code-invalid\",\"count\":2}' http://127.0.0.1:9966/__emulator/faults
+  curl --json '{\"fault\":\"error:isv.code-invalid\",\"count\":2}' http://127.0.0.1:9966/__emulator/faults
   alipay-oauth emulator ... --fault delay:5000";
 
 #[derive(Debug, Args)]
@@ -612,19 +615,19 @@ pub struct EmulatorArgs {
     pub no_member_info: bool,
 
     /// Lifetime of auth codes, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=TEN_YEARS))]
     pub code_ttl: u64,
 
     /// Lifetime of access tokens, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 1_296_000)]
+    #[arg(long, value_name = "SECS", default_value_t = 1_296_000, value_parser = clap::value_parser!(u64).range(1..=TEN_YEARS))]
     pub token_ttl: u64,
 
     /// Lifetime of refresh tokens, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 2_592_000)]
+    #[arg(long, value_name = "SECS", default_value_t = 2_592_000, value_parser = clap::value_parser!(u64).range(1..=TEN_YEARS))]
     pub refresh_ttl: u64,
 
     /// How far request timestamps may be from Beijing time, in seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 900)]
+    #[arg(long, value_name = "SECS", default_value_t = 900, value_parser = clap::value_parser!(u64).range(1..=TEN_YEARS))]
     pub timestamp_window: u64,
 
     /// A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS,

@@ -197,17 +197,14 @@ impl Settings {
         )
         .unwrap_or(Sourced::new(Environment::default(), Source::Default));
 
+        // An --env given as a flag or in the environment outranks a profile's
+        // URLs, as it outranks the profile's own env.
+        let env_outranks_profile = matches!(environment.source, Source::Flag(_) | Source::Env(_));
         let url_setting =
             |id, flag, var, cli: &Option<String>, prof: &Option<String>, builtin: String| {
-                let chosen = pick(
-                    matches,
-                    id,
-                    flag,
-                    var,
-                    cli.clone(),
-                    prof.clone().map(|v| (v, pn)),
-                )
-                .unwrap_or(Sourced::new(builtin, Source::Default));
+                let prof = prof.clone().filter(|_| !env_outranks_profile);
+                let chosen = pick(matches, id, flag, var, cli.clone(), prof.map(|v| (v, pn)))
+                    .unwrap_or(Sourced::new(builtin, Source::Default));
                 validate_url(&chosen).map(|()| chosen)
             };
         let gateway = url_setting(

@@ -22,7 +22,7 @@ struct RequestLog(Output);
 
 impl Tracer for RequestLog {
     fn trace(&self, level: u8, line: &str) {
-        if !self.0.quiet && self.0.verbose + 1 >= level {
+        if !self.0.quiet && self.0.verbose.saturating_add(1) >= level {
             eprintln!("{line}");
         }
     }

@@ -93,7 +93,9 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
 
     let mut with_sign = params.clone();
     with_sign.set("sign", signed.sign.clone());
-    let query = form::encode(with_sign.iter(), charset).map_err(Error::from)?;
+    // Empty values are never sent (and never signed).
+    let query = form::encode(with_sign.iter().filter(|(_, v)| !v.is_empty()), charset)
+        .map_err(Error::from)?;
 
     if out.is_json() {
         let params_json: serde_json::Map<String, serde_json::Value> = params

@@ -8,7 +8,7 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
 use crate::form;
-use crate::output::{Output, visible_bytes};
+use crate::output::{Output, visible, visible_bytes};
 use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
@@ -371,7 +371,11 @@ fn render(report: &Report, out: &Output) {
         return;
     }
     let what = match report.fields.get("node").and_then(Value::as_str) {
-        Some(node) => format!("{} signature of {node}", report.sign_type.label()),
+        Some(node) => format!(
+            "{} signature of {}",
+            report.sign_type.label(),
+            visible(node).0
+        ),
         None => format!("{} signature", report.sign_type.label()),
     };
     if report.valid {
@@ -401,7 +405,7 @@ fn render(report: &Report, out: &Output) {
     if !report.diagnosis.is_empty() {
         out.result(out.paint("diagnosis:", "1"));
         for f in &report.diagnosis {
-            out.result(format!("  - {} [{}]", f.message, f.code));
+            out.result(format!("  - {} [{}]", visible(&f.message).0, f.code));
         }
     }
 }

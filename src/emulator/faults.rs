@@ -42,6 +42,12 @@ pub struct FaultError {
     why: &'static str,
 }
 
+/// The longest injected delay (ten minutes).
+const MAX_DELAY_MS: u64 = 600_000;
+
+/// The most responses one fault applies to.
+const MAX_COUNT: u32 = 100_000;
+
 pub const FAULT_SYNTAX: &str = "error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn, optionally followed by /COUNT";
 
 impl FromStr for FaultSpec {
@@ -69,9 +75,13 @@ impl FromStr for FaultSpec {
             ("error", Some(code)) if !code.is_empty() => Fault::Error {
                 sub_code: code.to_string(),
             },
-            ("delay", Some(ms)) => Fault::Delay(Duration::from_millis(
-                ms.parse().map_err(|_| bad("delay takes milliseconds"))?,
-            )),
+            ("delay", Some(ms)) => {
+                let ms: u64 = ms.parse().map_err(|_| bad("delay takes milliseconds"))?;
+                if ms > MAX_DELAY_MS {
+                    return Err(bad("a delay is at most 600000 ms"));
+                }
+                Fault::Delay(Duration::from_millis(ms))
+            }
             ("tamper", None) => Fault::Tamper,
             ("wrong-key", None) => Fault::WrongKey,
             ("unsigned", None) => Fault::Unsigned,
@@ -88,8 +98,8 @@ impl FromStr for FaultSpec {
             ("wrong-cert-sn", None) => Fault::WrongCertSn,
             _ => return Err(bad(FAULT_SYNTAX)),
         };
-        if count == 0 {
-            return Err(bad("COUNT must be at least 1"));
+        if count == 0 || count > MAX_COUNT {
+            return Err(bad("COUNT must be 1 to 100000"));
         }
         Ok(FaultSpec { fault, count })
     }

@@ -321,6 +321,16 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
     };
     let mut body = Vec::new();
     let _ = request.as_reader().take(MAX_BODY).read_to_end(&mut body);
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    // The admin API changes behaviour for everyone: only JSON requests (which
+    // a web page cannot send cross-site without a preflight we never answer).
+    let admin_ok = header("content-type").is_some_and(|c| c.starts_with("application/json"));
     use tiny_http::Method::*;
     let reply = match (&method, path.as_str()) {
         (Get | Head, AUTHORIZE_PATH) => authorize::page(shared, query.as_bytes()),
@@ -330,11 +340,15 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
             gateway::handle(shared, query.as_bytes(), &body)
         }
         (Get, "/__emulator/health") => health(shared),
-        (Post, "/__emulator/faults") => add_fault(shared, &body),
+        (Post, "/__emulator/faults") if admin_ok => add_fault(shared, &body),
         (Delete, "/__emulator/faults") => {
             shared.faults.clear();
             Reply::json(200, json!({"pending": []}))
         }
+        (Post, "/__emulator/faults") => Reply::json(
+            415,
+            json!({"error": "send the fault as JSON with Content-Type: application/json"}),
+        ),
         (Get, "/") => Reply::html(
             200,
             pages::index(

@@ -14,7 +14,7 @@ pub const ECHO_MARKERS: &[&str] = &[
 ];
 
 /// An error answer of the gateway.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct AlipayError {
     pub method: String,
     pub code: String,
@@ -39,12 +39,8 @@ impl fmt::Display for AlipayError {
         }
         if let Some(sub_msg) = &self.sub_msg {
             // The echoed string to sign is shown as a diff, not inline.
-            let short = match echoed_sign_content(sub_msg) {
-                Some(_) => sub_msg
-                    .split(ECHO_MARKERS[0])
-                    .next()
-                    .unwrap_or(sub_msg)
-                    .trim_end_matches(['，', ',']),
+            let short = match ECHO_MARKERS.iter().find_map(|m| sub_msg.find(m)) {
+                Some(at) => sub_msg[..at].trim_end_matches(['，', ',', ' ']),
                 None => sub_msg,
             };
             write!(f, " ({short})")?;
@@ -60,6 +56,23 @@ impl fmt::Display for AlipayError {
 }
 
 impl std::error::Error for AlipayError {}
+
+impl fmt::Debug for AlipayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AlipayError")
+            .field("method", &self.method)
+            .field("code", &self.code)
+            .field("sub_code", &self.sub_code)
+            .field("sub_msg", &self.sub_msg_masked())
+            .field("trace_id", &self.trace_id)
+            .field("signed", &self.signed)
+            .field(
+                "our_sign_content",
+                &self.our_sign_content.as_deref().map(mask_sign_content),
+            )
+            .finish()
+    }
+}
 
 impl AlipayError {
     /// What the user should do, by sub_code, else by code.
@@ -292,5 +305,11 @@ mod tests {
             ]
         );
         assert!(!e.to_string().contains("app_id=1"), "{e}");
+        let ascii = err(
+            "isv.invalid-signature",
+            "bad sign, sign content is:app_id=1&code=secretcode123456",
+        );
+        assert!(!ascii.to_string().contains("secretcode123456"), "{ascii}");
+        assert!(!format!("{ascii:?}").contains("secretcode123456"));
     }
 }

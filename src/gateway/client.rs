@@ -169,24 +169,38 @@ impl<'t> Client<'t> {
         for (k, v) in api.iter() {
             params.set(k, v);
         }
+        // Parameters already in the gateway URL are sent, so they are signed.
+        let mut url_params: Vec<(String, String)> = Vec::new();
+        for (k, v) in cfg.gateway.query_pairs() {
+            match params.get(&k) {
+                Some(ours) if ours == v => {}
+                Some(ours) => {
+                    return Err(Error::usage_with_hint(
+                        format!("the gateway URL sets {k}={v}, but this request sends {k}={ours}"),
+                        "remove the parameter from --gateway",
+                    ));
+                }
+                None => {
+                    params.set(k.as_ref(), v.as_ref());
+                    url_params.push((k.into_owned(), v.into_owned()));
+                }
+            }
+        }
         let signed = sign_params(&params, &cfg.private_key, cfg.sign_type, cfg.charset)?;
 
         // Common parameters (and the signature) in the query, the rest in
         // the body; never an empty value.
         type Pairs<'a> = Vec<(&'a str, &'a str)>;
+        let in_url = |k: &str| url_params.iter().any(|(n, _)| n == k);
         let (mut query, body): (Pairs, Pairs) = params
             .iter()
             .filter(|(_, v)| !v.is_empty())
-            .partition(|(k, _)| QUERY_PARAMS.contains(k));
+            .partition(|(k, _)| QUERY_PARAMS.contains(k) || in_url(k));
         query.push(("sign", &signed.sign));
         let query_string = form::encode(query.iter().copied(), cfg.charset)?;
         let body_string = form::encode(body.iter().copied(), cfg.charset)?;
         let mut url = cfg.gateway.clone();
-        let full_query = match cfg.gateway.query() {
-            Some(existing) if !existing.is_empty() => format!("{existing}&{query_string}"),
-            _ => query_string,
-        };
-        url.set_query(Some(&full_query));
+        url.set_query(Some(&query_string));
 
         let mut masked = Params::new();
         for (k, v) in params.masked() {
@@ -278,10 +292,17 @@ impl<'t> Client<'t> {
                 hint: Some("check --gateway: this is not an Alipay gateway".into()),
             });
         }
-        self.tracer
-            .trace(2, &format!("< body: {}", mask_body(&raw, cfg.charset)));
+        let sent_secrets: Vec<&str> = params
+            .iter()
+            .filter(|(k, _)| crate::sign::content::is_secret_param(k))
+            .map(|(_, v)| v)
+            .chain([signed.sign.as_str()])
+            .collect();
+        let shown_body = mask_body(&raw, cfg.charset, &sent_secrets);
+        self.tracer.trace(2, &format!("< body: {shown_body}"));
         if !status.is_success() {
-            let snippet: String = String::from_utf8_lossy(&raw).chars().take(120).collect();
+            // A proxy's error page may quote the URL, so only the masked text.
+            let snippet: String = shown_body.chars().take(120).collect();
             return Err(Error::Network {
                 message: format!(
                     "the gateway at {} answered HTTP {}{}",
@@ -486,13 +507,14 @@ fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> 
     }
 }
 
-/// A response body for tracing, with tokens and the signature masked.
-pub fn mask_body(raw: &[u8], charset: Charset) -> String {
+/// A response body for tracing, with tokens and the signature masked, and
+/// any secret we sent (the gateway may echo it in `sub_msg`).
+pub fn mask_body(raw: &[u8], charset: Charset, sent: &[&str]) -> String {
     let text = match charset.decode(raw) {
         Ok(t) => t.into_owned(),
         Err(_) => String::from_utf8_lossy(raw).into_owned(),
     };
-    let mut secrets = Vec::new();
+    let mut secrets: Vec<String> = sent.iter().map(|s| s.to_string()).collect();
     if let Ok(v) = serde_json::from_str::<Value>(&text) {
         collect_secrets(&v, &mut secrets);
     }
@@ -531,10 +553,20 @@ mod tests {
     #[test]
     fn traced_bodies_mask_tokens_and_signatures() {
         let body = br#"{"alipay_system_oauth_token_response":{"access_token":"authusrB5a3f0c9a8b7c6d5e4f","refresh_token":"authusrB0f9e8d7c6b5a4f3e2d","user_id":"2088"},"sign":"QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="}"#;
-        let shown = mask_body(body, Charset::Utf8);
+        let shown = mask_body(body, Charset::Utf8, &[]);
         assert!(!shown.contains("authusrB5a3f0c9a8b7c6d5e4f"), "{shown}");
         assert!(!shown.contains("authusrB0f9e8d7c6b5a4f3e2d"));
         assert!(!shown.contains("QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="));
         assert!(shown.contains("\"user_id\":\"2088\""));
+        let echo = "{\"error_response\":{\"sub_msg\":\"验签字符串为：code=4b203fe6c11548bcabd8da5bb087a83b&x=1\"}}";
+        let shown = mask_body(
+            echo.as_bytes(),
+            Charset::Utf8,
+            &["4b203fe6c11548bcabd8da5bb087a83b"],
+        );
+        assert!(
+            !shown.contains("4b203fe6c11548bcabd8da5bb087a83b"),
+            "{shown}"
+        );
     }
 }

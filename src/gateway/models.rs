@@ -96,8 +96,10 @@ impl TokenSet {
         let permanent = text(node, "auth_token_type").as_deref() == Some("permanent");
         let expires_in = seconds(node, "expires_in");
         let re_expires_in = seconds(node, "re_expires_in");
+        // An absurd lifetime (past year 9999) means "no known expiry".
         let at = |secs: Option<i64>| {
-            secs.map(|s| (start + time::Duration::seconds(s)).to_offset(time::UtcOffset::UTC))
+            secs.and_then(|s| start.checked_add(time::Duration::seconds(s)))
+                .map(|t| t.to_offset(time::UtcOffset::UTC))
         };
         Ok(TokenSet {
             access_token: Secret::new(access_token),
@@ -248,6 +250,9 @@ mod tests {
         .unwrap();
         assert_eq!(t.expires_at, None);
         assert!(TokenSet::from_node(&json!({"code": "10000"}), now).is_err());
+        let t = TokenSet::from_node(&json!({"access_token": "a", "expires_in": i64::MAX}), now)
+            .unwrap();
+        assert_eq!(t.expires_at, None);
     }
 
     #[test]

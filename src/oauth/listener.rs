@@ -68,8 +68,14 @@ impl Listener {
                     servers.push(Arc::new(s));
                 }
                 // ::1 may not exist (IPv6 disabled in a container); one
-                // loopback address is enough as long as one binds.
-                Err(_) if addr.is_ipv6() && config.addrs.len() > 1 => {}
+                // loopback address is enough as long as one binds. But if
+                // something else holds [::1]:PORT it would get callbacks.
+                Err(e)
+                    if addr.is_ipv6()
+                        && config.addrs.len() > 1
+                        && !e
+                            .downcast_ref::<std::io::Error>()
+                            .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse) => {}
                 Err(e) => {
                     let in_use = e
                         .downcast_ref::<std::io::Error>()
@@ -146,6 +152,15 @@ impl Listener {
                 Event::Interrupted => return Err(Error::Interrupted),
                 Event::Pasted(text) => {
                     let cb = Callback::from_pasted(&text);
+                    // Alipay returns the state it was given: only a bare
+                    // code can come without one.
+                    let bare_code = !text.contains('=');
+                    if !bare_code && cb.state.is_none() {
+                        return Err(Error::Authorization {
+                            message: "the pasted URL has no state, so it cannot be from the login started here".into(),
+                            hint: Some("paste the whole address Alipay sent the browser to, or only the auth_code value".into()),
+                        });
+                    }
                     if let Some(state) = &cb.state
                         && !self.config.state.matches(state)
                     {
@@ -371,9 +386,13 @@ pub fn plan(
     };
     if let Some(spec) = listen {
         let with_scheme = format!("http://{spec}");
+        // An explicit `:PORT` is required; the url crate hides a default 80.
+        let has_port = spec
+            .rsplit_once(':')
+            .is_some_and(|(_, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         let parsed = url::Url::parse(&with_scheme)
             .ok()
-            .filter(|u| u.port().is_some() && u.path() == "/")
+            .filter(|u| has_port && u.path() == "/")
             .ok_or_else(|| {
                 Error::usage_with_hint(
                     format!("--listen {spec:?} is not HOST:PORT"),
@@ -381,7 +400,9 @@ pub fn plan(
                 )
             })?;
         let host = parsed.host().expect("http URLs have a host");
-        let port = parsed.port().expect("checked above");
+        let port = parsed
+            .port_or_known_default()
+            .expect("http has a default port");
         if let Some(addrs) = loopback_addrs(&host, port) {
             return Ok(ListenPlan::Listen { addrs, path });
         }
@@ -475,5 +496,9 @@ mod tests {
         );
         assert!(plan(&u("http://x/cb"), Some("shop.example.com:9000"), true).is_err());
         assert!(plan(&u("http://x/cb"), Some("9000"), false).is_err());
+        match plan(&u("http://x/cb"), Some("127.0.0.1:80"), false).unwrap() {
+            ListenPlan::Listen { addrs, .. } => assert_eq!(addrs[0].port(), 80),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -449,6 +449,7 @@ impl EmulatorProc {
     pub fn fault(&self, spec: &str, count: u32) {
         let resp = http_client()
             .post(format!("{}/__emulator/faults", self.base))
+            .header("content-type", "application/json")
             .body(serde_json::json!({"fault": spec, "count": count}).to_string())
             .send()
             .unwrap();

@@ -73,9 +73,8 @@ impl Listener {
                 Err(e)
                     if addr.is_ipv6()
                         && config.addrs.len() > 1
-                        && !e
-                            .downcast_ref::<std::io::Error>()
-                            .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse) => {}
+                        && e.downcast_ref::<std::io::Error>()
+                            .is_none_or(|io| io.kind() != std::io::ErrorKind::AddrInUse) => {}
                 Err(e) => {
                     let in_use = e
                         .downcast_ref::<std::io::Error>()

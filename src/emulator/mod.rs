@@ -221,7 +221,13 @@ impl Emulator {
                 std::thread::spawn(move || {
                     while !stopping.load(Ordering::Relaxed) {
                         match server.recv() {
-                            Ok(request) => serve(&shared, request),
+                            // A bug in one handler must not take a worker down.
+                            Ok(request) => {
+                                let _ =
+                                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                        serve(&shared, request)
+                                    }));
+                            }
                             Err(_) => break,
                         }
                     }

@@ -219,7 +219,7 @@ fn the_callback_page_escapes_what_it_reflects() {
 #[test]
 fn timeout_explains_what_happened() {
     let emu = EmulatorProc::start(&[]);
-    let (child, auth_url, _) = start_recorded(&emu, &["--timeout", "3"]);
+    let (child, auth_url, _) = start_recorded(&emu, &["--timeout", "6"]);
     let callback = callback_url(&emu, &auth_url);
     http()
         .get(callback.replace("state=", "state=old"))
@@ -236,7 +236,7 @@ fn timeout_explains_what_happened() {
     .unwrap();
     assert_eq!(err["error"]["kind"], "authorization");
     let msg = err["error"]["message"].as_str().unwrap();
-    assert!(msg.contains("no authorization within 3 s"), "{msg}");
+    assert!(msg.contains("no authorization within 6 s"), "{msg}");
     assert!(
         msg.contains("1 callback(s) with a different state were ignored"),
         "{msg}"

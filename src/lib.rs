@@ -11,6 +11,7 @@ pub mod demo;
 pub mod emulator;
 pub mod endpoints;
 pub mod error;
+pub mod file;
 pub mod form;
 pub mod gateway;
 pub mod oauth;

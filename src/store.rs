@@ -69,7 +69,7 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
         message: format!(
             "cannot {what} {}: {}",
             path.display(),
-            crate::cli::settings::io_reason(e)
+            crate::file::io_reason(e)
         ),
         hint: Some(
             "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"

@@ -14,6 +14,7 @@ use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
 use crate::endpoints::Environment;
 use crate::error::Error;
+pub use crate::file::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::output::Output;
 use crate::secret::Secret;
@@ -655,38 +656,6 @@ fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<
                 ),
                 other => other,
             }),
-    }
-}
-
-/// Reads a file given on the command line, with a size limit.
-pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)
-        .map_err(|e| Error::usage(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::usage(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
-    if bytes.len() as u64 > limit {
-        return Err(Error::usage(format!(
-            "{} is larger than {} bytes; is it the right file?",
-            path.display(),
-            limit
-        )));
-    }
-    Ok(bytes)
-}
-
-/// An I/O error's reason without the Rust debug dump.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => {
-            let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_string()
-        }
     }
 }
 

@@ -43,7 +43,7 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             Error::usage(format!(
                 "cannot write {}: {}",
                 path.display(),
-                crate::cli::settings::io_reason(&e)
+                crate::file::io_reason(&e)
             ))
         })?;
     }
@@ -137,7 +137,7 @@ fn write_certs(
             Error::usage(format!(
                 "cannot write {}: {}",
                 dir.join(&name).display(),
-                crate::cli::settings::io_reason(&e)
+                crate::file::io_reason(&e)
             ))
         })
     };
@@ -145,7 +145,7 @@ fn write_certs(
         Error::usage(format!(
             "cannot create {}: {}",
             dir.display(),
-            crate::cli::settings::io_reason(&e)
+            crate::file::io_reason(&e)
         ))
     })?;
     write("alipayRootCert.crt".into(), &issued.root_pem)?;
@@ -177,7 +177,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
         ));
         Some(key.public_key())
     } else if let Some(path) = &args.app_public_key_file {
-        let bytes = crate::cli::settings::read_input_file(path, 1 << 20)?;
+        let bytes = crate::file::read_input_file(path, 1 << 20)?;
         Some(PublicKey::parse(&bytes).map_err(Error::from).map_err(|e| {
             anyhow::Error::from(e).context(format!("--app-public-key-file {}", path.display()))
         })?)
@@ -203,7 +203,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     }
     let alipay_key = match &args.alipay_private_key_file {
         Some(path) => {
-            let bytes = crate::cli::settings::read_input_file(path, 1 << 20)?;
+            let bytes = crate::file::read_input_file(path, 1 << 20)?;
             PrivateKey::parse(&bytes)
                 .map_err(Error::from)
                 .map_err(|e| {

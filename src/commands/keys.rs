@@ -251,7 +251,7 @@ fn convert(
                 Error::usage(format!(
                     "cannot write {}: {}",
                     p.display(),
-                    crate::cli::settings::io_reason(&e)
+                    crate::file::io_reason(&e)
                 ))
             })?;
         }

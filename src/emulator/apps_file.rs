@@ -43,7 +43,7 @@ pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Erro
         Error::usage(format!(
             "cannot read apps file {}: {}",
             path.display(),
-            crate::cli::settings::io_reason(&e)
+            crate::file::io_reason(&e)
         ))
     })?;
     let file: AppsFile = toml::from_str(&text).map_err(|e| {
@@ -62,7 +62,7 @@ pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Erro
                     "app {}: cannot read {}: {}",
                     a.app_id,
                     key_path.display(),
-                    crate::cli::settings::io_reason(&e)
+                    crate::file::io_reason(&e)
                 ))
             })?;
             let public_key = PublicKey::parse(&bytes).map_err(|e| {

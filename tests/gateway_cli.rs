@@ -470,11 +470,7 @@ fn injected_errors_and_http_faults() {
 fn network_failures() {
     let emu = EmulatorProc::start(&[]);
     // Nothing listening.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::closed_port();
     let out = emu
         .cli()
         .args([
@@ -593,10 +589,7 @@ fn proxies_are_honoured() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(count.load(Ordering::SeqCst), 1);
     // A dead proxy is a network error.
-    let dead = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    let dead = format!("127.0.0.1:{}", common::closed_port());
     let out = emu
         .cli()
         .args(["userinfo"])
@@ -815,11 +808,7 @@ fn doctor_checks_and_live_call() {
         "{text}"
     );
     // Only the network failing: exit 3.
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::closed_port();
     let out = emu
         .cli()
         .args([

@@ -485,6 +485,15 @@ pub fn ok_json(out: &std::process::Output) -> serde_json::Value {
         .unwrap_or_else(|_| panic!("stdout is JSON: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
+/// A loopback port with nothing listening on it (bound, then released).
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// An HTTP client that follows no redirects and uses no proxy.
 pub fn http_client() -> reqwest::blocking::Client {
     reqwest::blocking::Client::builder()

@@ -270,11 +270,6 @@ impl Emulator {
         self.shared.certs.as_ref()
     }
 
-    /// Queues a fault for the next gateway responses.
-    pub fn inject(&self, fault: FaultSpec) {
-        self.shared.faults.push(fault);
-    }
-
     /// Blocks until the server stops (it never does on its own).
     pub fn wait(mut self) {
         for w in self.workers.drain(..) {

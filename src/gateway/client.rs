@@ -72,7 +72,6 @@ pub struct CallRecord {
     /// The signed node name and whether its signature verified.
     pub node: String,
     pub verified: SignatureStatus,
-    pub elapsed: Duration,
 }
 
 /// A successful call: the verified node and the record.
@@ -264,6 +263,14 @@ impl<'t> Client<'t> {
             .or_else(|| response.headers().get("trace-id"))
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        self.tracer.trace(
+            1,
+            &format!(
+                "HTTP {} in {} ms",
+                status.as_u16(),
+                started.elapsed().as_millis()
+            ),
+        );
         self.tracer.trace(2, &format!("< HTTP {}", status.as_u16()));
         for (name, value) in response.headers() {
             self.tracer.trace(
@@ -282,7 +289,6 @@ impl<'t> Client<'t> {
                     hint: Some("retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
                 }
             })?;
-        let elapsed = started.elapsed();
         if raw.len() as u64 > MAX_RESPONSE_BYTES {
             return Err(Error::Network {
                 message: format!(
@@ -338,7 +344,6 @@ impl<'t> Client<'t> {
             trace_id: trace_id.clone(),
             node: checked.extracted.node.clone(),
             verified: checked.status.clone(),
-            elapsed,
         };
         match &checked.status {
             SignatureStatus::Valid { unescaped_slashes: true } => self.tracer.trace(

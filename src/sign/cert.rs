@@ -8,7 +8,7 @@
 
 use base64::Engine as _;
 use md5::{Digest, Md5};
-use rsa::pkcs8::der::{Decode, Encode};
+use rsa::pkcs8::der::Decode;
 use x509_cert::Certificate;
 
 use super::key::{KeyError, PublicKey, hex};
@@ -139,12 +139,4 @@ pub fn public_key(input: &[u8]) -> Result<PublicKey, KeyError> {
 /// A certificate as PEM.
 pub fn to_pem(der: &[u8]) -> String {
     super::key::to_pem(der, "CERTIFICATE")
-}
-
-/// Re-encodes a parsed certificate (used by tests and the emulator).
-pub fn der_of(cert: &Certificate) -> Result<Vec<u8>, CertError> {
-    cert.to_der().map_err(|e| CertError::Malformed {
-        index: 1,
-        detail: e.to_string(),
-    })
 }

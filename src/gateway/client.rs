@@ -488,6 +488,39 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     s.split(" (os error").next().unwrap_or(&s).to_string()
 }
 
+/// The rustls certificate verdict inside a connection error, if that is
+/// what failed. `io::Error` hides its payload from `source()`, so each link
+/// is also looked into.
+pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        let inner = err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|i| i as &(dyn std::error::Error + 'static));
+        for candidate in [Some(err), inner].into_iter().flatten() {
+            if let Some(tls @ rustls::Error::InvalidCertificate(c)) =
+                candidate.downcast_ref::<rustls::Error>()
+            {
+                return Some(match c {
+                    rustls::CertificateError::UnknownIssuer => {
+                        "it is signed by an unknown certificate authority".into()
+                    }
+                    rustls::CertificateError::Expired
+                    | rustls::CertificateError::ExpiredContext { .. } => "it has expired".into(),
+                    rustls::CertificateError::NotValidForName
+                    | rustls::CertificateError::NotValidForNameContext { .. } => {
+                        "it is not valid for this host name".into()
+                    }
+                    _ => tls.to_string(),
+                });
+            }
+        }
+        cur = err.source();
+    }
+    None
+}
+
 fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> Error {
     let host = host_of(gateway);
     if e.is_timeout() {
@@ -500,6 +533,12 @@ fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> 
         };
     }
     let cause = root_cause(e);
+    if let Some(tls) = certificate_error(e) {
+        return Error::Network {
+            message: format!("the TLS certificate of {host} is not trusted: {tls}"),
+            hint: Some("a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification".into()),
+        };
+    }
     if e.is_connect() {
         return Error::Network {
             message: format!("cannot connect to {host}: {cause}"),

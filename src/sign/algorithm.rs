@@ -5,9 +5,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use base64::Engine as _;
-use rsa::Pkcs1v15Sign;
-use sha1::Sha1;
-use sha2::{Digest, Sha256};
 
 use super::key::{KeyError, PrivateKey, PublicKey};
 
@@ -55,17 +52,6 @@ impl SignType {
             SignType::Rsa => 1024,
         }
     }
-
-    #[cfg_attr(feature = "openssl-rsa", allow(dead_code))]
-    fn digest(self, message: &[u8]) -> (Pkcs1v15Sign, Vec<u8>) {
-        match self {
-            SignType::Rsa2 => (
-                Pkcs1v15Sign::new::<Sha256>(),
-                Sha256::digest(message).to_vec(),
-            ),
-            SignType::Rsa => (Pkcs1v15Sign::new::<Sha1>(), Sha1::digest(message).to_vec()),
-        }
-    }
 }
 
 impl FromStr for SignType {
@@ -89,6 +75,15 @@ impl fmt::Display for SignType {
 /// Signs `message` (already encoded in the request charset) and returns the
 /// base64 signature. The private-key operation is blinded.
 pub fn sign(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<String, KeyError> {
+    Ok(base64::engine::general_purpose::STANDARD.encode(sign_raw(key, sign_type, message)?))
+}
+
+/// The raw signature bytes (for certificates and the header dialects).
+pub fn sign_raw(
+    key: &PrivateKey,
+    sign_type: SignType,
+    message: &[u8],
+) -> Result<Vec<u8>, KeyError> {
     if key.bits() < sign_type.min_bits() {
         return Err(KeyError::TooShort {
             bits: key.bits(),
@@ -96,39 +91,16 @@ pub fn sign(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Str
             sign_type: sign_type.label(),
         });
     }
-    let signature = private_op(key, sign_type, message)?;
-    Ok(base64::engine::general_purpose::STANDARD.encode(signature))
+    private_op(key, sign_type, message)
 }
 
-/// The blinded RSA private-key operation, in pure Rust.
-#[cfg(not(feature = "openssl-rsa"))]
+/// The RSA private-key operation, in AWS-LC (constant time, blinded).
 fn private_op(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Vec<u8>, KeyError> {
-    let (scheme, hashed) = sign_type.digest(message);
-    key.rsa()
-        .sign_with_rng(&mut rand_core::OsRng, scheme, &hashed)
+    key.signer()?
+        .sign(sign_type, message)
         .map_err(|e| KeyError::Malformed {
             detail: format!("signing failed: {e}"),
         })
-}
-
-/// The RSA private-key operation in OpenSSL (which blinds by default).
-#[cfg(feature = "openssl-rsa")]
-fn private_op(key: &PrivateKey, sign_type: SignType, message: &[u8]) -> Result<Vec<u8>, KeyError> {
-    let failed = |e: openssl::error::ErrorStack| KeyError::Malformed {
-        detail: format!("signing failed: {e}"),
-    };
-    let mut signer =
-        openssl::sign::Signer::new(openssl_digest(sign_type), key.openssl()?).map_err(failed)?;
-    signer.update(message).map_err(failed)?;
-    signer.sign_to_vec().map_err(failed)
-}
-
-#[cfg(feature = "openssl-rsa")]
-fn openssl_digest(sign_type: SignType) -> openssl::hash::MessageDigest {
-    match sign_type {
-        SignType::Rsa2 => openssl::hash::MessageDigest::sha256(),
-        SignType::Rsa => openssl::hash::MessageDigest::sha1(),
-    }
 }
 
 /// Why a signature did not verify.
@@ -180,35 +152,15 @@ pub fn verify_raw(
     public_op(key, sign_type, message, signature)
 }
 
-#[cfg(not(feature = "openssl-rsa"))]
 fn public_op(
     key: &PublicKey,
     sign_type: SignType,
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), Mismatch> {
-    let (scheme, hashed) = sign_type.digest(message);
-    key.rsa()
-        .verify(scheme, &hashed, signature)
-        .map_err(|_| Mismatch::Mismatch)
-}
-
-#[cfg(feature = "openssl-rsa")]
-fn public_op(
-    key: &PublicKey,
-    sign_type: SignType,
-    message: &[u8],
-    signature: &[u8],
-) -> Result<(), Mismatch> {
-    let ok = key.openssl().ok().and_then(|k| {
-        let mut v = openssl::sign::Verifier::new(openssl_digest(sign_type), k).ok()?;
-        v.update(message).ok()?;
-        v.verify(signature).ok()
-    });
-    if ok == Some(true) {
-        Ok(())
-    } else {
-        Err(Mismatch::Mismatch)
+    match key.verifier() {
+        Ok(v) if v.verify(sign_type, message, signature) => Ok(()),
+        _ => Err(Mismatch::Mismatch),
     }
 }
 

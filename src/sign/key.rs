@@ -5,6 +5,7 @@
 //! format is this?" is half of every `isv.invalid-signature` ticket.
 
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use base64::Engine as _;
 use rsa::pkcs1::{
@@ -15,6 +16,8 @@ use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePubl
 use rsa::traits::PublicKeyParts;
 use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256};
+
+use super::provider;
 
 /// Standard base64 that accepts missing padding, as keys pasted from
 /// consoles and chat messages often lose it.
@@ -184,9 +187,8 @@ pub enum KeyMaterial {
 pub struct PrivateKey {
     key: RsaPrivateKey,
     info: KeyInfo,
-    /// The same key loaded into OpenSSL, made on first use.
-    #[cfg(feature = "openssl-rsa")]
-    ossl: std::sync::OnceLock<openssl::pkey::PKey<openssl::pkey::Private>>,
+    /// The same key loaded into the RSA provider, made on first use.
+    signer: Arc<OnceLock<Result<provider::Signer, provider::Refused>>>,
 }
 
 /// A public key (Alipay's, or the app's own for diagnosis).
@@ -194,8 +196,7 @@ pub struct PrivateKey {
 pub struct PublicKey {
     key: RsaPublicKey,
     info: KeyInfo,
-    #[cfg(feature = "openssl-rsa")]
-    ossl: std::sync::OnceLock<openssl::pkey::PKey<openssl::pkey::Public>>,
+    verifier: Arc<OnceLock<Result<provider::Verifier, provider::Refused>>>,
 }
 
 impl PartialEq for PublicKey {
@@ -248,8 +249,7 @@ impl PrivateKey {
                 bits,
                 label_mismatch: None,
             },
-            #[cfg(feature = "openssl-rsa")]
-            ossl: std::sync::OnceLock::new(),
+            signer: Arc::default(),
         }
     }
 
@@ -274,23 +274,19 @@ impl PrivateKey {
         PublicKey::from_rsa(self.key.to_public_key())
     }
 
-    pub(crate) fn rsa(&self) -> &RsaPrivateKey {
-        &self.key
-    }
-
-    /// The key in OpenSSL (PKCS#1 DER round trip, done once).
-    #[cfg(feature = "openssl-rsa")]
-    pub(crate) fn openssl(&self) -> Result<&openssl::pkey::PKey<openssl::pkey::Private>, KeyError> {
-        if let Some(k) = self.ossl.get() {
-            return Ok(k);
-        }
-        let der = self.to_der(KeyFormat::Pkcs1)?;
-        let key = openssl::rsa::Rsa::private_key_from_der(&der)
-            .and_then(openssl::pkey::PKey::from_rsa)
+    /// The key in the RSA provider (a PKCS#1 DER round trip, done once).
+    pub(crate) fn signer(&self) -> Result<&provider::Signer, KeyError> {
+        self.signer
+            .get_or_init(|| {
+                let der = self
+                    .to_der(KeyFormat::Pkcs1)
+                    .map_err(|e| provider::Refused::new(e.to_string()))?;
+                provider::Signer::from_pkcs1_der(der)
+            })
+            .as_ref()
             .map_err(|e| KeyError::Malformed {
-                detail: format!("OpenSSL refused the key: {e}"),
-            })?;
-        Ok(self.ossl.get_or_init(|| key))
+                detail: e.to_string(),
+            })
     }
 
     /// DER in the chosen structure (PKCS#1 or PKCS#8); the caller owns the secret.
@@ -338,8 +334,7 @@ impl PublicKey {
                 bits,
                 label_mismatch: None,
             },
-            #[cfg(feature = "openssl-rsa")]
-            ossl: std::sync::OnceLock::new(),
+            verifier: Arc::default(),
         }
     }
 
@@ -373,19 +368,19 @@ impl PublicKey {
         &self.key
     }
 
-    /// The key in OpenSSL (done once).
-    #[cfg(feature = "openssl-rsa")]
-    pub(crate) fn openssl(&self) -> Result<&openssl::pkey::PKey<openssl::pkey::Public>, KeyError> {
-        if let Some(k) = self.ossl.get() {
-            return Ok(k);
-        }
-        let der = self.to_der(KeyFormat::Pkcs1)?;
-        let key = openssl::rsa::Rsa::public_key_from_der_pkcs1(&der)
-            .and_then(openssl::pkey::PKey::from_rsa)
+    /// The key in the RSA provider (done once).
+    pub(crate) fn verifier(&self) -> Result<&provider::Verifier, KeyError> {
+        self.verifier
+            .get_or_init(|| {
+                let der = self
+                    .to_der(KeyFormat::Pkcs1)
+                    .map_err(|e| provider::Refused::new(e.to_string()))?;
+                provider::Verifier::from_pkcs1_der(&der)
+            })
+            .as_ref()
             .map_err(|e| KeyError::Malformed {
-                detail: format!("OpenSSL refused the key: {e}"),
-            })?;
-        Ok(self.ossl.get_or_init(|| key))
+                detail: e.to_string(),
+            })
     }
 
     /// True when both are the same RSA key, whatever format each came in.

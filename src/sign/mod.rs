@@ -9,6 +9,7 @@ pub mod content;
 pub mod diagnosis;
 pub mod key;
 pub mod notify;
+pub mod provider;
 pub mod response;
 
 pub use algorithm::SignType;

@@ -143,7 +143,7 @@ def response(name, method, node_name, node_text, *, public=ALIPAY_PUBLIC, charse
         "body": body,
         "node": node_name,
         "signed": signed,
-        "signed_content": sent,
+        "expected_sign_content": sent,
         "valid": valid,
     }
     if cert_sn is not None:

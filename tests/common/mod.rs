@@ -42,23 +42,10 @@ pub fn data_vectors() -> serde_json::Value {
     serde_json::from_str(&text).expect("vectors.json is JSON")
 }
 
-/// `../shared/conformance`, when present.
+/// `../shared/conformance` (the shared set, beside the repository in CI), when present.
 pub fn conformance_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
     dir.join("vectors.json").is_file().then_some(dir)
-}
-
-/// The conformance data, or a skip.
-pub fn conformance() -> Option<(PathBuf, serde_json::Value)> {
-    let Some(dir) = conformance_dir() else {
-        skip("../shared/conformance");
-        return None;
-    };
-    let text = std::fs::read_to_string(dir.join("vectors.json")).expect("vectors.json");
-    Some((
-        dir,
-        serde_json::from_str(&text).expect("vectors.json is JSON"),
-    ))
 }
 
 /// A scratch directory for the whole test process (config home, key files).
@@ -136,11 +123,6 @@ fn isolate(cmd: &mut StdCommand) {
             None => cmd.env_remove(k),
         };
     }
-}
-
-/// A path in the conformance fixtures.
-pub fn fixture(dir: &Path, name: &str) -> String {
-    dir.join(name).to_string_lossy().into_owned()
 }
 
 /// True when a tool answers `--version` (or `version`).

@@ -143,6 +143,11 @@ fn main() {
         }));
     }
 
+    trials.push(Trial::test(
+        "data::vectors_are_what_the_python_sdk_makes",
+        vectors_are_what_the_python_sdk_makes,
+    ));
+
     // The shared set: an extra layer, present in CI.
     let shared = common::conformance_dir();
     let strict = common::strict();
@@ -668,4 +673,36 @@ fn certificate_sns_library_and_cli(set: &Set) {
         "the bundle has SM2/ECDSA certificates"
     );
     assert_eq!(infos.iter().filter(|i| i.rsa_signed).count(), 2);
+}
+
+/// `tests/data/generate.py` run again with the pinned official Python SDK
+/// gives the committed vectors: they are the SDK's, not edited by hand.
+fn vectors_are_what_the_python_sdk_makes() -> Result<(), libtest_mimic::Failed> {
+    let Some(python) = common::python_sdk() else {
+        return Ok(());
+    };
+    let data = common::data_dir();
+    let committed = common::data_vectors();
+    // generate.py takes the SNs the Node SDK computed; they are in the vectors.
+    let mut certs = serde_json::Map::new();
+    for case in committed["cert_sn"].as_array().unwrap() {
+        certs.insert(str_of(case, "kind").into(), case["sn"].clone());
+    }
+    let dir = common::tempdir();
+    let certs_file = dir.path().join("certs.json");
+    std::fs::write(&certs_file, Value::Object(certs).to_string()).unwrap();
+    let out = std::process::Command::new(python)
+        .arg("generate.py")
+        .arg(&certs_file)
+        .current_dir(&data)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(format!("generate.py: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    let fresh: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for section in ["request_signatures", "gateway_responses", "notifications"] {
+        assert_eq!(fresh[section], committed[section], "{section}");
+    }
+    Ok(())
 }

@@ -191,6 +191,16 @@ pub struct GlobalArgs {
     )]
     pub alipay_root_cert_file: Option<PathBuf>,
 
+    /// The keyVersion of the Antom / Alipay+ Signature header [default: 1].
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_KEY_VERSION",
+        hide_env_values = true,
+        value_name = "N"
+    )]
+    pub key_version: Option<u32>,
+
     /// Output format of stdout (and of errors on stderr) [default: human].
     #[arg(
         short,
@@ -306,7 +316,13 @@ Examples:
   echo \"grant_type=authorization_code&code=$CODE\" | \\
     alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
   # Reproduce a request at a fixed time, signature only
-  alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+  alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...
+  # Antom / Alipay+: the Signature header of a request body (-q: the header value alone)
+  alipay-oauth sign --dialect header --client-id SANDBOX_5Y... --path /ams/api/v1/authorizations/consult \
+    --request-time 2024-01-02T03:04:05+08:00 --body-file consult.json
+  # OpenAPI v3: the Authorization header, nonce and timestamp fixed to reproduce a call
+  alipay-oauth sign --dialect v3 --http-method POST --path /v3/alipay/system/oauth/token \
+    --nonce 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 --timestamp 1704135845000 --body-file token.json";
 
 const AUTHORIZE_EXAMPLES: &str = "\
 Examples:
@@ -652,6 +668,48 @@ pub struct SignArgs {
     #[arg(value_name = "NAME=VALUE")]
     pub params: Vec<String>,
 
+    /// The signing dialect: v2 (gateway form parameters), header (Antom / Alipay+ Signature
+    /// header) or v3 (OpenAPI v3 Authorization header).
+    #[arg(long, value_enum, default_value = "v2")]
+    pub dialect: DialectArg,
+
+    /// header, v3: the request path, e.g. /ams/api/v1/authorizations/consult.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
+
+    /// header, v3: the HTTP method (header: default POST).
+    #[arg(long, value_name = "METHOD")]
+    pub http_method: Option<String>,
+
+    /// header, v3: the request body, exactly as sent; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// header: the Client-Id [default: --app-id].
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// header: the Request-Time, used exactly as given [default: now, ISO-8601 in UTC].
+    #[arg(long, value_name = "TIME")]
+    pub request_time: Option<String>,
+
+    /// v3: the query string (without ?), exactly as sent.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// v3: the app auth token of a third-party app call (signed; sent as alipay-app-auth-token).
+    #[arg(
+        long,
+        env = "ALIPAY_APP_AUTH_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub app_auth_token: Option<String>,
+
+    /// v3: the nonce [default: a random UUID].
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: Option<String>,
+
     /// Also read parameters from standard input, as a form-encoded string or a JSON object.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub stdin: Option<StdinFormat>,
@@ -661,9 +719,21 @@ pub struct SignArgs {
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
 
-    /// With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now].
-    #[arg(long, value_name = "TIME", requires = "method")]
+    /// With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time; with --dialect v3:
+    /// milliseconds since the epoch [default: now].
+    #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    /// The v2 gateway's form parameters.
+    #[default]
+    V2,
+    /// Antom / Alipay+: the Signature header.
+    Header,
+    /// OpenAPI v3: the Authorization header.
+    V3,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -701,6 +771,15 @@ pub enum VerifyCommand {
         input: VerifyInput,
     },
 
+    /// Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification.
+    #[command(after_help = VERIFY_HEADER_EXAMPLES)]
+    Header(VerifyHeaderArgs),
+
+    /// Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and
+    /// alipay-signature headers and raw body.
+    #[command(after_help = VERIFY_V3_EXAMPLES)]
+    V3(VerifyV3Args),
+
     /// Verify a signature over content given by hand (the file's exact bytes).
     #[command(
         after_help = "Example:\n  printf %s 'a=1&b=2' | alipay-oauth verify raw --signature \"$SIG\" --alipay-public-key-file alipay.pub --private-key-file app.key"
@@ -713,6 +792,85 @@ pub enum VerifyCommand {
         #[command(flatten)]
         input: VerifyInput,
     },
+}
+
+const VERIFY_HEADER_EXAMPLES: &str = "\
+Examples:
+  # An Antom answer: the Signature and Response-Time headers, the body as received
+  alipay-oauth verify header --alipay-public-key-file antom.pub --client-id SANDBOX_5Y... \\
+    --path /ams/sandbox/api/v1/authorizations/applyToken --time 2024-01-02T03:04:06+08:00 \\
+    --signature 'algorithm=RSA256,keyVersion=1,signature=KrwD...%3D%3D' --body-file answer.json
+  # A bare signature, URL-encoded or not, JSON verdict with a diagnosis
+  alipay-oauth verify header -o json ... --signature 'KrwD...==' --body-file - < answer.json";
+
+const VERIFY_V3_EXAMPLES: &str = "\
+Examples:
+  # The three alipay-* headers of the answer and its raw body
+  alipay-oauth verify v3 --alipay-public-key-file alipay.pub --timestamp 1704135846000 \\
+    --nonce 6f3e... --signature 'Zm9v...' --body-file answer.json
+  # Certificate mode also checks the alipay-sn header
+  alipay-oauth verify v3 --alipay-cert-file alipayCertPublicKey_RSA2.crt --alipay-sn 4a2c... ...";
+
+#[derive(Debug, Args)]
+pub struct VerifyHeaderArgs {
+    /// The path the message was sent to (an answer is signed over its request's path).
+    #[arg(long, value_name = "PATH")]
+    pub path: String,
+
+    /// The Client-Id [default: --app-id].
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// The signed time: the answer's Response-Time (a request's Request-Time).
+    #[arg(long, value_name = "TIME")]
+    pub time: String,
+
+    /// The Signature header value, or the bare signature; URL-encoded or not.
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub signature: String,
+
+    /// The HTTP method.
+    #[arg(long, value_name = "METHOD", default_value = "POST")]
+    pub http_method: String,
+
+    /// The body exactly as received; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// The request's Request-Time, to tell when an answer was signed with it instead.
+    #[arg(long, value_name = "TIME")]
+    pub request_time: Option<String>,
+
+    /// The app's own public key, to diagnose swapped keys (the app private key works too).
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyV3Args {
+    /// The alipay-timestamp header.
+    #[arg(long, value_name = "MILLIS")]
+    pub timestamp: String,
+
+    /// The alipay-nonce header.
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: String,
+
+    /// The alipay-signature header.
+    #[arg(long, value_name = "SIGNATURE", allow_hyphen_values = true)]
+    pub signature: String,
+
+    /// The alipay-sn header (certificate mode: must name the configured Alipay certificate).
+    #[arg(long, value_name = "SN")]
+    pub alipay_sn: Option<String>,
+
+    /// The body exactly as received; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// The app's own public key, to diagnose swapped keys (the app private key works too).
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod authorize;
 mod completions;
 mod config;
 mod demo;
+mod dialect;
 mod doctor;
 mod emulator;
 mod exchange;

@@ -120,9 +120,10 @@ fn random_uuid() -> String {
     )
 }
 
-/// The human rendering of a string to sign, as `sign` shows v2's.
-fn show_content(out: &Output, content: &[u8]) {
-    let (shown, invisible) = visible_bytes(content, Charset::Utf8);
+/// The human rendering of a string to sign, as `sign` shows v2's: `shown`
+/// (the content, secrets masked) and the SHA-256 of the real `content`.
+fn show_content(out: &Output, shown: &[u8], content: &[u8]) {
+    let (shown, invisible) = visible_bytes(shown, Charset::Utf8);
     out.result(format!(
         "{} ({} bytes):",
         out.paint("string to sign", "1"),
@@ -178,7 +179,7 @@ pub(super) fn sign_header(args: &SignArgs, settings: &Settings) -> anyhow::Resul
     } else if out.quiet {
         out.result(&signed.header);
     } else {
-        show_content(&out, &signed.content);
+        show_content(&out, &signed.content, &signed.content);
         out.result(format!(
             "{} {} (fingerprint of its public key {})",
             out.paint("key:", "1"),
@@ -275,16 +276,11 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
             }
             None => signed.content.clone(),
         };
-        show_content(&out, &shown);
+        show_content(&out, &shown, &signed.content);
         if auth.app_auth_token.is_some() {
             out.result(
                 "  note: the app auth token is shown masked; the sha-256 is of the real string",
             );
-            out.result(format!(
-                "{} {}",
-                out.paint("sha-256:", "1"),
-                hex(&Sha256::digest(&signed.content))
-            ));
         }
         out.result(format!(
             "{} {} (fingerprint of its public key {})",

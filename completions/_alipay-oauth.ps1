@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -64,9 +65,18 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;sign' {
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The signing dialect: v2 (gateway form parameters), header (Antom / Alipay+ Signature header) or v3 (OpenAPI v3 Authorization header)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'header, v3: the request path, e.g. /ams/api/v1/authorizations/consult')
+            [CompletionResult]::new('--http-method', '--http-method', [CompletionResultType]::ParameterName, 'header, v3: the HTTP method (header: default POST)')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'header, v3: the request body, exactly as sent; - for standard input [default: empty]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'header: the Client-Id [default: --app-id]')
+            [CompletionResult]::new('--request-time', '--request-time', [CompletionResultType]::ParameterName, 'header: the Request-Time, used exactly as given [default: now, ISO-8601 in UTC]')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'v3: the query string (without ?), exactly as sent')
+            [CompletionResult]::new('--app-auth-token', '--app-auth-token', [CompletionResultType]::ParameterName, 'v3: the app auth token of a third-party app call (signed; sent as alipay-app-auth-token)')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'v3: the nonce [default: a random UUID]')
             [CompletionResult]::new('--stdin', '--stdin', [CompletionResultType]::ParameterName, 'Also read parameters from standard input, as a form-encoded string or a JSON object')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'Make a whole gateway request for this API method: adds app_id, method, format, charset, sign_type, timestamp and version')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now]')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time; with --dialect v3: milliseconds since the epoch [default: now]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
@@ -83,14 +93,15 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -112,6 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -124,6 +136,8 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('response', 'response', [CompletionResultType]::ParameterValue, 'Verify a raw gateway response body, exactly as received')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Verify notification or return-URL parameters (form-encoded or a JSON object)')
+            [CompletionResult]::new('header', 'header', [CompletionResultType]::ParameterValue, 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification')
+            [CompletionResult]::new('v3', 'v3', [CompletionResultType]::ParameterValue, 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body')
             [CompletionResult]::new('raw', 'raw', [CompletionResultType]::ParameterValue, 'Verify a signature over content given by hand (the file''s exact bytes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -147,6 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -178,6 +193,81 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alipay-oauth;verify;header' {
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'The path the message was sent to (an answer is signed over its request''s path)')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The Client-Id [default: --app-id]')
+            [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'The signed time: the answer''s Response-Time (a request''s Request-Time)')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The Signature header value, or the bare signature; URL-encoded or not')
+            [CompletionResult]::new('--http-method', '--http-method', [CompletionResultType]::ParameterName, 'The HTTP method')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'The body exactly as received; - for standard input [default: empty]')
+            [CompletionResult]::new('--request-time', '--request-time', [CompletionResultType]::ParameterName, 'The request''s Request-Time, to tell when an answer was signed with it instead')
+            [CompletionResult]::new('--app-public-key-file', '--app-public-key-file', [CompletionResultType]::ParameterName, 'The app''s own public key, to diagnose swapped keys (the app private key works too)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
+            [CompletionResult]::new('--gateway', '--gateway', [CompletionResultType]::ParameterName, 'v2 gateway URL; overrides --env')
+            [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization page URL; overrides --env')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'The app id (APPID in the Alipay console)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY')
+            [CompletionResult]::new('--alipay-public-key-file', '--alipay-public-key-file', [CompletionResultType]::ParameterName, 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY')
+            [CompletionResult]::new('--sign-type', '--sign-type', [CompletionResultType]::ParameterName, 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]')
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to the gateway')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the gateway''s whole answer')
+            [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
+            [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
+            [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alipay-oauth;verify;v3' {
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'The alipay-timestamp header')
+            [CompletionResult]::new('--nonce', '--nonce', [CompletionResultType]::ParameterName, 'The alipay-nonce header')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'The alipay-signature header')
+            [CompletionResult]::new('--alipay-sn', '--alipay-sn', [CompletionResultType]::ParameterName, 'The alipay-sn header (certificate mode: must name the configured Alipay certificate)')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'The body exactly as received; - for standard input [default: empty]')
+            [CompletionResult]::new('--app-public-key-file', '--app-public-key-file', [CompletionResultType]::ParameterName, 'The app''s own public key, to diagnose swapped keys (the app private key works too)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
+            [CompletionResult]::new('--gateway', '--gateway', [CompletionResultType]::ParameterName, 'v2 gateway URL; overrides --env')
+            [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization page URL; overrides --env')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'The app id (APPID in the Alipay console)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY')
+            [CompletionResult]::new('--alipay-public-key-file', '--alipay-public-key-file', [CompletionResultType]::ParameterName, 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY')
+            [CompletionResult]::new('--sign-type', '--sign-type', [CompletionResultType]::ParameterName, 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]')
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to the gateway')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the gateway''s whole answer')
+            [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
+            [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
+            [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -209,6 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -224,6 +315,8 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
         'alipay-oauth;verify;help' {
             [CompletionResult]::new('response', 'response', [CompletionResultType]::ParameterValue, 'Verify a raw gateway response body, exactly as received')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Verify notification or return-URL parameters (form-encoded or a JSON object)')
+            [CompletionResult]::new('header', 'header', [CompletionResultType]::ParameterValue, 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification')
+            [CompletionResult]::new('v3', 'v3', [CompletionResultType]::ParameterValue, 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body')
             [CompletionResult]::new('raw', 'raw', [CompletionResultType]::ParameterValue, 'Verify a signature over content given by hand (the file''s exact bytes)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -232,6 +325,12 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;verify;help;notify' {
+            break
+        }
+        'alipay-oauth;verify;help;header' {
+            break
+        }
+        'alipay-oauth;verify;help;v3' {
             break
         }
         'alipay-oauth;verify;help;raw' {
@@ -261,6 +360,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--allow-remote-listen', '--allow-remote-listen', [CompletionResultType]::ParameterName, 'Let --listen use an address that is not loopback')
@@ -298,6 +398,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--refresh-token-stdin', '--refresh-token-stdin', [CompletionResultType]::ParameterName, 'Read a refresh token from standard input')
@@ -332,6 +433,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--access-token-stdin', '--access-token-stdin', [CompletionResultType]::ParameterName, 'Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login)')
@@ -363,6 +465,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -393,6 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Remove every stored login of the app, not just the latest')
@@ -423,6 +527,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -463,6 +568,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing file')
@@ -494,6 +600,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -526,6 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file')
@@ -557,6 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -586,6 +695,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -615,6 +725,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'root')
@@ -692,6 +803,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--auto-approve', '--auto-approve', [CompletionResultType]::ParameterName, 'Approve every authorization at once as the first test user (for CI)')
@@ -725,6 +837,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--live', '--live', [CompletionResultType]::ParameterName, 'Also call alipay.system.oauth.token with a dummy code: isv.code-invalid proves the app id and signature are right')
@@ -755,6 +868,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -784,6 +898,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -813,6 +928,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
             [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
             [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
@@ -848,6 +964,8 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
         'alipay-oauth;help;verify' {
             [CompletionResult]::new('response', 'response', [CompletionResultType]::ParameterValue, 'Verify a raw gateway response body, exactly as received')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Verify notification or return-URL parameters (form-encoded or a JSON object)')
+            [CompletionResult]::new('header', 'header', [CompletionResultType]::ParameterValue, 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification')
+            [CompletionResult]::new('v3', 'v3', [CompletionResultType]::ParameterValue, 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body')
             [CompletionResult]::new('raw', 'raw', [CompletionResultType]::ParameterValue, 'Verify a signature over content given by hand (the file''s exact bytes)')
             break
         }
@@ -855,6 +973,12 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;help;verify;notify' {
+            break
+        }
+        'alipay-oauth;help;verify;header' {
+            break
+        }
+        'alipay-oauth;help;verify;v3' {
             break
         }
         'alipay-oauth;help;verify;raw' {

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alipay_oauth_global_optspecs
-    string join \n profile= config= env= gateway= authorize-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= o/output= q/quiet v/verbose h/help V/version
+    string join \n profile= config= env= gateway= authorize-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= key-version= o/output= q/quiet v/verbose h/help V/version
 end
 
 function __fish_alipay_oauth_needs_command
@@ -43,6 +43,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l request-timeo
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -63,10 +64,21 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "demo" -d 
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l dialect -d 'The signing dialect: v2 (gateway form parameters), header (Antom / Alipay+ Signature header) or v3 (OpenAPI v3 Authorization header)' -r -f -a "v2\t'The v2 gateway\'s form parameters'
+header\t'Antom / Alipay+: the Signature header'
+v3\t'OpenAPI v3: the Authorization header'"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l path -d 'header, v3: the request path, e.g. /ams/api/v1/authorizations/consult' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l http-method -d 'header, v3: the HTTP method (header: default POST)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l body-file -d 'header, v3: the request body, exactly as sent; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l client-id -d 'header: the Client-Id [default: --app-id]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l request-time -d 'header: the Request-Time, used exactly as given [default: now, ISO-8601 in UTC]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l query -d 'v3: the query string (without ?), exactly as sent' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-auth-token -d 'v3: the app auth token of a third-party app call (signed; sent as alipay-app-auth-token)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l nonce -d 'v3: the nonce [default: a random UUID]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l stdin -d 'Also read parameters from standard input, as a form-encoded string or a JSON object' -r -f -a "form\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l method -d 'Make a whole gateway request for this API method: adds app_id, method, format, charset, sign_type, timestamp and version' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l timestamp -d 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l timestamp -d 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time; with --dialect v3: milliseconds since the epoch [default: now]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -86,41 +98,45 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l profile -d 'A profile of the config file' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
 sandbox\t''
 global\t''
 emulator\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s h -l help -d 'Print help'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l method -d 'The API method called; picks the node (default: the root key ending in _response)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l profile -d 'A profile of the config file' -r
@@ -142,6 +158,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -171,12 +188,79 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l path -d 'The path the message was sent to (an answer is signed over its request\'s path)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l client-id -d 'The Client-Id [default: --app-id]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l time -d 'The signed time: the answer\'s Response-Time (a request\'s Request-Time)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l signature -d 'The Signature header value, or the bare signature; URL-encoded or not' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l http-method -d 'The HTTP method' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l body-file -d 'The body exactly as received; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l request-time -d 'The request\'s Request-Time, to tell when an answer was signed with it instead' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l timestamp -d 'The alipay-timestamp header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l nonce -d 'The alipay-nonce header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l signature -d 'The alipay-signature header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-sn -d 'The alipay-sn header (certificate mode: must name the configured Alipay certificate)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l body-file -d 'The body exactly as received; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l signature -d 'The base64 signature' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l profile -d 'A profile of the config file' -r
@@ -198,6 +282,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -206,6 +291,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l scope -d 'auth_user (profile; a consent screen) or auth_base (user id only; silent), or both [default: auth_user]' -r
@@ -231,6 +318,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l allow-remote-listen -d 'Let --listen use an address that is not loopback'
@@ -264,6 +352,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l refresh-token-stdin -d 'Read a refresh token from standard input'
@@ -294,6 +383,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l access-token-stdin -d 'Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login)'
@@ -321,6 +411,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -347,6 +438,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l all -d 'Remove every stored login of the app, not just the latest'
@@ -373,6 +465,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -412,6 +505,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace an existing file'
@@ -441,6 +535,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -473,6 +568,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l force -d 'Replace an existing --out file'
@@ -500,6 +596,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -525,6 +622,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -550,6 +648,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l root
@@ -601,6 +700,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l auto-approve -d 'Approve every authorization at once as the first test user (for CI)'
@@ -630,6 +730,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l live -d 'Also call alipay.system.oauth.token with a dummy code: isv.code-invalid proves the app id and signature are right'
@@ -656,6 +757,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -681,6 +783,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -706,6 +809,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l reques
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -728,6 +832,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "public" -d 'The public key (SPKI) of a private key, a public key or a certificate'

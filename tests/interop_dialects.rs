@@ -353,7 +353,7 @@ fn header_signatures_equal_the_global_sdk_and_verify_both_ways() {
     let keys = keys();
     let cases = header_cases();
     let dir = common::tempdir();
-    let mut rng = Rng(0xb0d1_e5);
+    let mut rng = Rng(0x00b0_d1e5);
 
     let ops: Vec<Value> = cases
         .iter()

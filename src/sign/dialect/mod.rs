@@ -361,6 +361,93 @@ mod tests {
         );
     }
 
+    /// Both dialects behind the trait: what one signs, the other side of the
+    /// same dialect verifies when it comes back as an answer.
+    #[test]
+    fn the_seam_signs_and_checks_through_trait_objects() {
+        use super::header::HeaderDialect;
+        use super::v3::{AuthParams, V3Dialect};
+        let app = PrivateKey::generate(2048).unwrap();
+        let alipay = PrivateKey::generate(2048).unwrap();
+        let dialects: Vec<Box<dyn Dialect>> = vec![
+            Box::new(HeaderDialect {
+                client_id: "C1".into(),
+                key_version: 1,
+                request_time: "2024-01-02T03:04:05+08:00".into(),
+            }),
+            Box::new(V3Dialect {
+                auth: AuthParams {
+                    app_id: "2021000000000000".into(),
+                    app_cert_sn: None,
+                    nonce: "n".into(),
+                    timestamp: "1704135845000".into(),
+                    app_auth_token: None,
+                },
+                alipay_root_cert_sn: None,
+                alipay_cert_sn: None,
+            }),
+        ];
+        let request = Request {
+            method: "POST",
+            path: "/x",
+            query: None,
+            body: b"{\"a\":1}",
+        };
+        let body = br#"{"result":{"resultStatus":"S"},"ok":true}"#;
+        for d in &dialects {
+            let signed = d.sign_request(&request, &app).unwrap();
+            assert!(
+                crate::sign::algorithm::verify(
+                    &app.public_key(),
+                    crate::sign::SignType::Rsa2,
+                    &signed.content,
+                    &signed.signature
+                )
+                .is_ok(),
+                "{}",
+                d.name()
+            );
+            // An answer signed by "Alipay" in the dialect's own layout.
+            let headers: Vec<(String, String)> = match d.name() {
+                "header" => {
+                    let s =
+                        super::header::sign(&alipay, 1, "POST", "/x", "C1", "T2", body).unwrap();
+                    vec![
+                        ("Signature".into(), s.header),
+                        ("Response-Time".into(), "T2".into()),
+                    ]
+                }
+                _ => {
+                    let c = super::v3::answer_content("1704135846000", "m", body);
+                    let s = crate::sign::algorithm::sign(&alipay, crate::sign::SignType::Rsa2, &c)
+                        .unwrap();
+                    vec![
+                        ("alipay-timestamp".into(), "1704135846000".into()),
+                        ("alipay-nonce".into(), "m".into()),
+                        ("alipay-signature".into(), s),
+                    ]
+                }
+            };
+            let answer = Answer {
+                status: Some(200),
+                headers: &headers,
+                body,
+            };
+            let checked = d.check_answer(&request, &answer, &alipay.public_key());
+            assert!(
+                matches!(checked.verdict(), Verdict::Trusted(_)),
+                "{}",
+                d.name()
+            );
+            let checked = d.check_answer(&request, &answer, &app.public_key());
+            assert!(
+                matches!(checked.verdict(), Verdict::Rejected(Rejection::Invalid(_))),
+                "{}",
+                d.name()
+            );
+        }
+    }
+
     #[test]
     fn duplicate_headers_with_different_values_are_refused() {
         let headers = vec![

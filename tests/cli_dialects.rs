@@ -111,6 +111,16 @@ fn header_defaults_json_and_quiet() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), by_flag);
+    // `config` says where the key version came from.
+    let doc = ok_json(
+        &cli()
+            .env("ALIPAY_KEY_VERSION", "3")
+            .args(["config", "-o", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["key_version"]["value"], "3");
+    assert_eq!(doc["key_version"]["source"], "env ALIPAY_KEY_VERSION");
 }
 
 #[test]

@@ -82,6 +82,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         ),
         ("sign_type", row(&settings.sign_type)),
         ("charset", row(&settings.charset)),
+        ("key_version", row(&settings.key_version)),
         ("redirect_uri", opt(&settings.redirect_uri)),
         ("scope", opt(&settings.scope)),
         (

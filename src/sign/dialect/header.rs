@@ -340,7 +340,7 @@ pub fn diagnose(case: &Case<'_>) -> Vec<Finding> {
     {
         findings.push(Finding::new(
             "signature_url_encoded_twice",
-            "the signature verifies after URL-decoding it a second time: it was URL-encoded twice",
+            "the signature verifies after URL-decoding it a second time: it was URL-encoded twice, or a step that should URL-decode it (the Signature header's value) passed it on still encoded",
         ));
     }
 
@@ -371,7 +371,7 @@ fn undecodable(case: &Case<'_>, parsed: &ParsedSignature) -> Vec<Finding> {
     {
         return vec![Finding::new(
             "signature_url_encoded_twice",
-            "the signature verifies after URL-decoding it a second time: it was URL-encoded twice",
+            "the signature verifies after URL-decoding it a second time: it was URL-encoded twice, or a step that should URL-decode it (the Signature header's value) passed it on still encoded",
         )];
     }
     vec![Finding::new(

@@ -9,6 +9,7 @@ use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
 use crate::form;
 use crate::output::{Output, visible, visible_bytes};
+use crate::sign::content::{JsonParamsError, json_param_pairs};
 use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
@@ -257,22 +258,12 @@ fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charse
         }
     };
     if trimmed.starts_with(b"{") {
-        let value: Value = serde_json::from_slice(trimmed)
-            .map_err(|e| Error::usage(format!("the notification is not valid JSON: {e}")))?;
-        let Value::Object(map) = value else {
-            return Err(Error::usage("a JSON notification must be an object"));
-        };
-        let pairs: Vec<(String, String)> = map
-            .into_iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Value::String(s) => s,
-                    Value::Null => String::new(),
-                    other => other.to_string(),
-                };
-                (k, v)
-            })
-            .collect();
+        let pairs = json_param_pairs(trimmed).map_err(|e| match e {
+            JsonParamsError::NotObject => Error::usage("a JSON notification must be an object"),
+            JsonParamsError::Syntax(e) => {
+                Error::usage(format!("the notification is not valid JSON: {e}"))
+            }
+        })?;
         let params = Params::from_pairs(pairs)?;
         let charset = declared(params.get("charset").map(str::to_string))?;
         return Ok((params, charset));

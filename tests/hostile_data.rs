@@ -1,0 +1,204 @@
+//! Hostile data (issue 11, items 6–11 and the smaller ones): answers that
+//! dribble, echo secrets or carry terminal escapes, duplicate JSON keys,
+//! token stores that fail, signals on a terminal, oversized user files.
+//! Every server here is a tiny one of the test's own, on loopback.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use alipay_oauth::sign::{PrivateKey, SignType, algorithm};
+use common::{assert_clean_failure, cli, test_keys};
+
+/// One request as the fake gateway saw it.
+struct Seen {
+    /// The request target (path and query).
+    target: String,
+    body: String,
+}
+
+/// What the fake gateway answers.
+struct Reply {
+    status: u16,
+    body: Vec<u8>,
+    /// Send the body one byte at a time with this pause between bytes.
+    dribble: Option<Duration>,
+}
+
+impl Reply {
+    fn ok(body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status: 200,
+            body: body.into(),
+            dribble: None,
+        }
+    }
+}
+
+/// A one-connection-at-a-time HTTP/1.1 server on loopback that hands every
+/// request to `handler`; counts the requests it answered.
+struct FakeGateway {
+    port: u16,
+    requests: Arc<AtomicUsize>,
+}
+
+impl FakeGateway {
+    fn start(handler: impl Fn(&Seen) -> Reply + Send + 'static) -> FakeGateway {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let requests = Arc::new(AtomicUsize::new(0));
+        let count = requests.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let Some(seen) = read_request(&mut stream) else {
+                    continue;
+                };
+                count.fetch_add(1, Ordering::SeqCst);
+                let reply = handler(&seen);
+                let head = format!(
+                    "HTTP/1.1 {} X\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    reply.status,
+                    reply.body.len()
+                );
+                if stream.write_all(head.as_bytes()).is_err() {
+                    continue;
+                }
+                match reply.dribble {
+                    None => {
+                        let _ = stream.write_all(&reply.body);
+                    }
+                    Some(pause) => {
+                        for b in &reply.body {
+                            if stream.write_all(&[*b]).is_err() {
+                                break;
+                            }
+                            std::thread::sleep(pause);
+                        }
+                    }
+                }
+            }
+        });
+        FakeGateway { port, requests }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/gateway.do", self.port)
+    }
+
+    fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<Seen> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 1];
+    while !buf.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte).ok()? == 0 {
+            return None;
+        }
+        buf.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&buf).into_owned();
+    let target = head.split(' ').nth(1)?.to_string();
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some(Seen {
+        target,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+}
+
+/// The parameters of a request, query and body together, decoded.
+fn params_of(seen: &Seen) -> Vec<(String, String)> {
+    let query = seen.target.split_once('?').map_or("", |(_, q)| q);
+    url::form_urlencoded::parse(query.as_bytes())
+        .chain(url::form_urlencoded::parse(seen.body.as_bytes()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn alipay_private_key() -> PrivateKey {
+    PrivateKey::parse(&std::fs::read(&test_keys().2).unwrap()).unwrap()
+}
+
+/// A gateway answer whose node is signed with the test Alipay key.
+fn signed_answer(node_name: &str, node: &serde_json::Value) -> Vec<u8> {
+    let text = node.to_string();
+    let sign = algorithm::sign(&alipay_private_key(), SignType::Rsa2, text.as_bytes()).unwrap();
+    format!("{{\"{node_name}\":{text},\"sign\":\"{sign}\"}}").into_bytes()
+}
+
+/// Client arguments aimed at a fake gateway, with the test keys.
+fn fake_client_args(gateway: &str, token_dir: &std::path::Path) -> Vec<String> {
+    let (app_key, _, _, alipay_pub) = test_keys();
+    vec![
+        "--gateway".into(),
+        gateway.into(),
+        "--app-id".into(),
+        common::APP_ID.into(),
+        "--private-key-file".into(),
+        app_key.to_string_lossy().into_owned(),
+        "--alipay-public-key-file".into(),
+        alipay_pub.to_string_lossy().into_owned(),
+        "--token-dir".into(),
+        token_dir.to_string_lossy().into_owned(),
+    ]
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// ---- 10: duplicate JSON keys ----
+
+#[test]
+fn duplicate_json_keys_are_refused_in_notifications_and_signing() {
+    let (_, _, alipay_key, alipay_pub) = test_keys();
+    // Signed over the second total_amount, the one a last-wins parser keeps.
+    let content = "app_id=2021&out_trade_no=1&total_amount=0.01";
+    let sign = algorithm::sign(&alipay_private_key(), SignType::Rsa2, content.as_bytes()).unwrap();
+    let doc = format!(
+        r#"{{"app_id":"2021","total_amount":"1000.00","out_trade_no":"1","total_amount":"0.01","sign":"{sign}"}}"#
+    );
+    let once = doc.replacen(r#""total_amount":"1000.00","#, "", 1);
+    let verify = |input: &str| {
+        cli()
+            .args(["verify", "notify", "--alipay-public-key-file"])
+            .arg(alipay_pub)
+            .write_stdin(input.to_string())
+            .output()
+            .unwrap()
+    };
+    // The same notification with the key once verifies: only the duplicate is refused.
+    assert_eq!(verify(&once).status.code(), Some(0), "{}", stderr_of(&verify(&once)));
+    assert_clean_failure(&verify(&doc), 2, "\"total_amount\" is given more than once");
+
+    let out = cli()
+        .args(["sign", "--stdin", "json", "--private-key-file"])
+        .arg(alipay_key)
+        .write_stdin(r#"{"a":"1","b":"x","a":"2"}"#)
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 2, "\"a\" is given more than once");
+}

@@ -52,6 +52,16 @@ impl Output {
         let _ = writeln!(std::io::stdout().lock(), "{}", line.as_ref());
     }
 
+    /// A single remote value printed alone for scripts (`-q`): as it is on
+    /// a pipe, with control characters made visible on a terminal.
+    pub fn remote_value<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if std::io::stdout().is_terminal() {
+            visible(text).0.into()
+        } else {
+            text.into()
+        }
+    }
+
     /// Progress for people, on stderr; silent with -q and in JSON mode.
     pub fn info(&self, line: impl AsRef<str>) {
         if !self.quiet && !self.is_json() {

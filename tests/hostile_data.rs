@@ -202,3 +202,37 @@ fn duplicate_json_keys_are_refused_in_notifications_and_signing() {
         .unwrap();
     assert_clean_failure(&out, 2, "\"a\" is given more than once");
 }
+
+// ---- 9: terminal escapes in remote text ----
+
+#[test]
+fn escapes_in_a_signed_nick_name_are_shown_not_sent() {
+    let node = serde_json::json!({
+        "code": "10000", "msg": "Success",
+        "open_id": "074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5",
+        "nick_name": "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory",
+        "city": "\u{1b}[31mred",
+    });
+    let gw = FakeGateway::start(move |_| Reply::ok(signed_answer("alipay_user_info_share_response", &node)));
+    let tokens = common::tempdir();
+    let out = cli()
+        .args(fake_client_args(&gw.url(), tokens.path()))
+        .args(["userinfo", "--access-token-stdin"])
+        .write_stdin("authusrB1234567890")
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("␛[2J␛]0;owned␇Mallory"), "{text}");
+    assert!(text.contains("␛[31mred"), "{text}");
+    // JSON keeps the value exactly (escaped by JSON itself).
+    let out = cli()
+        .args(fake_client_args(&gw.url(), tokens.path()))
+        .args(["userinfo", "--access-token-stdin", "-o", "json"])
+        .write_stdin("authusrB1234567890")
+        .output()
+        .unwrap();
+    let doc = common::ok_json(&out);
+    assert_eq!(doc["nickname"], "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory", "{doc}");
+}

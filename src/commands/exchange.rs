@@ -7,7 +7,7 @@ use crate::cli::ExchangeArgs;
 use crate::cli::settings::{Settings, env_secret};
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, TokenSet};
-use crate::output::Output;
+use crate::output::{Output, visible};
 use crate::secret::Secret;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -69,15 +69,17 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         return;
     }
     if out.quiet {
-        out.result(tokens.access_token.expose());
+        out.result(out.remote_value(tokens.access_token.expose()));
         return;
     }
+    // Everything below is remote text: control characters are shown.
     let shown = |s: &Secret| {
-        if show_secrets {
+        visible(&if show_secrets {
             s.expose().to_string()
         } else {
             s.masked()
-        }
+        })
+        .0
     };
     let when = |t: Option<OffsetDateTime>| match t {
         Some(t) => {
@@ -90,7 +92,7 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         None => "does not expire".into(),
     };
     let who = match tokens.subject() {
-        Some((s, kind)) => format!("{s} ({})", kind.label()),
+        Some((s, kind)) => format!("{} ({})", visible(&s).0, kind.label()),
         None => "(no user id in the answer)".into(),
     };
     if header {
@@ -114,7 +116,7 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         ("union_id", &tokens.union_id),
     ] {
         if let Some(v) = v {
-            out.result(format!("  {k:<13}  {v}"));
+            out.result(format!("  {k:<13}  {}", visible(v).0));
         }
     }
     if !show_secrets {

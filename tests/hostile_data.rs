@@ -191,7 +191,12 @@ fn duplicate_json_keys_are_refused_in_notifications_and_signing() {
             .unwrap()
     };
     // The same notification with the key once verifies: only the duplicate is refused.
-    assert_eq!(verify(&once).status.code(), Some(0), "{}", stderr_of(&verify(&once)));
+    assert_eq!(
+        verify(&once).status.code(),
+        Some(0),
+        "{}",
+        stderr_of(&verify(&once))
+    );
     assert_clean_failure(&verify(&doc), 2, "\"total_amount\" is given more than once");
 
     let out = cli()
@@ -213,7 +218,9 @@ fn escapes_in_a_signed_nick_name_are_shown_not_sent() {
         "nick_name": "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory",
         "city": "\u{1b}[31mred",
     });
-    let gw = FakeGateway::start(move |_| Reply::ok(signed_answer("alipay_user_info_share_response", &node)));
+    let gw = FakeGateway::start(move |_| {
+        Reply::ok(signed_answer("alipay_user_info_share_response", &node))
+    });
     let tokens = common::tempdir();
     let out = cli()
         .args(fake_client_args(&gw.url(), tokens.path()))
@@ -223,7 +230,10 @@ fn escapes_in_a_signed_nick_name_are_shown_not_sent() {
         .unwrap();
     let text = stdout_of(&out);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
     assert!(text.contains("␛[2J␛]0;owned␇Mallory"), "{text}");
     assert!(text.contains("␛[31mred"), "{text}");
     // JSON keeps the value exactly (escaped by JSON itself).
@@ -234,5 +244,68 @@ fn escapes_in_a_signed_nick_name_are_shown_not_sent() {
         .output()
         .unwrap();
     let doc = common::ok_json(&out);
-    assert_eq!(doc["nickname"], "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory", "{doc}");
+    assert_eq!(
+        doc["nickname"], "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory",
+        "{doc}"
+    );
+}
+
+// ---- 8: secrets echoed in sub_msg ----
+
+/// A gateway that answers every call with an unsigned error whose sub_msg
+/// quotes the whole request, as some gateways and proxies do.
+fn echoing_gateway() -> FakeGateway {
+    FakeGateway::start(|seen| {
+        let node = serde_json::json!({
+            "code": "40002", "msg": "Invalid Arguments", "sub_code": "isv.invalid-parameter",
+            "sub_msg": format!("参数无效，请求为 {} {}", seen.target, seen.body),
+        });
+        Reply::ok(format!("{{\"error_response\":{node}}}"))
+    })
+}
+
+#[test]
+fn secrets_echoed_in_sub_msg_are_masked_in_the_error() {
+    let gw = echoing_gateway();
+    let tokens = common::tempdir();
+    let code = "4b203fe6c11548bcabd8da5bb087a83b";
+    let token = "authusrBecho5a3f0c9a8b7c6d5e4f";
+    for extra in [&[][..], &["-v"][..], &["-o", "json"][..], &["-vv"][..]] {
+        for (command, stdin) in [
+            (&["exchange", "--code", "-"][..], code),
+            (&["userinfo", "--access-token-stdin"][..], token),
+        ] {
+            let out = cli()
+                .args(fake_client_args(&gw.url(), tokens.path()))
+                .args(extra)
+                .args(command)
+                .write_stdin(stdin)
+                .output()
+                .unwrap();
+            let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+            assert_eq!(out.status.code(), Some(4), "{all}");
+            assert!(all.contains("isv.invalid-parameter"), "{all}");
+            // The echo is there, with the secrets masked.
+            assert!(all.contains("请求为"), "{extra:?} {command:?}: {all}");
+            assert!(
+                !all.contains(code) && !all.contains(token),
+                "{extra:?} {command:?}: {all}"
+            );
+            assert!(all.contains("sign="), "the echo quotes sign=: {all}");
+            for (at, _) in all.match_indices("sign=") {
+                let quoted: String = all[at + 5..]
+                    .chars()
+                    .take_while(|c| !matches!(c, '&' | ' ' | '"'))
+                    .collect();
+                assert!(
+                    quoted.starts_with("****") || quoted.contains('…') || quoted.len() < 16,
+                    "the signature shows in clear: {quoted} in {all}"
+                );
+            }
+            if extra == ["-vv"] {
+                // Alipay's own result code stays readable in the trace.
+                assert!(all.contains(r#""code":"40002""#), "{all}");
+            }
+        }
+    }
 }

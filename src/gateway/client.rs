@@ -298,12 +298,18 @@ impl<'t> Client<'t> {
                 hint: Some("check --gateway: this is not an Alipay gateway".into()),
             });
         }
-        let sent_secrets: Vec<&str> = params
+        // The gateway may echo what we sent, raw or form-encoded.
+        let sent_secrets: Vec<String> = params
             .iter()
             .filter(|(k, _)| crate::sign::content::is_secret_param(k))
             .map(|(_, v)| v)
             .chain([signed.sign.as_str()])
+            .flat_map(|v| {
+                let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
+                [v.to_string(), encoded]
+            })
             .collect();
+        let sent_secrets: Vec<&str> = sent_secrets.iter().map(String::as_str).collect();
         let shown_body = mask_body(&raw, cfg.charset, &sent_secrets);
         self.tracer.trace(2, &format!("< body: {shown_body}"));
         if !status.is_success() {
@@ -360,9 +366,9 @@ impl<'t> Client<'t> {
             Error::Alipay(Box::new(AlipayError {
                 method: method.to_string(),
                 code: field("code").unwrap_or_else(|| "(none)".into()),
-                msg: field("msg"),
+                msg: field("msg").map(|m| mask_sent(&m, &sent_secrets)),
                 sub_code: field("sub_code"),
-                sub_msg: field("sub_msg"),
+                sub_msg: field("sub_msg").map(|m| mask_sent(&m, &sent_secrets)),
                 trace_id: trace_id.clone(),
                 signed: signed_ok,
                 our_sign_content: Some(signed.content.clone()),
@@ -562,11 +568,19 @@ pub fn mask_body(raw: &[u8], charset: Charset, sent: &[&str]) -> String {
     if let Ok(v) = serde_json::from_str::<Value>(&text) {
         collect_secrets(&v, &mut secrets);
     }
-    let mut out = text;
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    mask_sent(&text, &secrets)
+}
+
+/// Text from the gateway with every occurrence of the given secrets masked
+/// (an error's `sub_msg` may quote the request, code and signature included).
+pub fn mask_sent(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    // Longest first, so that a secret inside another is not half-masked.
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.len() >= 4).collect();
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     for s in secrets {
-        if s.len() >= 4 {
-            out = out.replace(&s, &crate::secret::mask(&s));
-        }
+        out = out.replace(s, &crate::secret::mask(s));
     }
     out
 }
@@ -576,7 +590,8 @@ fn collect_secrets(v: &Value, out: &mut Vec<String>) {
         Value::Object(map) => {
             for (k, v) in map {
                 match v {
-                    Value::String(s) if crate::sign::content::is_secret_param(k) => {
+                    // In an answer, `code` is Alipay's result code, not an auth code.
+                    Value::String(s) if k != "code" && crate::sign::content::is_secret_param(k) => {
                         out.push(s.clone());
                         // As it appears in the raw text, with `\/` escapes.
                         out.push(s.replace('/', "\\/"));
@@ -602,6 +617,9 @@ mod tests {
         assert!(!shown.contains("authusrB0f9e8d7c6b5a4f3e2d"));
         assert!(!shown.contains("QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="));
         assert!(shown.contains("\"user_id\":\"2088\""));
+        let error = br#"{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid"},"sign":"QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="}"#;
+        let shown = mask_body(error, Charset::Utf8, &[]);
+        assert!(shown.contains("\"code\":\"40002\""), "{shown}");
         let echo = "{\"error_response\":{\"sub_msg\":\"验签字符串为：code=4b203fe6c11548bcabd8da5bb087a83b&x=1\"}}";
         let shown = mask_body(
             echo.as_bytes(),

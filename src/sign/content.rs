@@ -185,7 +185,10 @@ pub fn json_param_pairs(input: &[u8]) -> Result<Vec<(String, String)>, JsonParam
         }
     }
     let mut de = serde_json::Deserializer::from_slice(input);
-    match de.deserialize_map(MembersVisitor).and_then(|m| de.end().map(|()| m)) {
+    match de
+        .deserialize_map(MembersVisitor)
+        .and_then(|m| de.end().map(|()| m))
+    {
         Ok(Members(pairs)) => Ok(pairs),
         // Valid JSON of another type gets the plainer message.
         Err(_) if serde_json::from_slice::<serde::de::IgnoredAny>(input).is_ok() => {

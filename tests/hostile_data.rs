@@ -309,3 +309,25 @@ fn secrets_echoed_in_sub_msg_are_masked_in_the_error() {
         }
     }
 }
+
+// ---- 7: --request-timeout bounds the whole call ----
+
+#[test]
+fn request_timeout_bounds_a_dribbled_body() {
+    // 400 bytes at 50 ms each: 20 s in all, yet never 2 s without a byte.
+    let gw = FakeGateway::start(|_| Reply {
+        status: 200,
+        body: vec![b' '; 400],
+        dribble: Some(Duration::from_millis(50)),
+    });
+    let tokens = common::tempdir();
+    let mut cmd = cli();
+    cmd.args(fake_client_args(&gw.url(), tokens.path()))
+        .args(["--request-timeout", "2", "exchange", "--code", "-"])
+        .write_stdin("4b203fe6c11548bcabd8da5bb087a83b");
+    let started = Instant::now();
+    let out = cmd.output().unwrap();
+    let took = started.elapsed();
+    assert_clean_failure(&out, 3, "within 2 s");
+    assert!(took < Duration::from_secs(12), "took {took:?}");
+}

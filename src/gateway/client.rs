@@ -254,6 +254,9 @@ impl<'t> Client<'t> {
                 format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
             )
             .body(body_string)
+            // On the request (not only the client), reqwest bounds reading
+            // the body too: a gateway that dribbles bytes cannot outlast it.
+            .timeout(cfg.request_timeout)
             .send()
             .map_err(|e| network_error(&e, &cfg.gateway, cfg))?;
         let status = response.status();
@@ -283,6 +286,16 @@ impl<'t> Client<'t> {
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut raw)
             .map_err(|e| {
+                if is_timeout(&e) {
+                    return Error::Network {
+                        message: format!(
+                            "no complete answer from {} within {} s",
+                            host_of(&cfg.gateway),
+                            cfg.request_timeout.as_secs_f64()
+                        ),
+                        hint: Some("the gateway is slow: retry, or raise --request-timeout; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
+                    };
+                }
                 let reason = root_cause(&e);
                 Error::Network {
                     message: format!("the connection dropped while reading the response from {}: {reason}", host_of(&cfg.gateway)),
@@ -492,6 +505,27 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     }
     let s = cur.to_string();
     s.split(" (os error").next().unwrap_or(&s).to_string()
+}
+
+/// True when reading a body failed because a timeout ran out.
+fn is_timeout(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return true;
+    }
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|i| i as _);
+    while let Some(err) = cur {
+        if err
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+            || err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
 }
 
 /// The rustls certificate verdict inside a connection error, if that is

@@ -7,11 +7,10 @@ use super::read_input;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
-use crate::form;
 use crate::output::{Output, visible, visible_bytes};
-use crate::sign::content::{JsonParamsError, json_param_pairs};
+use crate::sign::content::JsonParamsError;
 use crate::sign::diagnosis::{self, Case, Finding};
-use crate::sign::notify::{self, RuleChoice};
+use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
 
@@ -245,32 +244,19 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
     Ok(report)
 }
 
-/// Parses notification parameters: a JSON object or a form string, decoded
-/// in the charset the notification declares.
+/// The notification's parameters, or the reason in words.
 fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charset), Error> {
-    let trimmed = data.trim_ascii();
-    let declared = |c: Option<String>| -> Result<Charset, Error> {
-        match c {
-            Some(c) => c
-                .parse()
-                .map_err(|e| Error::usage(format!("the notification's charset: {e}"))),
-            None => Ok(fallback),
+    notify::parse_params(data, fallback).map_err(|e| match e {
+        NotificationError::Json(JsonParamsError::NotObject) => {
+            Error::usage("a JSON notification must be an object")
         }
-    };
-    if trimmed.starts_with(b"{") {
-        let pairs = json_param_pairs(trimmed).map_err(|e| match e {
-            JsonParamsError::NotObject => Error::usage("a JSON notification must be an object"),
-            JsonParamsError::Syntax(e) => {
-                Error::usage(format!("the notification is not valid JSON: {e}"))
-            }
-        })?;
-        let params = Params::from_pairs(pairs)?;
-        let charset = declared(params.get("charset").map(str::to_string))?;
-        return Ok((params, charset));
-    }
-    let charset = declared(form::peek(trimmed, "charset"))?;
-    let params = Params::from_pairs(form::decode(trimmed, charset)?)?;
-    Ok((params, charset))
+        NotificationError::Json(JsonParamsError::Syntax(e)) => {
+            Error::usage(format!("the notification is not valid JSON: {e}"))
+        }
+        NotificationError::Charset(e) => Error::usage(format!("the notification's charset: {e}")),
+        NotificationError::Form(e) => e.into(),
+        NotificationError::Params(e) => e.into(),
+    })
 }
 
 fn raw(signature: &str, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {

@@ -81,6 +81,14 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// New tokens were obtained (a code or refresh token spent), then
+    /// could not be stored: the session travels with the error so that the
+    /// edge can hand it to the user instead of losing it.
+    #[error("{cause}")]
+    NotStored {
+        session: Box<crate::store::Session>,
+        cause: Box<Error>,
+    },
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.
@@ -132,6 +140,7 @@ impl Error {
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
             Error::Store { .. } => ExitStatus::Usage,
+            Error::NotStored { cause, .. } => cause.exit_status(),
             Error::Interrupted => ExitStatus::Interrupted,
             Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
         }
@@ -149,7 +158,7 @@ impl Error {
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
-            Error::Store { .. } => "store",
+            Error::Store { .. } | Error::NotStored { .. } => "store",
             Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
@@ -166,6 +175,9 @@ impl Error {
             Error::Alipay(e) => Some(e.hint()),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
+            ),
+            Error::NotStored { .. } => Some(
+                "the new tokens are on standard output, the only copy (the code or refresh token used is spent): keep them, then fix the token directory".into(),
             ),
             Error::Interrupted => None,
             Error::Key(k) => k.hint().map(str::to_string),

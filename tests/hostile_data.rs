@@ -331,3 +331,165 @@ fn request_timeout_bounds_a_dribbled_body() {
     assert_clean_failure(&out, 3, "within 2 s");
     assert!(took < Duration::from_secs(12), "took {took:?}");
 }
+
+// ---- 6: nothing spent is lost to a token store that cannot keep it ----
+
+const NEW_ACCESS: &str = "authusrBnew0access0token0000000001";
+const NEW_REFRESH: &str = "authusrBnew0refresh0token000000002";
+const OPEN_ID: &str = "074a1CcTG1LelxKe4xQC0zgNdId0nxi95b5lsNpazWYoCo5";
+
+fn token_node() -> serde_json::Value {
+    serde_json::json!({
+        "access_token": NEW_ACCESS, "refresh_token": NEW_REFRESH,
+        "expires_in": 1296000, "re_expires_in": 2592000,
+        "open_id": OPEN_ID,
+    })
+}
+
+#[test]
+fn an_unwritable_store_is_found_before_spending_anything() {
+    let gw = FakeGateway::start(|_| {
+        Reply::ok(signed_answer(
+            "alipay_system_oauth_token_response",
+            &token_node(),
+        ))
+    });
+    let scratch = common::tempdir();
+    // A token directory that cannot be created: its parent is a file.
+    std::fs::write(scratch.path().join("file"), "x").unwrap();
+    let blocked = scratch.path().join("file/tokens");
+    // A link to a directory others can open: refused, and left as it is.
+    let shared = scratch.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let link = scratch.path().join("link");
+    std::os::unix::fs::symlink(&shared, &link).unwrap();
+    for (dir, needle) in [(&blocked, "cannot create"), (&link, "symbolic link")] {
+        for (command, stdin) in [
+            (
+                &["exchange", "--code", "-"][..],
+                "4b203fe6c11548bcabd8da5bb087a83b",
+            ),
+            (
+                &["exchange", "--refresh-token-stdin"][..],
+                "authusrBold0refresh0token",
+            ),
+        ] {
+            let out = cli()
+                .args(fake_client_args(&gw.url(), dir))
+                .args(command)
+                .write_stdin(stdin)
+                .output()
+                .unwrap();
+            assert_clean_failure(&out, 2, needle);
+            assert_eq!(
+                gw.requests(),
+                0,
+                "{command:?} spent its token: {}",
+                stderr_of(&out)
+            );
+        }
+    }
+    let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o755, "the link's target was chmod'ed");
+}
+
+#[test]
+fn tokens_that_cannot_be_stored_go_to_stdout_whole() {
+    let tokens = common::tempdir();
+    let dir = tokens.path().to_path_buf();
+    // The store passes its check; then, while the code is being spent, the
+    // session file's place is taken by a directory.
+    let gw = FakeGateway::start(move |_| {
+        for app_dir in std::fs::read_dir(&dir).unwrap() {
+            let blocker = app_dir.unwrap().path().join(format!("{OPEN_ID}.json"));
+            let _ = std::fs::create_dir_all(blocker.join("occupied"));
+        }
+        Reply::ok(signed_answer(
+            "alipay_system_oauth_token_response",
+            &token_node(),
+        ))
+    });
+    for extra in [&[][..], &["-o", "json"][..]] {
+        let out = cli()
+            .args(fake_client_args(&gw.url(), tokens.path()))
+            .args(extra)
+            .args(["exchange", "--code", "-"])
+            .write_stdin("4b203fe6c11548bcabd8da5bb087a83b")
+            .output()
+            .unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        if extra.is_empty() {
+            assert_clean_failure(&out, 2, "standard output");
+        } else {
+            let doc: serde_json::Value = serde_json::from_str(stderr.trim()).unwrap();
+            assert_eq!(doc["error"]["kind"], "store", "{doc}");
+        }
+        let session: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("stdout is the session: {}", stdout_of(&out)));
+        assert_eq!(session["tokens"]["access_token"], NEW_ACCESS, "{session}");
+        assert_eq!(session["tokens"]["refresh_token"], NEW_REFRESH, "{session}");
+        assert_eq!(session["subject"], OPEN_ID, "{session}");
+    }
+}
+
+#[test]
+fn refreshed_tokens_that_cannot_be_stored_go_to_stdout_whole() {
+    use std::sync::atomic::AtomicBool;
+    let tokens = common::tempdir();
+    let dir = tokens.path().to_path_buf();
+    let sabotage = Arc::new(AtomicBool::new(false));
+    let armed = sabotage.clone();
+    let gw = FakeGateway::start(move |seen| {
+        let params = params_of(seen);
+        let grant = params
+            .iter()
+            .find(|(k, _)| k == "grant_type")
+            .map(|(_, v)| v.as_str());
+        let mut node = token_node();
+        if grant == Some("authorization_code") {
+            // Already expired by the time it is used: userinfo refreshes.
+            node["expires_in"] = serde_json::json!(1);
+        }
+        if grant == Some("refresh_token") && armed.load(Ordering::SeqCst) {
+            for app_dir in std::fs::read_dir(&dir).unwrap() {
+                let file = app_dir.unwrap().path().join(format!("{OPEN_ID}.json"));
+                let _ = std::fs::remove_file(&file);
+                let _ = std::fs::create_dir_all(file.join("occupied"));
+            }
+        }
+        Reply::ok(signed_answer("alipay_system_oauth_token_response", &node))
+    });
+    let run = |command: &[&str], stdin: &str| {
+        cli()
+            .args(fake_client_args(&gw.url(), tokens.path()))
+            .args(command)
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap()
+    };
+    for command in [&["exchange", "--refresh"][..], &["userinfo"][..]] {
+        // A fresh login, stored.
+        sabotage.store(false, Ordering::SeqCst);
+        for app_dir in std::fs::read_dir(tokens.path()).into_iter().flatten() {
+            let _ = std::fs::remove_dir_all(app_dir.unwrap().path());
+        }
+        let out = run(
+            &["exchange", "--code", "-"],
+            "4b203fe6c11548bcabd8da5bb087a83b",
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        sabotage.store(true, Ordering::SeqCst);
+        let out = run(command, "");
+        let stderr = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{command:?}: {stderr}");
+        assert!(stderr.contains("standard output"), "{stderr}");
+        let session: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("stdout is the session: {}", stdout_of(&out)));
+        assert_eq!(session["tokens"]["refresh_token"], NEW_REFRESH, "{session}");
+        assert_eq!(session["tokens"]["access_token"], NEW_ACCESS, "{session}");
+    }
+}

@@ -493,3 +493,40 @@ fn refreshed_tokens_that_cannot_be_stored_go_to_stdout_whole() {
         assert_eq!(session["tokens"]["access_token"], NEW_ACCESS, "{session}");
     }
 }
+
+// ---- 11: the terminal is restored on SIGTERM and SIGHUP too ----
+
+#[test]
+fn authorize_restores_the_terminal_on_sigterm_and_sighup() {
+    if !common::have("python3") {
+        common::skip("python3");
+        return;
+    }
+    let helper =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/helpers/pty_signal.py");
+    let emu = common::EmulatorProc::start(&[]);
+    for signal in ["SIGTERM", "SIGHUP", "SIGINT"] {
+        let out = common::cli_std_program("python3")
+            .arg(&helper)
+            .arg(signal)
+            .arg(common::bin_path())
+            .args(emu.client_args())
+            .args(["authorize", "--no-browser", "--timeout", "120"])
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "helper: {}", stderr_of(&out));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            report["raw_seen"], true,
+            "{signal}: never read keys: {report}"
+        );
+        assert_eq!(report["after"]["icanon"], true, "{signal}: {report}");
+        assert_eq!(report["after"]["echo"], true, "{signal}: {report}");
+        assert_eq!(report["status"], 130, "{signal}: {report}");
+        assert!(
+            report["output"].as_str().unwrap().contains("interrupted"),
+            "{signal}: {report}"
+        );
+    }
+}

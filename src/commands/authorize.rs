@@ -20,7 +20,9 @@ use crate::oauth::{Callback, ScopeList, State, authorize_url, browser};
 use crate::output::Output;
 use crate::terminal::{KeyReader, Keys};
 
-/// Where Ctrl-C is delivered while waiting.
+/// Where Ctrl-C (and SIGTERM or SIGHUP, through ctrlc's "termination"
+/// feature) is delivered while waiting, so that the wait ends through the
+/// normal path that restores the terminal.
 static INTERRUPT: OnceLock<Mutex<Option<Sender<Event>>>> = OnceLock::new();
 
 fn catch_ctrl_c(sender: Sender<Event>) {

@@ -78,6 +78,23 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
+/// A file of the store, bounded like every file we read; `None` if absent.
+fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    use crate::file::{ReadError, read_bounded, read_error_text};
+    match read_bounded(path, SESSION_FILE_LIMIT) {
+        Ok(b) => Ok(Some(b)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(store_error("read", path, &e)),
+        Err(e @ ReadError::TooLarge { .. }) => Err(Error::Store {
+            message: read_error_text(path, &e),
+            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
+        }),
+    }
+}
+
+/// A session is well under a KiB.
+const SESSION_FILE_LIMIT: u64 = 1 << 20;
+
 /// The store directory.
 #[derive(Debug, Clone)]
 pub struct TokenStore {
@@ -225,17 +242,14 @@ impl TokenStore {
         let dir = self.dir.join(sanitize(key));
         let subject = match subject {
             Some(s) => s.to_string(),
-            None => match fs::read_to_string(dir.join("current")) {
-                Ok(s) => s.trim().to_string(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(store_error("read", &dir.join("current"), &e)),
+            None => match read_store_file(&dir.join("current"))? {
+                Some(s) => String::from_utf8_lossy(&s).trim().to_string(),
+                None => return Ok(None),
             },
         };
         let path = Self::session_path(&dir, &subject);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(store_error("read", &path, &e)),
+        let Some(bytes) = read_store_file(&path)? else {
+            return Ok(None);
         };
         serde_json::from_slice(&bytes)
             .map(Some)

@@ -530,3 +530,45 @@ fn authorize_restores_the_terminal_on_sigterm_and_sighup() {
         );
     }
 }
+
+// ---- smaller ones: user files are bounded, error lines are capped ----
+
+#[test]
+fn endless_config_and_apps_files_are_refused_quickly() {
+    for args in [
+        &["--config", "/dev/zero", "config"][..],
+        &["emulator", "--port", "0", "--apps-file", "/dev/zero"][..],
+    ] {
+        let out = cli()
+            .args(args)
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        assert_clean_failure(&out, 2, "larger than 1048576 bytes");
+    }
+}
+
+#[test]
+fn an_error_quoting_huge_input_stays_a_short_line() {
+    let (_, _, _, alipay_pub) = test_keys();
+    let name = "n".repeat(5_000_000);
+    let input = format!("{name}=1&{name}=2");
+    for json in [false, true] {
+        let mut cmd = cli();
+        cmd.args(["verify", "notify", "--alipay-public-key-file"])
+            .arg(alipay_pub);
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        let out = cmd.write_stdin(input.clone()).output().unwrap();
+        let stderr = stderr_of(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            &stderr[..200.min(stderr.len())]
+        );
+        assert!(stderr.len() < 3000, "an error of {} bytes", stderr.len());
+        assert!(stderr.contains("more characters)"), "{stderr}");
+    }
+}

@@ -298,7 +298,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
 }
 
 fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {
-    let parsed = read_input_file(path, 1 << 20)
+    let parsed = read_input_file(path, crate::file::KEY_FILE_LIMIT)
         .map_err(|e| e.to_string())
         .and_then(|b| KeyMaterial::parse(&b).map_err(|e| e.to_string()));
     let public: Result<PublicKey, String> = parsed.and_then(|m| match m {

@@ -58,7 +58,7 @@ pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus>
         }
         KeysCommand::Inspect { file } => inspect(&out, file.as_deref()),
         KeysCommand::CertSn { root, file } => {
-            let bytes = read_input_file(file, 4 << 20)?;
+            let bytes = read_input_file(file, crate::file::CERT_BUNDLE_LIMIT)?;
             let bad = |e: cert::CertError| Error::usage(format!("{}: {e}", file.display()));
             if *root {
                 let sn = cert::root_cert_sn(&bytes).map_err(bad)?;
@@ -269,7 +269,7 @@ fn matches(
     let own = private.public_key();
     let (other, what) = match public_key_file {
         Some(p) => {
-            let bytes = read_input_file(p, 4 << 20)?;
+            let bytes = read_input_file(p, crate::file::CERT_BUNDLE_LIMIT)?;
             let m = KeyMaterial::parse(&bytes).map_err(Error::from)?;
             (public_of(&m)?, p.display().to_string())
         }

@@ -26,8 +26,7 @@ use crate::error::{Error, ExitStatus};
 use crate::output::Output;
 use crate::secret::Secret;
 
-/// The largest input read from a file or standard input.
-const INPUT_LIMIT: u64 = 16 << 20;
+use crate::file::INPUT_LIMIT;
 
 /// Runs the program with these arguments and returns the exit status.
 pub fn main(args: Vec<OsString>) -> i32 {

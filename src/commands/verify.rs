@@ -53,7 +53,7 @@ struct Report {
 /// The app's own public key, if at hand: for the swapped-keys diagnosis.
 fn app_key(input: &VerifyInput, settings: &Settings) -> anyhow::Result<Option<PublicKey>> {
     if let Some(path) = &input.app_public_key_file {
-        let bytes = read_input_file(path, 1 << 20)?;
+        let bytes = read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
         let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
         return Ok(match key {
             crate::sign::key::KeyMaterial::Public(k) => Some(k),

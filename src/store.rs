@@ -404,7 +404,7 @@ mod tests {
         let link = tmp.path().join("tokens");
         std::os::unix::fs::symlink(&shared, &link).unwrap();
         let store = TokenStore::new(&link);
-        let err = store.check_writable("k").err().expect("refused");
+        let err = store.check_writable("k").expect_err("refused");
         assert!(err.to_string().contains("symbolic link"), "{err}");
         assert_eq!(
             fs::metadata(&shared).unwrap().permissions().mode() & 0o777,

@@ -5,6 +5,7 @@
 
 use crate::form::FormError;
 use crate::gateway::alipay_error::AlipayError;
+use crate::sign::Charset;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
@@ -181,10 +182,10 @@ impl Error {
             ),
             Error::Interrupted => None,
             Error::Key(k) => k.hint().map(str::to_string),
-            Error::Charset(CharsetError::Unencodable { .. }) | Error::Form(_) => {
-                Some("use --charset utf-8, or remove the character: GBK has no code for it".into())
+            Error::Charset(c)
+            | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
+                charset_hint(c)
             }
-            Error::Charset(_) => None,
             Error::Params(ParamsError::Duplicate(_)) => Some("give each parameter once".into()),
             Error::Params(_) => None,
             Error::Response(r) => Some(r.hint().to_string()),
@@ -241,6 +242,28 @@ impl Error {
             _ => {}
         }
         m
+    }
+}
+
+/// What to do about text that does not fit its charset. Switching to UTF-8
+/// only helps when the charset was another one.
+fn charset_hint(e: &CharsetError) -> Option<String> {
+    match e {
+        CharsetError::Unencodable { charset, .. } if *charset != Charset::Utf8 => Some(format!(
+            "use --charset utf-8, or remove the character: {} has no code for it",
+            charset.label().to_uppercase()
+        )),
+        CharsetError::Malformed {
+            charset: Charset::Utf8,
+            ..
+        } => Some(
+            "the bytes are not UTF-8: if they are GBK (older Alipay integrations), say so with --charset gbk or a charset=gbk parameter".into(),
+        ),
+        CharsetError::Malformed { charset, .. } => Some(format!(
+            "the bytes are not valid {}: check the charset the data was written in (--charset)",
+            charset.label().to_uppercase()
+        )),
+        _ => None,
     }
 }
 

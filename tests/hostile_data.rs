@@ -572,3 +572,18 @@ fn an_error_quoting_huge_input_stays_a_short_line() {
         assert!(stderr.contains("more characters)"), "{stderr}");
     }
 }
+
+#[test]
+fn invalid_utf8_under_utf8_is_not_told_to_use_utf8() {
+    let (app_key, ..) = test_keys();
+    let out = cli()
+        .args(["sign", "--stdin", "form", "--private-key-file"])
+        .arg(app_key)
+        .write_stdin("a=%FF")
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 2, "not valid utf-8");
+    let stderr = stderr_of(&out);
+    assert!(!stderr.contains("use --charset utf-8"), "{stderr}");
+    assert!(stderr.contains("--charset gbk"), "{stderr}");
+}

@@ -587,3 +587,52 @@ fn invalid_utf8_under_utf8_is_not_told_to_use_utf8() {
     assert!(!stderr.contains("use --charset utf-8"), "{stderr}");
     assert!(stderr.contains("--charset gbk"), "{stderr}");
 }
+
+// ---- smaller: a validly signed node nested too deeply ----
+
+#[test]
+fn a_signed_node_nested_too_deeply_is_reported_as_such() {
+    let (_, _, _, alipay_pub) = test_keys();
+    let depth = 5000;
+    let node = format!(
+        r#"{{"code":"10000","msg":"Success","deep":{}{}}}"#,
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let sign = algorithm::sign(&alipay_private_key(), SignType::Rsa2, node.as_bytes()).unwrap();
+    let body = format!(r#"{{"alipay_user_info_share_response":{node},"sign":"{sign}"}}"#);
+    // `verify response` checks the signature (valid) and says the node is unusable.
+    let out = cli()
+        .args([
+            "verify",
+            "response",
+            "-o",
+            "json",
+            "--alipay-public-key-file",
+        ])
+        .arg(alipay_pub)
+        .write_stdin(body.clone())
+        .output()
+        .unwrap();
+    let doc = common::ok_json(&out);
+    assert!(doc["notes"].to_string().contains("too deep"), "{doc}");
+    // A client refuses it as too deep, not as a key mismatch.
+    let gw = FakeGateway::start(move |_| Reply::ok(body.clone()));
+    let tokens = common::tempdir();
+    for json in [false, true] {
+        let mut cmd = cli();
+        cmd.args(fake_client_args(&gw.url(), tokens.path()))
+            .args(["userinfo", "--access-token-stdin"]);
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        let out = cmd.write_stdin("authusrB1234567890").output().unwrap();
+        let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+        if !json {
+            assert_clean_failure(&out, 6, "too deep");
+        }
+        assert_eq!(out.status.code(), Some(6), "{all}");
+        assert!(all.contains("too deep"), "{all}");
+        assert!(!all.contains("no_match"), "{all}");
+    }
+}

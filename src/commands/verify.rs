@@ -120,14 +120,20 @@ fn response(
     report
         .fields
         .insert("alipay_cert_sn".into(), json!(ex.alipay_cert_sn));
-    if let Ok(node) = checked.node_json() {
-        report
-            .fields
-            .insert("code".into(), json!(node.get("code").and_then(code_str)));
-        report.fields.insert(
-            "sub_code".into(),
-            json!(node.get("sub_code").and_then(code_str)),
-        );
+    match checked.node_json() {
+        Ok(node) => {
+            report
+                .fields
+                .insert("code".into(), json!(node.get("code").and_then(code_str)));
+            report.fields.insert(
+                "sub_code".into(),
+                json!(node.get("sub_code").and_then(code_str)),
+            );
+        }
+        Err(e @ response::NodeError::TooDeep { .. }) => report.notes.push(format!(
+            "the signed node is {e}: alipay-oauth would refuse to use it"
+        )),
+        Err(_) => {}
     }
     let unescaped = matches!(
         checked.status,

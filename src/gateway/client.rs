@@ -407,6 +407,19 @@ impl<'t> Client<'t> {
                 }
             }
             Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
+            // Signed correctly but unusable: nothing to diagnose about keys.
+            Verdict::Rejected(
+                rejection @ (response::Rejection::TooDeep { .. }
+                | response::Rejection::Unparsable(_)),
+            ) if matches!(checked.status, SignatureStatus::Valid { .. }) => {
+                Err(Error::Signature {
+                    rejection,
+                    hint: Some(
+                        "nothing from this response was used: the gateway's answer is not one Alipay sends".into(),
+                    ),
+                    details: Vec::new(),
+                })
+            }
             Verdict::Rejected(rejection) => {
                 let app_public = cfg.private_key.public_key();
                 let findings = diagnosis::diagnose(&Case {

@@ -636,3 +636,41 @@ fn a_signed_node_nested_too_deeply_is_reported_as_such() {
         assert!(!all.contains("no_match"), "{all}");
     }
 }
+
+// ---- smaller: keys inspect of a certificate whose key is not RSA ----
+
+/// A self-signed SM2 certificate (SM3 with SM2, made with OpenSSL 3).
+const SM2_CERT: &str = "-----BEGIN CERTIFICATE-----
+MIIBlTCCATugAwIBAgIUBsEpu1v5UEsF6JWGV7tiaDipy/0wCgYIKoEcz1UBg3Uw
+HzEdMBsGA1UEAwwUU00yIHRlc3QgY2VydGlmaWNhdGUwIBcNMjYxMjA1MDcxMzIy
+WhgPMjEyNjExMTEwNzEzMjJaMB8xHTAbBgNVBAMMFFNNMiB0ZXN0IGNlcnRpZmlj
+YXRlMFkwEwYHKoZIzj0CAQYIKoEcz1UBgi0DQgAEeYFNsYTz2djW7xVDBLCAqWji
+vOeZwae0JXsYt5DS78Ah2hTpgBUmIoQba94vLK0OzuMe+nbj3Lxm1bjaraTuzaNT
+MFEwHQYDVR0OBBYEFNl/F60UN6LEEFOEAj7JkBwYOklKMB8GA1UdIwQYMBaAFNl/
+F60UN6LEEFOEAj7JkBwYOklKMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoEcz1UBg3UD
+SAAwRQIgbaRyxg5TK/KZz7Dz1FjJ4sbN9vPZ8SM9WxsP/TzwpwsCIQDJaEBGpbG2
+4c1CLE//I1Q92iMUQWSbXIDDGVpuLpb2XQ==
+-----END CERTIFICATE-----
+";
+
+#[test]
+fn inspecting_an_sm2_certificate_names_its_algorithm() {
+    let dir = common::tempdir();
+    let path = dir.path().join("sm2.crt");
+    std::fs::write(&path, SM2_CERT).unwrap();
+    let out = cli()
+        .args(["-o", "json", "keys", "inspect"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let doc = common::ok_json(&out);
+    assert_eq!(doc["key_algorithm"], "SM2", "{doc}");
+    assert!(
+        doc["note"].as_str().unwrap_or("").contains("SM2, not RSA"),
+        "{doc}"
+    );
+    let out = cli().args(["keys", "inspect"]).arg(&path).output().unwrap();
+    let text = stdout_of(&out);
+    assert!(text.contains("key_algorithm SM2"), "{text}");
+    assert!(text.contains("not RSA"), "{text}");
+}

@@ -349,10 +349,11 @@ fn inspect(out: &Output, file: Option<&Path>) -> anyhow::Result<ExitStatus> {
         KeyMaterial::Certificate(der) => {
             let info = cert::info(der, 1).map_err(|e| Error::usage(e.to_string()))?;
             let key = PublicKey::from_certificate_der(der).ok();
-            json!({
+            let mut doc = json!({
                 "kind": "certificate",
                 "format": "x509",
                 "encoding": if std::str::from_utf8(&bytes).is_ok() { "pem" } else { "der" },
+                "key_algorithm": info.key_algorithm.to_string(),
                 "bits": key.as_ref().map(PublicKey::bits),
                 "fingerprint": key.as_ref().map(PublicKey::fingerprint),
                 "subject": info.subject,
@@ -360,7 +361,14 @@ fn inspect(out: &Output, file: Option<&Path>) -> anyhow::Result<ExitStatus> {
                 "serial": info.serial,
                 "sn": info.sn,
                 "not_after": info.not_after,
-            })
+            });
+            if !info.key_algorithm.is_rsa() {
+                doc["note"] = json!(format!(
+                    "the certified key is {}, not RSA: no bits or fingerprint; alipay-oauth signs and verifies RSA2 and RSA only",
+                    info.key_algorithm
+                ));
+            }
+            doc
         }
     };
     let note = match &m {
@@ -379,7 +387,7 @@ fn inspect(out: &Output, file: Option<&Path>) -> anyhow::Result<ExitStatus> {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            out.result(format!("{k:<12} {v}"));
+            out.result(format!("{k:<13} {v}"));
         }
     }
     Ok(ExitStatus::Success)

@@ -36,7 +36,69 @@ pub struct CertInfo {
     pub sn: String,
     pub signature_algorithm: String,
     pub rsa_signed: bool,
+    /// The algorithm of the certified key.
+    pub key_algorithm: KeyAlgorithm,
     pub not_after: String,
+}
+
+/// The algorithm of a certified public key, named for people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    Rsa,
+    /// SM2, China's elliptic curve standard (Alipay's SM2 sign type).
+    Sm2,
+    /// Another elliptic curve, by name where known.
+    Ec(String),
+    Ed25519,
+    Ed448,
+    Other(String),
+}
+
+impl KeyAlgorithm {
+    pub fn is_rsa(&self) -> bool {
+        *self == KeyAlgorithm::Rsa
+    }
+}
+
+impl std::fmt::Display for KeyAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyAlgorithm::Rsa => f.write_str("RSA"),
+            KeyAlgorithm::Sm2 => f.write_str("SM2"),
+            KeyAlgorithm::Ec(curve) => write!(f, "EC ({curve})"),
+            KeyAlgorithm::Ed25519 => f.write_str("Ed25519"),
+            KeyAlgorithm::Ed448 => f.write_str("Ed448"),
+            KeyAlgorithm::Other(oid) => write!(f, "unknown (OID {oid})"),
+        }
+    }
+}
+
+/// Reads the key algorithm of a certificate's subject public key info.
+fn key_algorithm(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> KeyAlgorithm {
+    const SM2_CURVE: &str = "1.2.156.10197.1.301";
+    let oid = spki.algorithm.oid.to_string();
+    let curve = || {
+        spki.algorithm
+            .parameters
+            .as_ref()
+            .and_then(|p| p.decode_as::<x509_cert::der::asn1::ObjectIdentifier>().ok())
+            .map(|c| c.to_string())
+    };
+    match oid.as_str() {
+        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyAlgorithm::Rsa,
+        SM2_CURVE => KeyAlgorithm::Sm2,
+        "1.2.840.10045.2.1" => match curve().as_deref() {
+            Some(SM2_CURVE) => KeyAlgorithm::Sm2,
+            Some("1.2.840.10045.3.1.7") => KeyAlgorithm::Ec("P-256".into()),
+            Some("1.3.132.0.34") => KeyAlgorithm::Ec("P-384".into()),
+            Some("1.3.132.0.35") => KeyAlgorithm::Ec("P-521".into()),
+            Some(other) => KeyAlgorithm::Ec(format!("curve OID {other}")),
+            None => KeyAlgorithm::Ec("unnamed curve".into()),
+        },
+        "1.3.101.112" => KeyAlgorithm::Ed25519,
+        "1.3.101.113" => KeyAlgorithm::Ed448,
+        _ => KeyAlgorithm::Other(oid),
+    }
 }
 
 /// Splits PEM text into the DER of each `CERTIFICATE` block; DER input is
@@ -99,6 +161,7 @@ pub fn info(der: &[u8], index: usize) -> Result<CertInfo, CertError> {
         der: der.to_vec(),
         subject: tbs.subject.to_string(),
         rsa_signed: alg.starts_with(RSA_SIGNATURE_ARC),
+        key_algorithm: key_algorithm(&tbs.subject_public_key_info),
         signature_algorithm: alg,
         not_after: tbs.validity.not_after.to_string(),
         issuer,

@@ -674,3 +674,44 @@ fn inspecting_an_sm2_certificate_names_its_algorithm() {
     assert!(text.contains("key_algorithm SM2"), "{text}");
     assert!(text.contains("not RSA"), "{text}");
 }
+
+// ---- smaller: the lock file ----
+
+#[test]
+fn the_lock_file_is_private_and_a_planted_link_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let gw = FakeGateway::start(|_| {
+        Reply::ok(signed_answer(
+            "alipay_system_oauth_token_response",
+            &token_node(),
+        ))
+    });
+    let tokens = common::tempdir();
+    let exchange = || {
+        cli()
+            .args(fake_client_args(&gw.url(), tokens.path()))
+            .args(["exchange", "--code", "-"])
+            .write_stdin("4b203fe6c11548bcabd8da5bb087a83b")
+            .output()
+            .unwrap()
+    };
+    let out = exchange();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let app_dir = std::fs::read_dir(tokens.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let lock = app_dir.join(".lock");
+    let mode = std::fs::metadata(&lock).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    std::fs::remove_file(&lock).unwrap();
+    let target = tokens.path().join("planted-target");
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    let before = gw.requests();
+    let out = exchange();
+    assert_clean_failure(&out, 2, "symbolic link");
+    assert!(!target.exists(), "the link was followed");
+    assert_eq!(gw.requests(), before, "the code was spent");
+}

@@ -77,14 +77,15 @@ impl Output {
         }
     }
 
-    /// A trace line shown at `-v` (level 1) or `-vv` (level 2).
+    /// A trace line shown at `-v` (level 1) or `-vv` (level 2). Traces
+    /// quote what the gateway sent, so control characters are made visible.
     pub fn trace(&self, level: u8, line: impl AsRef<str>) {
         if self.verbose >= level {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "{} {}",
                 self.paint("*", "2"),
-                line.as_ref()
+                visible(line.as_ref()).0
             );
         }
     }

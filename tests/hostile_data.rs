@@ -248,6 +248,23 @@ fn escapes_in_a_signed_nick_name_are_shown_not_sent() {
         doc["nickname"], "\u{1b}[2J\u{1b}]0;owned\u{7}Mallory",
         "{doc}"
     );
+
+    // Raw escapes in an error page reach neither the error nor the -vv trace.
+    let gw = FakeGateway::start(|_| Reply {
+        status: 502,
+        body: b"\x1b]0;owned\x07\x1b[2Jbad gateway".to_vec(),
+        dribble: None,
+    });
+    let out = cli()
+        .args(fake_client_args(&gw.url(), tokens.path()))
+        .args(["-vv", "userinfo", "--access-token-stdin"])
+        .write_stdin("authusrB1234567890")
+        .output()
+        .unwrap();
+    let all = format!("{}{}", stdout_of(&out), stderr_of(&out));
+    assert_eq!(out.status.code(), Some(3), "{all}");
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+    assert!(all.contains("␛]0;owned␇"), "{all}");
 }
 
 // ---- 8: secrets echoed in sub_msg ----

@@ -60,7 +60,7 @@ impl ConfigFile {
             }
             Err(e) => {
                 return Err(Error::usage_with_hint(
-                    format!("config file: {}", crate::file::read_error_text(path, &e)),
+                    crate::file::described_read_error("config file ", path, &e),
                     "check the path given with --config or ALIPAY_OAUTH_CONFIG",
                 ));
             }

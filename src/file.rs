@@ -43,10 +43,15 @@ pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
 
 /// The reason of a failed read, naming the file.
 pub fn read_error_text(path: &Path, e: &ReadError) -> String {
+    described_read_error("", path, e)
+}
+
+/// The reason of a failed read of a kind of file (`"config file "`).
+pub fn described_read_error(what: &str, path: &Path, e: &ReadError) -> String {
     match e {
-        ReadError::Io(e) => format!("cannot read {}: {}", path.display(), io_reason(e)),
+        ReadError::Io(e) => format!("cannot read {what}{}: {}", path.display(), io_reason(e)),
         ReadError::TooLarge { limit } => format!(
-            "{} is larger than {limit} bytes; is it the right file?",
+            "{what}{} is larger than {limit} bytes; is it the right file?",
             path.display()
         ),
     }

@@ -39,12 +39,8 @@ struct AppEntry {
 
 /// Reads the apps of an apps file.
 pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Error> {
-    let text = crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT).map_err(|e| {
-        Error::usage(format!(
-            "apps file: {}",
-            crate::file::read_error_text(path, &e)
-        ))
-    })?;
+    let text = crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT)
+        .map_err(|e| Error::usage(crate::file::described_read_error("apps file ", path, &e)))?;
     let file: AppsFile = toml::from_str(&text).map_err(|e| {
         Error::usage_with_hint(
             format!("apps file {} is not valid: {}", path.display(), e.message()),

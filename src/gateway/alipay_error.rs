@@ -182,6 +182,27 @@ pub struct SignContentDiff {
 
 impl SignContentDiff {
     pub fn new(ours: String, theirs: String) -> SignContentDiff {
+        // The echo may carry our own secrets already masked (see
+        // `mask_sent`): put them back, so that only real differences count.
+        let theirs = {
+            let ours_secret = |k: &str| {
+                ours.split('&')
+                    .filter_map(|p| p.split_once('='))
+                    .find(|(k2, _)| *k2 == k && is_secret(k))
+                    .map(|(_, v)| v.to_string())
+            };
+            theirs
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((k, v)) => match ours_secret(k) {
+                        Some(o) if v == crate::secret::mask(&o) => format!("{k}={o}"),
+                        _ => p.to_string(),
+                    },
+                    None => p.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("&")
+        };
         let split = |s: &str| -> Vec<(String, String)> {
             s.split('&')
                 .filter(|p| !p.is_empty())
@@ -196,14 +217,11 @@ impl SignContentDiff {
         for (k, v) in &a {
             match b.iter().find(|(k2, _)| k2 == k) {
                 None => lines.push(format!("only we signed {k}={}", shown(k, v))),
-                // The echo had our own secret masked (see `mask_sent`).
-                Some((_, v2)) if v2 != v && !(is_secret(k) && *v2 == crate::secret::mask(v)) => {
-                    lines.push(format!(
-                        "{k} differs: we signed {:?}, the gateway {:?}",
-                        shown(k, v),
-                        shown(k, v2)
-                    ))
-                }
+                Some((_, v2)) if v2 != v => lines.push(format!(
+                    "{k} differs: we signed {:?}, the gateway {:?}",
+                    shown(k, v),
+                    shown(k, v2)
+                )),
                 _ => {}
             }
         }
@@ -328,6 +346,8 @@ mod tests {
             format!("app_id=1&code={}", crate::secret::mask(code)),
         );
         assert!(d.lines.iter().all(|l| !l.contains("code")), "{:?}", d.lines);
+        assert!(d.lines[0].contains("identical"), "{:?}", d.lines);
+        assert_eq!(d.theirs, d.ours);
         let d = SignContentDiff::new(
             format!("app_id=1&code={code}"),
             "app_id=1&code=another".into(),

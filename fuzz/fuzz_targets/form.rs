@@ -13,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
             continue;
         };
         // GBK decoding accepts some sequences its encoder cannot write back.
-        let Ok(encoded) = form::encode(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), charset)
+        let Ok(encoded) =
+            form::encode(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), charset)
         else {
             assert_ne!(charset, Charset::Utf8, "UTF-8 text always encodes");
             continue;

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(checked) = notify::check(&params, RuleChoice::Auto, SignType::Rsa2, charset, key()) {
-        assert!(checked.matched().is_none(), "a forged notification verified");
+        assert!(
+            checked.matched().is_none(),
+            "a forged notification verified"
+        );
         let _ = checked.reported();
     }
 });

@@ -23,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
         1 => Some("alipay.system.oauth.token"),
         _ => Some("alipay.user.info.share"),
     };
-    let charset = if selector & 4 == 0 { Charset::Utf8 } else { Charset::Gbk };
+    let charset = if selector & 4 == 0 {
+        Charset::Utf8
+    } else {
+        Charset::Gbk
+    };
     if let Ok(extracted) = response::extract(body, method, charset) {
         assert!(extracted.content.len() <= body.len());
         let _ = extracted.content_text();

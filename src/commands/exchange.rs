@@ -74,8 +74,9 @@ pub(crate) fn note_superseded(out: &Output, sessions: &Sessions<'_>, tokens: &To
         return;
     };
     match sessions.mark_superseded(&subject) {
-        Ok(true) => out.info(format!(
-            "note: this login was not stored, and it made Alipay drop the stored access token of {subject}; \
+        // Said in JSON mode too: a script with --no-store must learn it.
+        Ok(true) => out.warn(format!(
+            "this login was not stored, and it made Alipay drop the stored access token of {subject}; \
              the stored login is marked and refreshes on its next use"
         )),
         Ok(false) => {}

@@ -45,8 +45,9 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
         && let Some(at) = session.tokens.expires_at
     {
         out.warn(format!(
-            "the access token lives only {} s more, less than asked for (Alipay sets its lifetime)",
-            (at - OffsetDateTime::now_utc()).whole_seconds().max(0)
+            "the access token lives only {} s more, less than --min-valid {} (Alipay sets its lifetime)",
+            (at - OffsetDateTime::now_utc()).whole_seconds().max(0),
+            args.min_valid
         ));
     }
     if out.is_json() {

@@ -22,7 +22,7 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             sessions.access_token(&client, args.subject.as_deref(), EXPIRY_MARGIN)?;
         if refreshed {
             out.info(format!(
-                "the access token of {} had expired: refreshed and stored",
+                "the stored access token of {} had expired or was replaced by a later login: refreshed and stored",
                 session.subject
             ));
         }

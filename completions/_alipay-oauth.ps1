@@ -276,7 +276,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser; only print the URL')
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input')
             [CompletionResult]::new('--no-exchange', '--no-exchange', [CompletionResultType]::ParameterName, 'Print the auth code instead of exchanging it')
-            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not store the tokens')
+            [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not store the tokens. Alipay drops the user''s earlier access tokens on a new login, so a stored login of the same user is marked and refreshes on its next use')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show tokens in full in human output')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')

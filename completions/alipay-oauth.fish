@@ -246,7 +246,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-browser -d 'Do not open a browser; only print the URL'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l manual -d 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-exchange -d 'Print the auth code instead of exchanging it'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens. Alipay drops the user\'s earlier access tokens on a new login, so a stored login of the same user is marked and refreshes on its next use'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l show-secrets -d 'Show tokens in full in human output'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'

@@ -391,6 +391,58 @@ mod tests {
     }
 
     #[test]
+    fn lists_every_login_and_updates_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        assert!(store.list().unwrap().is_empty(), "no directory yet");
+        store.save(&session("u1", "a1")).unwrap();
+        store.save(&session("u2", "a2")).unwrap();
+        let mut other = session("u3", "a3");
+        other.environment = "production-2021".into();
+        store.save(&other).unwrap();
+        fs::write(tmp.path().join("tokens/production-2021/bad.json"), "{").unwrap();
+        let listed = store.list().unwrap();
+        let names: Vec<(String, bool)> = listed
+            .iter()
+            .filter_map(|l| {
+                l.session
+                    .as_ref()
+                    .ok()
+                    .map(|s| (s.subject.clone(), l.current))
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("u1".to_string(), false),
+                ("u2".to_string(), true),
+                ("u3".to_string(), true)
+            ]
+        );
+        assert_eq!(listed.iter().filter(|l| l.session.is_err()).count(), 1);
+        assert_eq!(
+            listed[0].session.as_ref().unwrap().environment_label(),
+            "emulator"
+        );
+
+        // An update rewrites the file but leaves the current login alone.
+        let mut u1 = store.load("emulator-2021", Some("u1")).unwrap().unwrap();
+        u1.access_superseded = true;
+        store.update(&u1).unwrap();
+        assert!(
+            store
+                .load("emulator-2021", Some("u1"))
+                .unwrap()
+                .unwrap()
+                .access_superseded
+        );
+        assert_eq!(
+            store.load("emulator-2021", None).unwrap().unwrap().subject,
+            "u2"
+        );
+    }
+
+    #[test]
     fn keys_separate_gateways() {
         let builtin = "https://openapi.alipay.com/gateway.do";
         let u = url::Url::parse(builtin).unwrap();

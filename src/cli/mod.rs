@@ -376,7 +376,8 @@ pub struct AuthorizeArgs {
     #[arg(long)]
     pub no_exchange: bool,
 
-    /// Do not store the tokens.
+    /// Do not store the tokens. Alipay drops the user's earlier access tokens on a new login, so
+    /// a stored login of the same user is marked and refreshes on its next use.
     #[arg(long)]
     pub no_store: bool,
 

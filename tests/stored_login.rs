@@ -120,6 +120,15 @@ fn one_emulator_url_moves_the_gateway_and_the_authorization_page() {
     assert_eq!(doc["user"]["nickname"], "沙箱用户", "{doc}");
     let doc = common::ok_json(&client(&["-o", "json", "userinfo"]).output().unwrap());
     assert_eq!(doc["nickname"], "沙箱用户");
+    // A browser login that is not stored says what it did to the stored one,
+    // which still answers (refreshed on the way).
+    let out = client(&["authorize", "--no-store"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("marked"), "{}", stderr(&out));
+    let doc = common::ok_json(&client(&["-o", "json", "status"]).output().unwrap());
+    assert_eq!(doc[0]["access_superseded"], true, "{doc}");
+    let out = client(&["-o", "json", "userinfo"]).output().unwrap();
+    assert_eq!(common::ok_json(&out)["nickname"], "沙箱用户");
 
     // An explicit --gateway still wins over the emulator URL.
     let doc = common::ok_json(
@@ -231,11 +240,11 @@ fn token_refreshes_only_when_asked_for_more_life_and_status_lists_logins() {
 
 #[test]
 fn parallel_token_calls_share_one_refresh() {
-    // Tokens live 60 s; asking for 45 s refreshes once they are 15 s old,
-    // and the new token then satisfies every waiting process.
-    let emu = EmulatorProc::start(&["--token-ttl", "60"]);
+    // Tokens live 90 s; asking for 60 s refreshes once they are 30 s old,
+    // and the new token then satisfies every process that runs within 30 s.
+    let emu = EmulatorProc::start(&["--token-ttl", "90"]);
     let (tokens, _) = login(&emu, 0, &[]);
-    std::thread::sleep(Duration::from_secs(16));
+    std::thread::sleep(Duration::from_secs(31));
     let issued = tokens_issued(&emu);
     let runs: Vec<_> = (0..4)
         .map(|_| {
@@ -248,7 +257,7 @@ fn parallel_token_calls_share_one_refresh() {
                 .arg(&emu.alipay_pub)
                 .arg("--token-dir")
                 .arg(emu.token_dir())
-                .args(["token", "--min-valid", "45"])
+                .args(["token", "--min-valid", "60"])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()

@@ -296,6 +296,15 @@ fn an_expired_login_is_unusable() {
     let out = cli(&emu).arg("token").output().unwrap();
     common::assert_clean_failure(&out, 5, "refresh token");
     assert!(out.stdout.is_empty());
+
+    // A refresh token Alipay no longer takes (spent elsewhere): exit 5 too.
+    let emu = EmulatorProc::start(&["--token-ttl", "1"]);
+    login(&emu, 0, &[]);
+    emu.fault("error:isv.refresh-token-invalid", 2);
+    std::thread::sleep(Duration::from_secs(2));
+    let out = cli(&emu).arg("token").output().unwrap();
+    common::assert_clean_failure(&out, 5, "isv.refresh-token-invalid");
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

@@ -34,8 +34,9 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
         (stored.tokens.access_token.clone(), stored)
     } else {
         let client = Client::new(settings.client_config()?, &out)?;
-        let (token, session, refreshed) =
-            sessions.access_token(&client, Some(&stored.subject), margin)?;
+        let (token, session, refreshed) = sessions
+            .access_token(&client, Some(&stored.subject), margin)
+            .map_err(|e| unusable(e, &stored.subject))?;
         if refreshed {
             out.trace(1, format!("refreshed the login of {}", session.subject));
         }
@@ -62,4 +63,26 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
         out.result(token.expose());
     }
     Ok(ExitStatus::Success)
+}
+
+/// A refresh token Alipay no longer takes means the login is unusable:
+/// exit 5 as `cli.md` says for `token`, with Alipay's answer in the message.
+fn unusable(e: Error, subject: &str) -> Error {
+    match e {
+        Error::Alipay(a)
+            if matches!(
+                a.sub_code.as_deref(),
+                Some("isv.refresh-token-invalid" | "isv.refresh-token-time-out")
+            ) =>
+        {
+            Error::Authorization {
+                message: format!("the stored login of {subject} can no longer be refreshed: {a}"),
+                hint: Some(
+                    "log in again with `alipay-oauth authorize` (the refresh token was spent or has expired)"
+                        .into(),
+                ),
+            }
+        }
+        other => other,
+    }
 }

@@ -147,7 +147,7 @@ impl AlipayError {
     }
 
     /// True when Alipay refused the user's access token as invalid or
-    /// expired (code 20001), which a refresh may cure.
+    /// expired (code 20001, protocol §6), which a refresh may cure.
     pub fn is_access_token_refused(&self) -> bool {
         matches!(
             self.sub_code.as_deref(),

@@ -681,15 +681,12 @@ fn inspecting_an_sm2_certificate_names_its_algorithm() {
         .output()
         .unwrap();
     let doc = common::ok_json(&out);
-    assert_eq!(doc["key_algorithm"], "SM2", "{doc}");
-    assert!(
-        doc["note"].as_str().unwrap_or("").contains("SM2, not RSA"),
-        "{doc}"
-    );
+    assert_eq!(doc["certificates"][0]["key_algorithm"], "EC (SM2)", "{doc}");
+    assert_eq!(doc["bits"], 256, "{doc}");
     let out = cli().args(["keys", "inspect"]).arg(&path).output().unwrap();
     let text = stdout_of(&out);
-    assert!(text.contains("key_algorithm SM2"), "{text}");
-    assert!(text.contains("not RSA"), "{text}");
+    assert!(text.contains("EC (SM2) key"), "{text}");
+    assert!(!text.contains("null"), "{text}");
 }
 
 // ---- smaller: the lock file ----

@@ -196,6 +196,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     };
     let (tokens, _) = client.exchange_code(&code)?;
     let stored = if args.no_store {
+        super::exchange::note_superseded(&out, &sessions, &tokens);
         None
     } else {
         sessions.save(&tokens, Some(&scopes.joined()))?

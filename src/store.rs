@@ -26,6 +26,40 @@ pub struct Session {
     pub tokens: TokenSet,
     #[serde(with = "time::serde::rfc3339")]
     pub stored_at: OffsetDateTime,
+    /// A later authorization of the same user (not stored here) made Alipay
+    /// drop this access token; the refresh token still works.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub access_superseded: bool,
+}
+
+impl Session {
+    /// True when the access token can be used for at least `margin` more.
+    pub fn access_usable(&self, now: OffsetDateTime, margin: time::Duration) -> bool {
+        !self.access_superseded && !self.tokens.access_expired(now, margin)
+    }
+
+    /// True when the refresh token can still be spent.
+    pub fn refresh_usable(&self, now: OffsetDateTime) -> bool {
+        self.tokens.refresh_token.is_some() && !self.tokens.refresh_expired(now)
+    }
+
+    /// The environment part of the store key (the key without the app id).
+    pub fn environment_label(&self) -> &str {
+        let suffix = format!("-{}", sanitize(&self.app_id));
+        self.environment
+            .strip_suffix(suffix.as_str())
+            .unwrap_or(&self.environment)
+    }
+}
+
+/// A stored login as listed by [`TokenStore::list`].
+#[derive(Debug)]
+pub struct Listed {
+    pub path: PathBuf,
+    /// The session, or why its file cannot be read.
+    pub session: Result<Session, Error>,
+    /// The app's current login (the one used when no subject is named).
+    pub current: bool,
 }
 
 /// Names the store directory of an environment and app. Built-in gateways
@@ -78,6 +112,23 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
+/// A file of the store, bounded like every file we read; `None` if absent.
+fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    use crate::file::{ReadError, read_bounded, read_error_text};
+    match read_bounded(path, SESSION_FILE_LIMIT) {
+        Ok(b) => Ok(Some(b)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(store_error("read", path, &e)),
+        Err(e @ ReadError::TooLarge { .. }) => Err(Error::Store {
+            message: read_error_text(path, &e),
+            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
+        }),
+    }
+}
+
+/// A session is well under a KiB.
+const SESSION_FILE_LIMIT: u64 = 1 << 20;
+
 /// The store directory.
 #[derive(Debug, Clone)]
 pub struct TokenStore {
@@ -100,17 +151,48 @@ impl TokenStore {
     }
 
     /// Creates a directory with mode 0700, and tightens it if it is looser.
+    /// A symbolic link to a directory others can open is refused, not
+    /// tightened: its target is someone's choice, maybe a shared directory.
     fn private_dir(path: &Path) -> Result<(), Error> {
         fs::create_dir_all(path).map_err(|e| store_error("create", path, &e))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let meta = fs::metadata(path).map_err(|e| store_error("read", path, &e))?;
-            if meta.permissions().mode() & 0o077 != 0 {
+            let mode = meta.permissions().mode();
+            if mode & 0o077 != 0 {
+                let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                if is_link {
+                    return Err(Error::Store {
+                        message: format!(
+                            "the token directory {} is a symbolic link to a directory others can open (mode {:o})",
+                            path.display(),
+                            mode & 0o777
+                        ),
+                        hint: Some("make the link's target private (chmod 700), or use a private token directory (--token-dir / ALIPAY_TOKEN_DIR)".into()),
+                    });
+                }
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))
                     .map_err(|e| store_error("secure", path, &e))?;
             }
         }
+        Ok(())
+    }
+
+    /// Checks that tokens of `key` could be stored now: the directories
+    /// exist privately and a file can be written in them. Called before a
+    /// code or refresh token is spent, since the new tokens exist only once.
+    pub fn check_writable(&self, key: &str) -> Result<(), Error> {
+        let dir = self.app_dir(key)?;
+        let probe = tempfile::Builder::new()
+            .prefix(".probe")
+            .tempfile_in(&dir)
+            .map_err(|e| store_error("write in", &dir, &e))?;
+        use std::io::Write;
+        probe
+            .as_file()
+            .write_all(b"probe")
+            .map_err(|e| store_error("write in", &dir, &e))?;
         Ok(())
     }
 
@@ -129,12 +211,35 @@ impl TokenStore {
     pub fn lock(&self, key: &str, wait: Duration) -> Result<StoreLock, Error> {
         let dir = self.app_dir(key)?;
         let path = dir.join(".lock");
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| store_error("open", &path, &e))?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A planted symbolic link must not make us create or touch
+            // another file.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(&path).map_err(|e| {
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                Error::Store {
+                    message: format!("the lock file {} is a symbolic link", path.display()),
+                    hint: Some("remove it; alipay-oauth creates it as a plain file".into()),
+                }
+            } else {
+                store_error("open", &path, &e)
+            }
+        })?;
+        #[cfg(unix)]
+        {
+            // A lock file left by an older version may be 0644.
+            use std::os::unix::fs::PermissionsExt;
+            let mode = file.metadata().map(|m| m.permissions().mode()).unwrap_or(0);
+            if mode & 0o077 != 0 {
+                file.set_permissions(fs::Permissions::from_mode(0o600))
+                    .map_err(|e| store_error("secure", &path, &e))?;
+            }
+        }
         let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
@@ -171,17 +276,14 @@ impl TokenStore {
         let dir = self.dir.join(sanitize(key));
         let subject = match subject {
             Some(s) => s.to_string(),
-            None => match fs::read_to_string(dir.join("current")) {
-                Ok(s) => s.trim().to_string(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(store_error("read", &dir.join("current"), &e)),
+            None => match read_store_file(&dir.join("current"))? {
+                Some(s) => String::from_utf8_lossy(&s).trim().to_string(),
+                None => return Ok(None),
             },
         };
         let path = Self::session_path(&dir, &subject);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(store_error("read", &path, &e)),
+        let Some(bytes) = read_store_file(&path)? else {
+            return Ok(None);
         };
         serde_json::from_slice(&bytes)
             .map(Some)
@@ -189,6 +291,62 @@ impl TokenStore {
                 message: format!("the stored session {} is damaged: {e}", path.display()),
                 hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
             })
+    }
+
+    /// Every stored login, of every environment and app, in name order.
+    pub fn list(&self) -> Result<Vec<Listed>, Error> {
+        let mut out = Vec::new();
+        let apps = match fs::read_dir(&self.dir) {
+            Ok(d) => d,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(store_error("read", &self.dir, &e)),
+        };
+        let mut app_dirs: Vec<PathBuf> = apps
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        app_dirs.sort();
+        for dir in app_dirs {
+            let current = fs::read_to_string(dir.join("current"))
+                .ok()
+                .map(|s| Self::session_path(&dir, s.trim()));
+            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+                .map_err(|e| store_error("read", &dir, &e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for path in files {
+                let session = fs::read(&path)
+                    .map_err(|e| store_error("read", &path, &e))
+                    .and_then(|b| {
+                        serde_json::from_slice::<Session>(&b).map_err(|e| Error::Store {
+                            message: format!(
+                                "the stored session {} is damaged: {e}",
+                                path.display()
+                            ),
+                            hint: Some(
+                                "remove it with `alipay-oauth logout` and log in again".into(),
+                            ),
+                        })
+                    });
+                out.push(Listed {
+                    current: current.as_ref() == Some(&path),
+                    path,
+                    session,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Rewrites a stored session in place, without making it current.
+    pub fn update(&self, session: &Session) -> Result<(), Error> {
+        let dir = self.app_dir(&session.environment)?;
+        let path = Self::session_path(&dir, &session.subject);
+        let json =
+            serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
+        secret_file::write(&path, &json, true)
     }
 
     /// Removes the session of `subject` (or the current one, or all of the
@@ -253,6 +411,7 @@ mod tests {
                 permanent: false,
             },
             stored_at: OffsetDateTime::now_utc(),
+            access_superseded: false,
         }
     }
 
@@ -297,6 +456,111 @@ mod tests {
         assert_eq!(store.remove("emulator-2021", None, false).unwrap(), 1);
         assert!(store.load("emulator-2021", None).unwrap().is_none());
         assert_eq!(store.remove("emulator-2021", None, true).unwrap(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_private_and_never_a_followed_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        drop(store.lock("k", Duration::ZERO).unwrap());
+        let lock = tmp.path().join("tokens/k/.lock");
+        let mode = fs::metadata(&lock).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // Loosened by someone else: tightened again.
+        fs::set_permissions(&lock, fs::Permissions::from_mode(0o644)).unwrap();
+        drop(store.lock("k", Duration::ZERO).unwrap());
+        assert_eq!(
+            fs::metadata(&lock).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        // A planted link is refused, and its target neither created nor touched.
+        fs::remove_file(&lock).unwrap();
+        let target = tmp.path().join("elsewhere");
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        let err = store.lock("k", Duration::ZERO).err().expect("refused");
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(!target.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_token_directory_open_to_others_is_refused_not_chmoded() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let shared = tmp.path().join("shared");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+        let link = tmp.path().join("tokens");
+        std::os::unix::fs::symlink(&shared, &link).unwrap();
+        let store = TokenStore::new(&link);
+        let err = store.check_writable("k").expect_err("refused");
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(
+            fs::metadata(&shared).unwrap().permissions().mode() & 0o777,
+            0o755
+        );
+        // Once the target is private, the link is fine.
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o700)).unwrap();
+        store.check_writable("k").unwrap();
+        assert_eq!(
+            fs::read_dir(shared.join("k")).unwrap().count(),
+            0,
+            "the probe is removed"
+        );
+    }
+
+    #[test]
+    fn lists_every_login_and_updates_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        assert!(store.list().unwrap().is_empty(), "no directory yet");
+        store.save(&session("u1", "a1")).unwrap();
+        store.save(&session("u2", "a2")).unwrap();
+        let mut other = session("u3", "a3");
+        other.environment = "production-2021".into();
+        store.save(&other).unwrap();
+        fs::write(tmp.path().join("tokens/production-2021/bad.json"), "{").unwrap();
+        let listed = store.list().unwrap();
+        let names: Vec<(String, bool)> = listed
+            .iter()
+            .filter_map(|l| {
+                l.session
+                    .as_ref()
+                    .ok()
+                    .map(|s| (s.subject.clone(), l.current))
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("u1".to_string(), false),
+                ("u2".to_string(), true),
+                ("u3".to_string(), true)
+            ]
+        );
+        assert_eq!(listed.iter().filter(|l| l.session.is_err()).count(), 1);
+        assert_eq!(
+            listed[0].session.as_ref().unwrap().environment_label(),
+            "emulator"
+        );
+
+        // An update rewrites the file but leaves the current login alone.
+        let mut u1 = store.load("emulator-2021", Some("u1")).unwrap().unwrap();
+        u1.access_superseded = true;
+        store.update(&u1).unwrap();
+        assert!(
+            store
+                .load("emulator-2021", Some("u1"))
+                .unwrap()
+                .unwrap()
+                .access_superseded
+        );
+        assert_eq!(
+            store.load("emulator-2021", None).unwrap().unwrap().subject,
+            "u2"
+        );
     }
 
     #[test]

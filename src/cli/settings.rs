@@ -89,6 +89,8 @@ pub struct Settings {
     pub environment: Sourced<Environment>,
     pub gateway: Sourced<String>,
     pub authorize_url: Sourced<String>,
+    /// The emulator's base URL when one was set (else the default port).
+    pub emulator_url: Option<Sourced<String>>,
     pub app_id: Option<Sourced<String>>,
     pub private_key: Option<Sourced<KeySource>>,
     pub alipay_public_key: Option<Sourced<KeySource>>,
@@ -210,13 +212,33 @@ impl Settings {
                     .unwrap_or(Sourced::new(builtin, Source::Default));
                 validate_url(&chosen).map(|()| chosen)
             };
+        let emulator_url = match pick(
+            matches,
+            "emulator_url",
+            "--emulator-url",
+            "ALIPAY_EMULATOR_URL",
+            args.emulator_url.clone(),
+            profile.emulator_url.clone().map(|v| (v, pn)),
+        ) {
+            Some(s) => Some(Sourced::new(
+                crate::endpoints::parse_emulator_base(&s.value).map_err(|e| {
+                    Error::usage_with_hint(
+                        format!("emulator URL (from {}): {e}", s.source),
+                        "give the address the emulator printed at start-up, e.g. http://127.0.0.1:19300",
+                    )
+                })?,
+                s.source,
+            )),
+            None => None,
+        };
+        let emulator_base = emulator_url.as_ref().map(|s| s.value.as_str());
         let gateway = url_setting(
             "gateway",
             "--gateway",
             "ALIPAY_GATEWAY",
             &args.gateway,
             &profile.gateway,
-            environment.value.gateway_url(),
+            environment.value.gateway_url_at(emulator_base),
         )?;
         let authorize_url = url_setting(
             "authorize_url",
@@ -224,7 +246,7 @@ impl Settings {
             "ALIPAY_AUTHORIZE_URL",
             &args.authorize_url,
             &profile.authorize_url,
-            environment.value.authorize_url(),
+            environment.value.authorize_url_at(emulator_base),
         )?;
 
         let app_id = pick(
@@ -414,6 +436,7 @@ impl Settings {
             environment,
             gateway,
             authorize_url,
+            emulator_url,
             app_id,
             private_key,
             alipay_public_key,
@@ -540,7 +563,8 @@ impl Settings {
     pub fn alipay_verifying_key(&self) -> anyhow::Result<(PublicKey, Option<String>)> {
         match &self.alipay_cert_file {
             Some(c) => {
-                let bytes = read_input_file(&c.value, 1 << 20).context("Alipay certificate")?;
+                let bytes = read_input_file(&c.value, crate::file::KEY_FILE_LIMIT)
+                    .context("Alipay certificate")?;
                 let key = crate::sign::cert::public_key(&bytes)
                     .map_err(Error::from)
                     .context("Alipay certificate")?;
@@ -570,7 +594,8 @@ impl Settings {
             }
         };
         let read = |s: &Sourced<PathBuf>, what: &str| -> anyhow::Result<Vec<u8>> {
-            read_input_file(&s.value, 1 << 20).with_context(|| format!("{what} certificate"))
+            read_input_file(&s.value, crate::file::KEY_FILE_LIMIT)
+                .with_context(|| format!("{what} certificate"))
         };
         let cert_err = |what: &'static str| {
             move |e: crate::sign::cert::CertError| {
@@ -660,7 +685,7 @@ fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<
         KeySource::Text { text, .. } => {
             Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec()))
         }
-        KeySource::File(path) => read_input_file(path, 1 << 20)
+        KeySource::File(path) => read_input_file(path, crate::file::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)
             .map_err(|e| match e {
                 Error::Usage { message, .. } => Error::usage_with_hint(

@@ -116,11 +116,16 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 out.result(alipay_pem.trim_end());
             }
         }
-        out.result(format!(
-            "Clients: alipay-oauth --gateway {} --authorize-url {} ...",
-            emulator.gateway_url(),
-            emulator.authorize_url()
-        ));
+        let default_base = crate::endpoints::emulator_base(crate::endpoints::DEFAULT_EMULATOR_PORT);
+        if emulator.base_url().trim_end_matches('/') == default_base {
+            out.result("Clients: alipay-oauth --env emulator ...");
+        } else {
+            // Any other address: one setting moves both URLs of --env emulator.
+            out.result(format!(
+                "Clients: alipay-oauth --env emulator --emulator-url {} ...  (or ALIPAY_EMULATOR_URL)",
+                emulator.base_url().trim_end_matches('/')
+            ));
+        }
         out.info("Ctrl-C stops it.");
     }
     emulator.wait();
@@ -177,7 +182,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
         ));
         Some(key.public_key())
     } else if let Some(path) = &args.app_public_key_file {
-        let bytes = crate::file::read_input_file(path, 1 << 20)?;
+        let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
         Some(PublicKey::parse(&bytes).map_err(Error::from).map_err(|e| {
             anyhow::Error::from(e).context(format!("--app-public-key-file {}", path.display()))
         })?)
@@ -203,7 +208,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     }
     let alipay_key = match &args.alipay_private_key_file {
         Some(path) => {
-            let bytes = crate::file::read_input_file(path, 1 << 20)?;
+            let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
             PrivateKey::parse(&bytes)
                 .map_err(Error::from)
                 .map_err(|e| {

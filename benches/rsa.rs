@@ -95,6 +95,8 @@ fn process_cost(runs: usize, program: &std::path::Path, args: &[&str], input: &[
     let mut peak = 0;
     for _ in 0..runs {
         let start = Instant::now();
+        // Reaped by wait4 below, which also gives its peak RSS.
+        #[allow(clippy::zombie_processes)]
         let mut child = Command::new(program)
             .args(args)
             .stdin(std::process::Stdio::piped())
@@ -139,8 +141,14 @@ fn whole_processes(runs: usize, pem: &[u8], content: &str) {
         b"app_id=2021000000000000&charset=utf-8&code=4b203fe6c11548bcabd8da5bb087a83b&format=JSON&grant_type=authorization_code&method=alipay.system.oauth.token&sign_type=RSA2&timestamp=2024-01-02+03%3A04%3A05&version=1.0",
     );
     println!("\nwhole processes, mean of {runs} runs     wall ms   peak RSS KiB");
-    println!("{:<40} {:>8.2} {:>14}", "alipay-oauth --version", startup_ms, startup_kib);
-    println!("{:<40} {:>8.2} {:>14}", "alipay-oauth -q sign --stdin form", sign_ms, sign_kib);
+    println!(
+        "{:<40} {:>8.2} {:>14}",
+        "alipay-oauth --version", startup_ms, startup_kib
+    );
+    println!(
+        "{:<40} {:>8.2} {:>14}",
+        "alipay-oauth -q sign --stdin form", sign_ms, sign_kib
+    );
     if let Some(openssl) = which("openssl") {
         let (ossl_ms, ossl_kib) = process_cost(
             runs,
@@ -148,7 +156,10 @@ fn whole_processes(runs: usize, pem: &[u8], content: &str) {
             &["dgst", "-sha256", "-sign", key_arg],
             content.as_bytes(),
         );
-        println!("{:<40} {:>8.2} {:>14}", "openssl dgst -sha256 -sign", ossl_ms, ossl_kib);
+        println!(
+            "{:<40} {:>8.2} {:>14}",
+            "openssl dgst -sha256 -sign", ossl_ms, ossl_kib
+        );
         println!(
             "ratio to openssl dgst: wall {:.2}x (target 0.6x), peak memory {:.2}x (target 1.0x)",
             sign_ms / ossl_ms,

@@ -352,8 +352,7 @@ impl Activity {
     }
 
     fn read_some(&self) {
-        if !self.busy.load(Ordering::Relaxed) && !self.head_started.swap(true, Ordering::Relaxed)
-        {
+        if !self.busy.load(Ordering::Relaxed) && !self.head_started.swap(true, Ordering::Relaxed) {
             self.mark_ms.store(self.now_ms(), Ordering::Relaxed);
             self.changed.notify_one();
         }
@@ -444,10 +443,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Watched<S> {
         Pin::new(&mut self.inner).poll_flush(cx)
     }
 
-    fn poll_shutdown(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
@@ -515,7 +511,11 @@ enum BodyError {
     Broken,
 }
 
-async fn read_body(body: Incoming, limits: &Limits, declared: Option<u64>) -> Result<Bytes, BodyError> {
+async fn read_body(
+    body: Incoming,
+    limits: &Limits,
+    declared: Option<u64>,
+) -> Result<Bytes, BodyError> {
     // Room for what was announced, but never a hostile client's promise.
     let mut data = Vec::with_capacity(declared.unwrap_or(0).min(64 << 10) as usize);
     let read = async {
@@ -661,7 +661,10 @@ impl From<Response> for hyper::Response<ReplyBody> {
         }
         if r.cut_short {
             headers.insert(http::header::CONTENT_LENGTH, full.into());
-            headers.insert(http::header::CONNECTION, http::HeaderValue::from_static("close"));
+            headers.insert(
+                http::header::CONNECTION,
+                http::HeaderValue::from_static("close"),
+            );
         }
         response
     }

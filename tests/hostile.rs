@@ -95,7 +95,9 @@ fn proc_status(pid: u32, field: &str) -> u64 {
 }
 
 fn threads_of(pid: u32) -> usize {
-    std::fs::read_dir(format!("/proc/{pid}/task")).unwrap().count()
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
 }
 
 /// Waits until `check` holds, or fails after `limit`.
@@ -118,8 +120,10 @@ fn a_huge_content_length_gets_413_without_reading_or_aborting() {
     assert_eq!(status, 413, "{answer}");
     // A chunked body over the limit is cut off while streaming.
     let mut s = connect(addr);
-    s.write_all(b"POST /gateway.do?charset=utf-8 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
-        .unwrap();
+    s.write_all(
+        b"POST /gateway.do?charset=utf-8 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
+    .unwrap();
     let chunk = format!("{:x}\r\n{}\r\n", 64 << 10, "a".repeat(64 << 10));
     for _ in 0..20 {
         if s.write_all(chunk.as_bytes()).is_err() {
@@ -219,7 +223,8 @@ fn stalled_bodies_stop_neither_the_emulator_nor_the_listener_and_the_timeout_hol
 }
 
 /// `authorize --no-exchange` with a BROWSER that records the URL; returns
-/// the child and the authorization URL.
+/// the child (the caller waits for it) and the authorization URL.
+#[allow(clippy::zombie_processes)]
 fn start_authorize(emu: &EmulatorProc, extra: &[&str]) -> (Child, String) {
     let record = emu.dir.path().join(format!(
         "opened-{}",
@@ -278,13 +283,17 @@ fn running_out_of_file_descriptors_does_not_end_the_accept_loop() {
     });
     let addr = addr_of(&emu);
     // More idle connections than descriptors: the kernel queues the rest.
-    let idle: Vec<TcpStream> = (0..120).filter_map(|_| TcpStream::connect(addr).ok()).collect();
+    let idle: Vec<TcpStream> = (0..120)
+        .filter_map(|_| TcpStream::connect(addr).ok())
+        .collect();
     assert!(idle.len() > 64, "only {} connections", idle.len());
     std::thread::sleep(Duration::from_millis(500));
     drop(idle);
-    eventually(Duration::from_secs(30), "the emulator answers again", || {
-        health_ok(&emu)
-    });
+    eventually(
+        Duration::from_secs(30),
+        "the emulator answers again",
+        || health_ok(&emu),
+    );
 }
 
 #[test]
@@ -422,8 +431,10 @@ fn idle_slow_head_and_slow_body_are_timed_out() {
     );
     // A body that stops arriving: 408.
     let mut s = connect(addr);
-    s.write_all(b"POST /gateway.do?charset=utf-8 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
-        .unwrap();
+    s.write_all(
+        b"POST /gateway.do?charset=utf-8 HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc",
+    )
+    .unwrap();
     let (status, answer) = read_answer(&mut s);
     assert_eq!(status, 408, "{answer}");
     assert!(health_ok(&emu));
@@ -435,7 +446,11 @@ fn absolute_form_targets_are_answered() {
     let addr = addr_of(&emu);
     let (status, answer) = raw(
         addr,
-        format!("GET {}/__emulator/health HTTP/1.1\r\nHost: {addr}\r\n\r\n", emu.base).as_bytes(),
+        format!(
+            "GET {}/__emulator/health HTTP/1.1\r\nHost: {addr}\r\n\r\n",
+            emu.base
+        )
+        .as_bytes(),
     );
     assert_eq!(status, 200, "{answer}");
     // The gateway in absolute form, as the official SDK sends it: a real
@@ -512,7 +527,9 @@ fn the_request_log_names_method_app_outcome_and_time() {
         .find(|l| l.starts_with("POST /gateway.do"))
         .unwrap();
     assert!(
-        line.contains("alipay.system.oauth.token app 2021000000000000 -> 200 40002 isv.code-invalid ("),
+        line.contains(
+            "alipay.system.oauth.token app 2021000000000000 -> 200 40002 isv.code-invalid ("
+        ),
         "{line}"
     );
     assert!(line.ends_with(" ms)"), "{line}");

@@ -84,7 +84,11 @@ fn exchange_userinfo_and_doctor_live_over_https_with_the_ca_in_ssl_cert_file() {
         .output()
         .unwrap();
     let tokens = ok_json(&out);
-    assert!(tokens["access_token"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(
+        tokens["access_token"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty())
+    );
 
     let out = emu
         .cli()

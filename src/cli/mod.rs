@@ -270,7 +270,7 @@ pub enum Command {
 
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
     #[command(after_help = EMULATOR_EXAMPLES)]
-    Emulator(EmulatorArgs),
+    Emulator(Box<EmulatorArgs>),
 
     /// Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call.
     #[command(

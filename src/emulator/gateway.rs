@@ -28,7 +28,7 @@ fn gateway_error(charset: Charset, sub_code: &str, sub_msg: &str) -> Reply {
         escape_slashes(&node.to_string())
     );
     let mut reply = json_reply(charset, &body);
-    reply.outcome = Some((code.to_string(), Some(sub_code.to_string())));
+    reply.outcome = Some(format!("{code} {sub_code}"));
     reply
 }
 
@@ -298,10 +298,11 @@ fn signed(
     let mut reply = json_reply(charset, &body);
     // A successful token node has no code: Alipay's success is 10000.
     let field = |k: &str| node.get(k).and_then(Value::as_str).map(str::to_string);
-    reply.outcome = Some((
-        field("code").unwrap_or_else(|| "10000".into()),
-        field("sub_code"),
-    ));
+    let code = field("code").unwrap_or_else(|| "10000".into());
+    reply.outcome = Some(match field("sub_code") {
+        Some(sub_code) => format!("{code} {sub_code}"),
+        None => code,
+    });
     match fault {
         Some(Fault::Delay(d)) => reply.delay = Some(*d),
         Some(Fault::Truncate) => reply.truncate = true,

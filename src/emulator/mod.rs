@@ -136,8 +136,8 @@ pub struct Reply {
     /// Cut the body off halfway and close the connection.
     truncate: bool,
     delay: Option<Duration>,
-    /// For the request log: Alipay's `code` and `sub_code` of a gateway answer.
-    outcome: Option<(String, Option<String>)>,
+    /// For the request log: Alipay's `code` (and `sub_code`) of a gateway answer.
+    outcome: Option<String>,
 }
 
 impl Reply {
@@ -292,12 +292,8 @@ impl Emulator {
             name: "alipay-emulator",
         };
         let shared = Arc::new(Shared::new(config, base_url, tracer)?);
-        let server = Server::start(
-            vec![socket],
-            server_config,
-            Arc::new(Serve(shared.clone())),
-        )
-        .map_err(|e| Error::Internal(format!("the emulator's server: {e}")))?;
+        let server = Server::start(vec![socket], server_config, Arc::new(Serve(shared.clone())))
+            .map_err(|e| Error::Internal(format!("the emulator's server: {e}")))?;
         Ok(Emulator {
             shared,
             server,
@@ -446,10 +442,9 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
         line.push_str(&format!(" app {}", printable(&app)));
     }
     line.push_str(&format!(" -> {}", reply.status));
-    match &reply.outcome {
-        Some((code, Some(sub_code))) => line.push_str(&format!(" {code} {sub_code}")),
-        Some((code, None)) => line.push_str(&format!(" {code}")),
-        None => {}
+    if let Some(outcome) = &reply.outcome {
+        line.push(' ');
+        line.push_str(outcome);
     }
     line.push_str(&format!(" ({:.1} ms)", took.as_secs_f64() * 1000.0));
     line
@@ -457,7 +452,11 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
 
 /// A client's text for the log: short, control characters escaped.
 fn printable(text: &str) -> String {
-    text.chars().take(64).collect::<String>().escape_debug().to_string()
+    text.chars()
+        .take(64)
+        .collect::<String>()
+        .escape_debug()
+        .to_string()
 }
 
 /// Routes one request to its page, the gateway, or the admin API.

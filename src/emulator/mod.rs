@@ -561,3 +561,51 @@ fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
         Err(e) => Reply::json(400, json!({"error": e, "syntax": faults::FAULT_SYNTAX})),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offline() -> Offline {
+        let app = PrivateKey::generate(2048).unwrap();
+        Offline::new(EmulatorConfig::new(
+            vec![AppConfig {
+                app_id: "2021000000000000".into(),
+                name: "t".into(),
+                public_key: app.public_key(),
+                redirect_domains: vec![],
+                id_mode: IdMode::OpenId,
+                member_info: true,
+                group: None,
+            }],
+            PrivateKey::generate(2048).unwrap(),
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn offline_answers_origin_and_absolute_form_targets_alike() {
+        let emu = offline();
+        let query = "/gateway.do?charset=utf-8&app_id=2021000000000000";
+        let origin = emu.respond("POST", query, &[], b"");
+        let absolute = emu.respond("POST", &format!("http://127.0.0.1:9966{query}"), &[], b"");
+        assert_eq!(origin.status(), 200);
+        assert_eq!(origin.body(), absolute.body());
+        assert!(String::from_utf8_lossy(absolute.body()).contains("isv.missing-method"));
+        assert_eq!(emu.respond("GET", "/nowhere", &[], b"").status(), 404);
+        assert_eq!(emu.respond("G E T", "/", &[], b"").status(), 400);
+        assert_eq!(emu.respond("GET", "not a target", &[], b"").status(), 400);
+        let fault = |count: &str| {
+            emu.respond(
+                "POST",
+                "/__emulator/faults",
+                &[("Content-Type", "application/json")],
+                format!("{{\"fault\":\"tamper\",\"count\":{count}}}").as_bytes(),
+            )
+            .status()
+        };
+        assert_eq!(fault("-1"), 400);
+        assert_eq!(fault("1e10"), 400);
+        assert_eq!(fault("3"), 200);
+    }
+}

@@ -339,6 +339,21 @@ fn oversized_request_lines_and_heads_get_414_or_431_and_memory_stays_flat() {
             });
         }
     });
+    // Authorization requests with a 1 MB redirect_uri: refused, not kept.
+    let redirect = format!("http%3A%2F%2F127.0.0.1%2F{}", "c".repeat(1 << 20));
+    for _ in 0..50 {
+        let mut c = connect(addr);
+        let _ = c.write_all(
+            format!(
+                "GET /oauth2/publicAppAuthorize.htm?app_id={}&scope=auth_user&redirect_uri={redirect} HTTP/1.1\r\nHost: x\r\n\r\n",
+                emu.app_id
+            )
+            .as_bytes(),
+        );
+        let (status, _) = read_answer(&mut c);
+        assert!(matches!(status, 0 | 414 | 431), "{status}");
+    }
+    assert_eq!(emu.health()["live"]["consents"], 0);
     assert!(health_ok(&emu));
     let after = proc_status(pid, "VmRSS:");
     assert!(

@@ -84,7 +84,6 @@ impl http_server::Handler for Forward {
 fn limits() -> Limits {
     Limits {
         max_body: 0,
-        max_connections: 64,
         ..Limits::default()
     }
 }

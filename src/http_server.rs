@@ -7,6 +7,8 @@
 //! moment it is idle (opened, or its last answer given) it must start a
 //! request within the idle timeout, and from its first byte deliver the
 //! whole head within the header timeout; the body has its own timeout.
+//! (hyper's own header timeout also runs while a connection is idle, so the
+//! two could not differ.)
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -23,7 +25,7 @@ use http_body_util::BodyExt as _;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::sync::{Notify, Semaphore, watch};
+use tokio::sync::{Semaphore, watch};
 
 /// What a client may send and hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,7 +325,8 @@ async fn accept_loop<H: Handler>(
     }
 }
 
-/// What the watchdog of one connection knows.
+/// What the watchdog of one connection knows. Plain atomics, no wake-ups:
+/// answering a request costs the watchdog nothing; it looks every so often.
 struct Activity {
     opened: Instant,
     /// A request is being answered.
@@ -333,7 +336,6 @@ struct Activity {
     /// Milliseconds since `opened`: when the connection became idle, or
     /// when the head of a request started.
     mark_ms: AtomicU64,
-    changed: Notify,
 }
 
 impl Activity {
@@ -343,7 +345,6 @@ impl Activity {
             busy: AtomicBool::new(false),
             head_started: AtomicBool::new(false),
             mark_ms: AtomicU64::new(0),
-            changed: Notify::new(),
         }
     }
 
@@ -354,7 +355,6 @@ impl Activity {
     fn read_some(&self) {
         if !self.busy.load(Ordering::Relaxed) && !self.head_started.swap(true, Ordering::Relaxed) {
             self.mark_ms.store(self.now_ms(), Ordering::Relaxed);
-            self.changed.notify_one();
         }
     }
 
@@ -366,7 +366,6 @@ impl Activity {
     fn end(&self) {
         self.mark_ms.store(self.now_ms(), Ordering::Relaxed);
         self.busy.store(false, Ordering::Relaxed);
-        self.changed.notify_one();
     }
 
     /// Idle again (after a TLS handshake).
@@ -376,34 +375,23 @@ impl Activity {
     }
 
     /// Resolves when the connection has been idle, or sending a head, for
-    /// too long. A request being answered is bounded by the body timeout
-    /// and the handler, not here.
+    /// too long (noticed within a quarter of the shorter timeout). A request
+    /// being answered is bounded by the body timeout and the handler.
     async fn expired(&self, limits: &Limits) {
+        let tick =
+            (limits.idle_timeout.min(limits.header_timeout) / 4).max(Duration::from_millis(50));
         loop {
-            let changed = self.changed.notified();
-            let deadline = if self.busy.load(Ordering::Relaxed) {
-                None
+            tokio::time::sleep(tick).await;
+            if self.busy.load(Ordering::Relaxed) {
+                continue;
+            }
+            let limit = if self.head_started.load(Ordering::Relaxed) {
+                limits.header_timeout
             } else {
-                let limit = if self.head_started.load(Ordering::Relaxed) {
-                    limits.header_timeout
-                } else {
-                    limits.idle_timeout
-                };
-                Some(
-                    self.opened
-                        + Duration::from_millis(self.mark_ms.load(Ordering::Relaxed))
-                        + limit,
-                )
+                limits.idle_timeout
             };
-            match deadline {
-                Some(d) if Instant::now() >= d => return,
-                Some(d) => {
-                    tokio::select! {
-                        _ = tokio::time::sleep_until(d.into()) => {}
-                        _ = changed => {}
-                    }
-                }
-                None => changed.await,
+            if self.now_ms() >= self.mark_ms.load(Ordering::Relaxed) + limit.as_millis() as u64 {
+                return;
             }
         }
     }
@@ -488,8 +476,7 @@ where
         .max_header_size(shared.limits.max_head)
         .max_buf_size(shared.limits.max_head.max(64 << 10))
         // The watchdog bounds the head, idle or not.
-        .header_read_timeout(None)
-        .timer(hyper_util::rt::TokioTimer::new());
+        .header_read_timeout(None);
     let conn = builder.serve_connection(TokioIo::new(io), service);
     let mut stop = shared.stop.subscribe();
     tokio::pin!(conn);

@@ -89,6 +89,8 @@ print(rate(lambda: sign_with_rsa2(k, c, "utf-8")), rate(lambda: verify_with_rsa(
 
 /// Mean wall time (ms) and the largest peak RSS (KiB) of `runs` runs of a
 /// whole process, its stdin fed from `input`.
+// The child is reaped by `wait4` (for its own rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn process_cost(runs: usize, program: &std::path::Path, args: &[&str], input: &[u8]) -> (f64, i64) {
     use std::io::Write;
     let mut total = Duration::ZERO;

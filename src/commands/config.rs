@@ -66,6 +66,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         ("env", row(&settings.environment)),
         ("gateway", row(&settings.gateway)),
         ("authorize_url", row(&settings.authorize_url)),
+        ("emulator_url", opt(&settings.emulator_url)),
         ("app_id", opt(&settings.app_id)),
         (
             "private_key",

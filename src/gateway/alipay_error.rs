@@ -1,4 +1,4 @@
-//! Errors Alipay answers with (protocol section 6), each with a hint that
+//! Errors Alipay answers with (docs/protocol.md §6), each with a hint that
 //! says what to do, and the string-to-sign comparison for
 //! `isv.invalid-signature`.
 
@@ -144,6 +144,20 @@ impl AlipayError {
             _ => "read sub_msg; the error codes are listed in Alipay's documentation",
         }
         .to_string()
+    }
+
+    /// True when Alipay refused the user's access token as invalid or
+    /// expired (code 20001, protocol §6), which a refresh may cure.
+    pub fn is_access_token_refused(&self) -> bool {
+        matches!(
+            self.sub_code.as_deref(),
+            Some(
+                "aop.invalid-auth-token"
+                    | "aop.auth-token-time-out"
+                    | "invalid-auth-token"
+                    | "auth-token-time-out"
+            )
+        ) || (self.code == "20001" && self.sub_code.is_none())
     }
 
     /// The gateway's and our strings to sign, when the gateway echoed its own

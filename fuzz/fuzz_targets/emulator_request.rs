@@ -9,24 +9,30 @@ use std::sync::OnceLock;
 
 use alipay_oauth::emulator::users::IdMode;
 use alipay_oauth::emulator::{AppConfig, EmulatorConfig, Offline};
-use alipay_oauth::sign::PrivateKey;
+use alipay_oauth::sign::{PrivateKey, PublicKey};
 use libfuzzer_sys::fuzz_target;
 
+/// The emulator with fixed keys from the test data: generating keys in
+/// every fuzzing process would starve short runs.
 fn emulator() -> &'static Offline {
     static OFFLINE: OnceLock<Offline> = OnceLock::new();
     OFFLINE.get_or_init(|| {
-        let app = PrivateKey::generate(2048).expect("app key");
+        let app = PublicKey::parse(include_bytes!("../../tests/data/keys/app-public-key.pem"))
+            .expect("app key");
+        let alipay =
+            PrivateKey::parse(include_bytes!("../../tests/data/keys/alipay-private-key.pem"))
+                .expect("alipay key");
         let mut config = EmulatorConfig::new(
             vec![AppConfig {
                 app_id: "2021000000000000".into(),
                 name: "fuzz".into(),
-                public_key: app.public_key(),
+                public_key: app,
                 redirect_domains: vec!["example.com".into()],
                 id_mode: IdMode::OpenId,
                 member_info: true,
                 group: None,
             }],
-            PrivateKey::generate(2048).expect("alipay key"),
+            alipay,
         );
         config.auto_approve = true;
         Offline::new(config).expect("the emulator's state")

@@ -814,7 +814,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__subcmd__oauth__subcmd__emulator)
-            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --tls --idle-timeout --header-timeout --body-timeout --max-connections --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,6 +877,26 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

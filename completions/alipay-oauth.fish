@@ -757,7 +757,12 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l t
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l refresh-ttl -d 'Lifetime of refresh tokens, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l timestamp-window -d 'How far request timestamps may be from Beijing time, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l fault -d 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads (1 to 256)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l tls -d 'Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1, and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server\'s key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l idle-timeout -d 'Close a connection that starts no request for this long, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l header-timeout -d 'Close a connection whose request head (line and headers) takes longer, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l body-timeout -d 'Answer 408 when a request body takes longer to arrive, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l max-connections -d 'Connections open at once; more are answered 503 and closed' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l cert-dir -d 'Public-key-certificate mode: issue a root CA and certificates for Alipay and each app, write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt, appCertPublicKey_<app_id>.crt), and require app_cert_sn / alipay_root_cert_sn' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F

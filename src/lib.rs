@@ -14,6 +14,7 @@ pub mod error;
 pub mod file;
 pub mod form;
 pub mod gateway;
+pub mod http_server;
 pub mod oauth;
 pub mod output;
 pub mod secret;

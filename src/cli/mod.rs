@@ -303,7 +303,7 @@ pub enum Command {
 
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
     #[command(after_help = EMULATOR_EXAMPLES)]
-    Emulator(EmulatorArgs),
+    Emulator(Box<EmulatorArgs>),
 
     /// Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call.
     #[command(
@@ -694,9 +694,31 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "SPEC")]
     pub fault: Vec<crate::emulator::faults::FaultSpec>,
 
-    /// Worker threads.
-    #[arg(long, value_name = "N", default_value_t = 16)]
+    /// Worker threads (1 to 256).
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256))]
     pub threads: usize,
+
+    /// Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1,
+    /// and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server's
+    /// key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}.
+    #[arg(long, value_name = "DIR")]
+    pub tls: Option<PathBuf>,
+
+    /// Close a connection that starts no request for this long, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout: u64,
+
+    /// Close a connection whose request head (line and headers) takes longer, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+
+    /// Answer 408 when a request body takes longer to arrive, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+
+    /// Connections open at once; more are answered 503 and closed.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65536))]
+    pub max_connections: usize,
 
     /// Public-key-certificate mode: issue a root CA and certificates for Alipay and each app,
     /// write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt,

@@ -543,11 +543,17 @@ fn is_timeout(e: &std::io::Error) -> bool {
 pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
-        let inner = err
-            .downcast_ref::<std::io::Error>()
+        // reqwest's connector nests io errors (Other around InvalidData
+        // around rustls'), and each hides the next from `source()`.
+        let mut candidates = vec![err];
+        while let Some(inner) = candidates
+            .last()
+            .and_then(|c| c.downcast_ref::<std::io::Error>())
             .and_then(|io| io.get_ref())
-            .map(|i| i as &(dyn std::error::Error + 'static));
-        for candidate in [Some(err), inner].into_iter().flatten() {
+        {
+            candidates.push(inner as &(dyn std::error::Error + 'static));
+        }
+        for candidate in candidates {
             if let Some(tls @ rustls::Error::InvalidCertificate(c)) =
                 candidate.downcast_ref::<rustls::Error>()
             {

@@ -421,6 +421,11 @@ pub const APP_ID: &str = "2021000000000000";
 impl EmulatorProc {
     /// Starts an emulator for the test app with extra emulator arguments.
     pub fn start(extra: &[&str]) -> EmulatorProc {
+        Self::start_with(extra, |_| {})
+    }
+
+    /// The same, with the command adjusted before it runs (limits, ...).
+    pub fn start_with(extra: &[&str], configure: impl FnOnce(&mut StdCommand)) -> EmulatorProc {
         let (app_key, app_pub, alipay_key, alipay_pub) = test_keys().clone();
         let dir = tempdir();
         let log = std::fs::File::create(dir.path().join("emulator.log")).unwrap();
@@ -433,6 +438,7 @@ impl EmulatorProc {
             .args(extra)
             .stdout(std::process::Stdio::piped())
             .stderr(log);
+        configure(&mut cmd);
         let mut child = cmd.spawn().expect("the emulator starts");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
@@ -463,6 +469,15 @@ impl EmulatorProc {
 
     pub fn gateway(&self) -> String {
         format!("{}/gateway.do", self.base)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The emulator's stderr so far (its request log).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("emulator.log")).unwrap_or_default()
     }
 
     pub fn authorize(&self) -> String {

@@ -31,7 +31,11 @@ pub fn run(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         (family @ (Family::Antom | Family::Alipayplus), _) => Err(not_yet(
             &format!(
                 "`call --family {}` (the header dialect)",
-                if family == Family::Antom { "antom" } else { "alipayplus" }
+                if family == Family::Antom {
+                    "antom"
+                } else {
+                    "alipayplus"
+                }
             ),
             "only --family alipay is served by `call` in this version",
         )),
@@ -68,8 +72,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
 
-    let wants_user_token =
-        !args.no_auth_token && (args.user_token || takes_user_token(method));
+    let wants_user_token = !args.no_auth_token && (args.user_token || takes_user_token(method));
     let source = if args.auth_token_stdin {
         TokenSource::Given(read_secret("access token")?)
     } else if !wants_user_token {
@@ -102,7 +105,11 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     {
         out.info(format!(
             "auth_token: the stored login of {subject}{}",
-            if *refreshed { " (refreshed and stored)" } else { "" }
+            if *refreshed {
+                " (refreshed and stored)"
+            } else {
+                ""
+            }
         ));
     }
 
@@ -245,7 +252,10 @@ fn print_answer(out: &Output, method: &str, call: &Call, args: &CallArgs) {
         } else {
             text
         };
-        out.result(format!("  {k:<width$}  {}", crate::output::visible(&text).0));
+        out.result(format!(
+            "  {k:<width$}  {}",
+            crate::output::visible(&text).0
+        ));
     }
     if masked_any {
         out.info("(tokens masked; --show-secrets or -o json shows them)");

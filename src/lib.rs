@@ -16,6 +16,7 @@ pub mod form;
 pub mod gateway;
 pub mod oauth;
 pub mod output;
+pub mod qr;
 pub mod secret;
 pub mod secret_file;
 pub mod session;

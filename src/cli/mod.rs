@@ -344,7 +344,9 @@ Examples:
   # Over SSH, or when the callback cannot reach this machine: paste the address-bar URL
   alipay-oauth authorize --redirect-uri https://shop.example.com/alipay/cb --manual
   # Only the code, for your own exchange
-  alipay-oauth authorize --no-exchange -o json";
+  alipay-oauth authorize --no-exchange -o json
+  # Log in on a phone: scan the QR code with the Alipay app (shown on a terminal by default)
+  alipay-oauth authorize --qr --no-browser --manual";
 
 #[derive(Debug, Args)]
 pub struct AuthorizeArgs {
@@ -371,6 +373,15 @@ pub struct AuthorizeArgs {
     /// Do not open a browser; only print the URL.
     #[arg(long)]
     pub no_browser: bool,
+
+    /// Also print the URL as a QR code for the Alipay app to scan, even when stderr is not a
+    /// terminal [default: only on a terminal].
+    #[arg(long, conflicts_with = "no_qr")]
+    pub qr: bool,
+
+    /// Never print the QR code.
+    #[arg(long)]
+    pub no_qr: bool,
 
     /// No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input.
     #[arg(long)]

@@ -362,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
         }
         'alipay-oauth;call' {
             [CompletionResult]::new('--biz-content', '--biz-content', [CompletionResultType]::ParameterName, 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace')
-            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Which stored login (an open_id or user_id) [default: the latest]')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Send the access token of this stored login (an open_id or user_id) [default: the latest]')
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The signing dialect: v2 (the gateway''s signed form parameters) or v3 (OpenAPI v3; not available yet)')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')

@@ -317,7 +317,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l biz-content -d 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l subject -d 'Which stored login (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l subject -d 'Send the access token of this stored login (an open_id or user_id) [default: the latest]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l dialect -d 'The signing dialect: v2 (the gateway\'s signed form parameters) or v3 (OpenAPI v3; not available yet)' -r -f -a "v2\t''
 v3\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l family -d 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet' -r -f -a "alipay\t''

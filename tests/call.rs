@@ -366,6 +366,32 @@ fn parameters_are_each_given_once_and_never_the_generated_ones() {
         let out = emu.cli().arg("call").args(&args).output().unwrap();
         common::assert_clean_failure(&out, 2, needle);
     }
+    // --env global: the Global gateway, like exchange (shown, not sent).
+    let (app_key, _, _, alipay_pub) = common::test_keys();
+    let out = common::cli()
+        .args(["--env", "global", "--app-id", common::APP_ID])
+        .args([
+            "--private-key-file",
+            &s(app_key),
+            "--alipay-public-key-file",
+            &s(alipay_pub),
+        ])
+        .args(["-q", "call", "alipay.trade.query", "--curl"])
+        .output()
+        .unwrap();
+    let command = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        command.contains("'https://globalopenapi.alipay.com/gateway.do?app_id="),
+        "{command}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("live signature"));
+
     // Nothing was sent for any of them.
     assert_eq!(emu.health()["gateway_calls"].as_u64().unwrap_or(0), 0);
 }

@@ -613,8 +613,8 @@ pub struct CallArgs {
     #[arg(long)]
     pub no_auth_token: bool,
 
-    /// Which stored login (an open_id or user_id) [default: the latest].
-    #[arg(long, value_name = "SUBJECT")]
+    /// Send the access token of this stored login (an open_id or user_id) [default: the latest].
+    #[arg(long, value_name = "SUBJECT", conflicts_with_all = ["no_auth_token", "auth_token_stdin"])]
     pub subject: Option<String>,
 
     /// Do not send: print a curl command that sends the same signed request.

@@ -72,7 +72,9 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
 
-    let wants_user_token = !args.no_auth_token && (args.user_token || takes_user_token(method));
+    // Naming a login asks for its token, whatever the method.
+    let explicit = args.user_token || args.subject.is_some();
+    let wants_user_token = !args.no_auth_token && (explicit || takes_user_token(method));
     let source = if args.auth_token_stdin {
         TokenSource::Given(read_secret("access token")?)
     } else if !wants_user_token {
@@ -80,7 +82,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     } else if let Some(t) = env_secret("ALIPAY_ACCESS_TOKEN") {
         out.trace(1, "auth_token: ALIPAY_ACCESS_TOKEN");
         TokenSource::Given(t)
-    } else if !args.user_token && sessions.load(args.subject.as_deref())?.is_none() {
+    } else if !explicit && sessions.load(None)?.is_none() {
         out.info(format!(
             "no stored login for app {}: sending {method} without an auth_token",
             sessions.app_id

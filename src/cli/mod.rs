@@ -528,8 +528,8 @@ Examples:
   alipay-oauth call alipay.trade.query --biz-content @query.json --curl
 
 Which auth_token is sent: --auth-token-stdin reads one; --no-auth-token sends none; otherwise
-methods under alipay.user. (the member APIs, which act for a logged-in user) and every method
-with --user-token get ALIPAY_ACCESS_TOKEN when set, else the stored login's access token
+methods under alipay.user. (the member APIs, which act for a logged-in user), and any method
+with --user-token or --subject, get ALIPAY_ACCESS_TOKEN when set, else the stored login's access token
 (refreshed first when it expires within a minute, and once more if Alipay refuses it). A
 method under alipay.user. with no stored login is sent without one.";
 

@@ -519,19 +519,19 @@ Examples:
   # A method with business parameters (sent as biz_content), the answer's node as JSON
   alipay-oauth call alipay.trade.query --biz-content '{\"out_trade_no\":\"20240102001\"}' -o json
   # Parameters of the request itself, biz_content from a file
-  alipay-oauth call alipay.trade.create notify_url=https://shop.example.com/notify --biz-content @order.json
+  alipay-oauth call alipay.trade.create notify_url=https://shop.example.com/n --biz-content @o.json
   # A user's API: the stored login's access token is sent as auth_token
   alipay-oauth call alipay.user.info.share
-  # Another user's token, read from standard input
+  # Another token, read from standard input
   alipay-oauth token --subject 074a... | alipay-oauth call alipay.user.info.share --auth-token-stdin
   # Not sent: a curl command that sends the same signed request
   alipay-oauth call alipay.trade.query --biz-content @query.json --curl
 
 Which auth_token is sent: --auth-token-stdin reads one; --no-auth-token sends none; otherwise
 methods under alipay.user. (the member APIs, which act for a logged-in user), and any method
-with --user-token or --subject, get ALIPAY_ACCESS_TOKEN when set, else the stored login's access token
-(refreshed first when it expires within a minute, and once more if Alipay refuses it). A
-method under alipay.user. with no stored login is sent without one.";
+with --user-token or --subject, get ALIPAY_ACCESS_TOKEN when set, else the stored login's
+access token (refreshed first when it expires within a minute, and once more if Alipay
+refuses it). A method under alipay.user. with no stored login is sent without one.";
 
 const TOKEN_EXAMPLES: &str = "\
 Examples:

@@ -505,3 +505,90 @@ fn curl_prints_a_command_that_sends_the_same_signed_request() {
         .unwrap();
     assert_eq!(ok_json(&out)["valid"], true);
 }
+
+/// The parameters of a printed request (query and body, decoded in its
+/// charset), without `sign`, and the signature.
+fn request_params(
+    doc: &Value,
+    charset: alipay_oauth::sign::Charset,
+) -> (serde_json::Map<String, Value>, String) {
+    let url = url::Url::parse(doc["url"].as_str().unwrap()).unwrap();
+    let mut pairs = alipay_oauth::form::decode(url.query().unwrap().as_bytes(), charset).unwrap();
+    pairs.extend(
+        alipay_oauth::form::decode(doc["body"].as_str().unwrap().as_bytes(), charset).unwrap(),
+    );
+    let mut params = serde_json::Map::new();
+    let mut sign = String::new();
+    for (k, v) in pairs {
+        if k == "sign" {
+            sign = v;
+        } else {
+            assert!(
+                params.insert(k.clone(), Value::String(v)).is_none(),
+                "{k} sent twice"
+            );
+        }
+    }
+    (params, sign)
+}
+
+#[test]
+fn call_signs_what_the_official_python_sdk_signs() {
+    let Some(python) = common::python_sdk() else {
+        return;
+    };
+    let emu = EmulatorProc::start(&[]);
+    let pkcs1 = emu
+        .cli()
+        .args(["keys", "convert", "--to", "pkcs1", "--encoding", "bare"])
+        .arg(&emu.app_key)
+        .output()
+        .unwrap();
+    assert!(pkcs1.status.success());
+    let key = String::from_utf8(pkcs1.stdout).unwrap().trim().to_string();
+    let cases: [(&str, &str, &[&str], &str); 4] = [
+        (
+            "utf-8",
+            "RSA2",
+            &["notify_url=https://shop.example.com/n?a=1&b=2"],
+            r#"{"out_trade_no":"2024 01+02","subject":"咖啡 & 茶=1"}"#,
+        ),
+        (
+            "gbk",
+            "RSA2",
+            &["app_auth_token=201208134b203fe6c11548bcabd8da5bb087a83b"],
+            r#"{"memo":"订单 \"q\" it's"}"#,
+        ),
+        ("utf-8", "RSA", &["extra=  spaced  "], "{}"),
+        ("gbk", "RSA", &[], r#"{"a":[1,2,{"b":"乙"}]}"#),
+    ];
+    let mut ops = Vec::new();
+    let mut ours = Vec::new();
+    for (charset, sign_type, params, biz) in cases {
+        let out = emu
+            .cli()
+            .args(["--charset", charset, "--sign-type", sign_type, "-o", "json"])
+            .args([
+                "call",
+                "alipay.trade.create",
+                "--curl",
+                "--biz-content",
+                biz,
+            ])
+            .args(params)
+            .output()
+            .unwrap();
+        let doc = ok_json(&out);
+        let (params, sign) = request_params(&doc, charset.parse().unwrap());
+        assert_eq!(params["biz_content"], *biz, "biz_content is sent as given");
+        ops.push(
+            serde_json::json!({"op": "sign", "key": key, "params": params,
+                                    "sign_type": sign_type, "charset": charset}),
+        );
+        ours.push(sign);
+    }
+    let sdk = common::run_sdk(&python, &Value::Array(ops));
+    for (i, (theirs, ours)) in sdk.iter().zip(&ours).enumerate() {
+        assert_eq!(theirs["sign"].as_str().unwrap(), ours, "case {i}");
+    }
+}

@@ -343,6 +343,11 @@ fn paste_on_a_terminal() {
         ];
         args.extend(emu.client_args());
         args.extend(["authorize".into(), "--no-browser".into()]);
+        // On a terminal the QR code is shown unless refused.
+        let no_qr = mode == "code";
+        if no_qr {
+            args.push("--no-qr".into());
+        }
         let out = common::cli_std_program(&args[0])
             .args(&args[1..])
             .env("TERM", "xterm")
@@ -353,6 +358,11 @@ fn paste_on_a_terminal() {
         if expect == 0 {
             assert!(text.contains("沙箱用户"), "{mode}: {text}");
         }
+        assert_eq!(
+            text.contains("Or scan it with the Alipay app:") && text.contains('█'),
+            !no_qr,
+            "{mode}: {text}"
+        );
     }
 }
 

@@ -280,6 +280,35 @@ fn a_user_api_gets_the_stored_login_unless_told_otherwise() {
         "the token is masked in traces: {with}"
     );
 
+    // Tokens in an answer are masked in the human summary, whole in JSON.
+    let code = emu.auth_code("auth_base");
+    let out = emu
+        .cli()
+        .args([
+            "call",
+            "alipay.system.oauth.token",
+            "grant_type=authorization_code",
+        ])
+        .arg(format!("code={code}"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("access_token"))
+        .unwrap();
+    assert!(
+        line.contains('…') && line.contains(" chars)"),
+        "masked: {line}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--show-secrets"));
+
     // Alipay drops the stored token early: one refresh, one retry, success.
     emu.fault("error:aop.invalid-auth-token", 1);
     let out = emu

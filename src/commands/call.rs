@@ -61,9 +61,14 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output;
     let method = args.method.trim();
     if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
+        let hint = if args.method.contains('/') {
+            "a path belongs to OpenAPI v3 or Antom / Alipay+ (--dialect v3, --family), which `call` does not serve yet; a gateway method is named like alipay.trade.query"
+        } else {
+            "give the method as Alipay names it, e.g. alipay.trade.query"
+        };
         return Err(Error::usage_with_hint(
             format!("{:?} is not a gateway method name", args.method),
-            "give the method as Alipay names it, e.g. alipay.trade.query",
+            hint,
         )
         .into());
     }

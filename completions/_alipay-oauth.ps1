@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code')
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)')
             [CompletionResult]::new('userinfo', 'userinfo', [CompletionResultType]::ParameterValue, 'Fetch the user of an access token (alipay.user.info.share)')
+            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each came from (secrets redacted)')
@@ -376,6 +377,8 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--allow-remote-listen', '--allow-remote-listen', [CompletionResultType]::ParameterName, 'Let --listen use an address that is not loopback')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser; only print the URL')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Also print the URL as a QR code for the Alipay app to scan, even when stderr is not a terminal [default: only on a terminal]')
+            [CompletionResult]::new('--no-qr', '--no-qr', [CompletionResultType]::ParameterName, 'Never print the QR code')
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input')
             [CompletionResult]::new('--no-exchange', '--no-exchange', [CompletionResultType]::ParameterName, 'Print the auth code instead of exchanging it')
             [CompletionResult]::new('--no-store', '--no-store', [CompletionResultType]::ParameterName, 'Do not store the tokens. Alipay drops the user''s earlier access tokens on a new login, so a stored login of the same user is marked and refreshes on its next use')
@@ -451,6 +454,47 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--access-token-stdin', '--access-token-stdin', [CompletionResultType]::ParameterName, 'Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login)')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the verified node exactly as Alipay sent it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'alipay-oauth;call' {
+            [CompletionResult]::new('--biz-content', '--biz-content', [CompletionResultType]::ParameterName, 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Send the access token of this stored login (an open_id or user_id) [default: the latest]')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The signing dialect: v2 (the gateway''s signed form parameters) or v3 (OpenAPI v3; not available yet)')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
+            [CompletionResult]::new('--gateway', '--gateway', [CompletionResultType]::ParameterName, 'v2 gateway URL; overrides --env')
+            [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization page URL; overrides --env')
+            [CompletionResult]::new('--emulator-url', '--emulator-url', [CompletionResultType]::ParameterName, 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'The app id (APPID in the Alipay console)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY')
+            [CompletionResult]::new('--alipay-public-key-file', '--alipay-public-key-file', [CompletionResultType]::ParameterName, 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY')
+            [CompletionResult]::new('--sign-type', '--sign-type', [CompletionResultType]::ParameterName, 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]')
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to the gateway')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the gateway''s whole answer')
+            [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
+            [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
+            [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--auth-token-stdin', '--auth-token-stdin', [CompletionResultType]::ParameterName, 'Read the user''s access token (auth_token) from standard input')
+            [CompletionResult]::new('--user-token', '--user-token', [CompletionResultType]::ParameterName, 'Send the stored login''s access token even to a method outside alipay.user')
+            [CompletionResult]::new('--no-auth-token', '--no-auth-token', [CompletionResultType]::ParameterName, 'Send no auth_token, even to a method under alipay.user')
+            [CompletionResult]::new('--curl', '--curl', [CompletionResultType]::ParameterName, 'Do not send: print a curl command that sends the same signed request')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'Print the verified node exactly as Alipay sent it')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show tokens in full in human output')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
@@ -1043,6 +1087,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code')
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)')
             [CompletionResult]::new('userinfo', 'userinfo', [CompletionResultType]::ParameterValue, 'Fetch the user of an access token (alipay.user.info.share)')
+            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each came from (secrets redacted)')
@@ -1089,6 +1134,9 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;help;userinfo' {
+            break
+        }
+        'alipay-oauth;help;call' {
             break
         }
         'alipay-oauth;help;token' {

@@ -222,13 +222,15 @@ pub(super) fn handle(shared: &Shared, query: &[u8], body: &[u8]) -> Reply {
             oauth_token(shared, app, &params, now),
         ),
         "alipay.user.info.share" => (response_node(&method), user_info(shared, app, &params, now)),
-        _ => {
-            return gateway_error(
-                charset,
+        // A method the gateway does not serve: a signed error_response, as
+        // Alipay answers a well-signed request for an unknown method.
+        _ => (
+            "error_response".to_string(),
+            Err((
                 "isv.invalid-method",
-                &format!("不存在的方法名 (unknown method {method:?})"),
-            );
-        }
+                format!("不存在的方法名 (unknown method {method:?})"),
+            )),
+        ),
     };
     match outcome {
         Ok(node) => signed(

@@ -17,6 +17,7 @@ pub mod gateway;
 pub mod http_server;
 pub mod oauth;
 pub mod output;
+pub mod protocol;
 pub mod qr;
 pub mod secret;
 pub mod secret_file;

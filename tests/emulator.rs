@@ -7,7 +7,7 @@ mod common;
 use std::time::Duration;
 
 use alipay_oauth::form;
-use alipay_oauth::gateway::request::{Common, common_params, format_timestamp, now_timestamp};
+use alipay_oauth::protocol::v2::{Common, common_params, format_timestamp, now_timestamp};
 use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
 use common::{APP_ID, EmulatorProc, python_sdk, test_keys};
 use serde_json::Value;
@@ -47,7 +47,7 @@ fn gateway_call(
     let (mut query, mut body): (Pairs, Pairs) = params
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
-        .partition(|(k, _)| alipay_oauth::gateway::request::QUERY_PARAMS.contains(&k.as_str()));
+        .partition(|(k, _)| alipay_oauth::protocol::v2::QUERY_PARAMS.contains(&k.as_str()));
     mutate(&mut query, &mut body);
     let enc = |p: &Pairs| {
         form::encode(

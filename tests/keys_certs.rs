@@ -393,7 +393,7 @@ fn certificate_mode_end_to_end() {
 
 #[test]
 fn verify_response_with_a_certificate() {
-    use alipay_oauth::gateway::request::{Common, common_params, now_timestamp};
+    use alipay_oauth::protocol::v2::{Common, common_params, now_timestamp};
     use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
     let (emu, dir) = start_cert_emulator();
     let (app_cert, alipay_cert, root) = cert_files(dir.path());

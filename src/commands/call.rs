@@ -9,9 +9,9 @@ use super::{read_input, read_secret};
 use crate::cli::settings::{Settings, env_secret, read_input_file};
 use crate::cli::{CallArgs, CallDialect, Family};
 use crate::error::{Error, ExitStatus};
-use crate::gateway::request::{GENERATED_PARAMS, check_biz_content, takes_user_token};
 use crate::gateway::{Call, Client, Prepared};
 use crate::output::Output;
+use crate::protocol::v2::{GENERATED_PARAMS, check_biz_content, takes_user_token};
 use crate::secret::Secret;
 use crate::session::EXPIRY_MARGIN;
 use crate::sign::Params;
@@ -212,7 +212,7 @@ fn api_params(args: &CallArgs) -> anyhow::Result<Params> {
     Ok(Params::from_pairs(pairs).map_err(Error::from)?)
 }
 
-fn biz_content_error(e: crate::gateway::request::BizContentError) -> Error {
+fn biz_content_error(e: crate::protocol::v2::BizContentError) -> Error {
     Error::usage_with_hint(
         e.to_string(),
         "give one JSON object, each key once, e.g. --biz-content '{\"out_trade_no\":\"20240102001\"}'",

@@ -13,7 +13,7 @@ use super::state::Refusal;
 use super::users::{open_id, union_id};
 use super::{AppConfig, Reply, Shared};
 use crate::form;
-use crate::gateway::request::{format_timestamp, parse_timestamp};
+use crate::protocol::v2::{format_timestamp, parse_timestamp};
 use crate::sign::{Charset, Params, PrivateKey, Rule, SignType, algorithm};
 
 /// What a business handler answers: a node, or a business error.

@@ -9,9 +9,10 @@ use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
 use super::models::{TokenSet, UserInfo};
-use super::request::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::error::Error;
 use crate::form;
+pub use crate::protocol::v2::CertMode;
+use crate::protocol::v2::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::secret::Secret;
 use crate::sign::diagnosis::{self, Case};
 use crate::sign::response::{self, SignatureStatus, Verdict, code_str};
@@ -31,15 +32,6 @@ pub struct ProxyConfig {
     pub https: Option<String>,
     pub all: Option<String>,
     pub no_proxy: Option<String>,
-}
-
-/// Certificate mode: the SNs sent with every request, and the SN responses
-/// must name.
-#[derive(Debug, Clone)]
-pub struct CertMode {
-    pub app_cert_sn: String,
-    pub alipay_root_cert_sn: String,
-    pub alipay_cert_sn: String,
 }
 
 /// Everything a client needs.

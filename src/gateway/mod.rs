@@ -1,10 +1,9 @@
-//! The v2 gateway: requests, the HTTP client, Alipay's errors and the
-//! response models.
+//! The v2 gateway client: sending signed requests, Alipay's errors and the
+//! response models. The wire rules live in `protocol`.
 
 pub mod alipay_error;
 pub mod client;
 pub mod models;
-pub mod request;
 
 pub use alipay_error::AlipayError;
 pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, Prepared, ProxyConfig};

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use super::request::parse_timestamp;
+use crate::protocol::v2::parse_timestamp;
 use crate::secret::Secret;
 
 /// Which id identifies the user: apps since 2023 get `open_id`, older apps

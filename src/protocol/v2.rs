@@ -1,10 +1,10 @@
-//! Building v2 gateway requests: common parameters (docs/protocol.md §3.1, §3.2).
+//! The v2 form dialect's request rules: common parameters, their place in
+//! the query or the body, timestamps (docs/protocol.md §3.1, §3.2).
 
 use time::format_description::FormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-use super::client::CertMode;
 use crate::sign::{Charset, Params, SignType};
 
 /// The gateway's timestamp format, `yyyy-MM-dd HH:mm:ss`.
@@ -33,6 +33,15 @@ pub fn now_timestamp() -> String {
 /// Parses a gateway timestamp as Beijing time.
 pub fn parse_timestamp(s: &str) -> Result<OffsetDateTime, time::error::Parse> {
     PrimitiveDateTime::parse(s.trim(), TIMESTAMP_FORMAT).map(|t| t.assume_offset(beijing()))
+}
+
+/// Certificate mode: the SNs sent with every request, and the SN responses
+/// must name.
+#[derive(Debug, Clone)]
+pub struct CertMode {
+    pub app_cert_sn: String,
+    pub alipay_root_cert_sn: String,
+    pub alipay_cert_sn: String,
 }
 
 /// What every request of an app carries.

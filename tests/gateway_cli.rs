@@ -597,6 +597,35 @@ fn proxies_are_honoured() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 3, "");
+    // `doctor` reaches the gateway through the same proxy setup as a call...
+    let before = count.load(Ordering::SeqCst);
+    let out = emu
+        .cli()
+        .args(["-o", "json", "doctor"])
+        .env("HTTP_PROXY", &proxy)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        count.load(Ordering::SeqCst),
+        before + 1,
+        "doctor used the proxy"
+    );
+    // ...and refuses a proxy that is not a URL instead of going direct.
+    for cmd in [&["doctor"][..], &["userinfo"][..]] {
+        let out = emu
+            .cli()
+            .args(cmd)
+            .env("HTTP_PROXY", "http://[::1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}: {}", stderr(&out));
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(
+            text.contains("http proxy setting is not a valid URL"),
+            "{cmd:?}: {text}"
+        );
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
+use crate::gateway::http::{HttpSetupError, build_client, root_cause};
 use crate::output::Output;
 use crate::protocol::v2::format_timestamp;
 use crate::secret::Secret;
@@ -430,40 +431,30 @@ fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) ->
 /// the server's clock from its `Date` header.
 fn reach_gateway(settings: &Settings) -> (Check, Check) {
     let gateway = settings.gateway.value.clone();
-    let proxied = settings.proxy.https.is_some()
-        || settings.proxy.http.is_some()
-        || settings.proxy.all.is_some();
-    let client = reqwest::blocking::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(settings.connect_timeout)
-        .timeout(settings.request_timeout)
-        .no_proxy();
-    let mut client = client;
-    for (kind, url) in [
-        ("http", &settings.proxy.http),
-        ("https", &settings.proxy.https),
-        ("all", &settings.proxy.all),
-    ] {
-        if let Some(u) = url {
-            let no = settings
-                .proxy
-                .no_proxy
-                .as_deref()
-                .and_then(reqwest::NoProxy::from_string);
-            let p = match kind {
-                "http" => reqwest::Proxy::http(u),
-                "https" => reqwest::Proxy::https(u),
-                _ => reqwest::Proxy::all(u),
-            };
-            if let Ok(p) = p {
-                client = client.proxy(p.no_proxy(no));
-            }
-        }
-    }
+    let proxied = settings.proxy.any();
     let started = Instant::now();
-    let result = client.build().and_then(|c| c.get(&gateway).send());
+    let client = build_client(
+        settings.connect_timeout,
+        settings.request_timeout,
+        &settings.proxy,
+    );
     let beijing = format_timestamp(time::OffsetDateTime::now_utc());
-    match result {
+    let client = match client {
+        Ok(c) => c,
+        Err(e) => {
+            // A proxy that is not a URL is configuration (exit 2), as for a call.
+            let bad_proxy = matches!(e, HttpSetupError::BadProxy(_));
+            let mut c = check(
+                "gateway",
+                Status::Fail,
+                format!("{gateway}: {e}"),
+                bad_proxy.then_some("set the proxy like http://proxy.example:3128"),
+            );
+            c.network = !bad_proxy;
+            return (c, clock_not_compared(&beijing));
+        }
+    };
+    match client.get(&gateway).send() {
         Ok(resp) => {
             let elapsed = started.elapsed();
             let via = if proxied { " via the proxy" } else { "" };
@@ -515,31 +506,25 @@ fn reach_gateway(settings: &Settings) -> (Check, Check) {
             } else {
                 "the request failed (TLS or proxy)"
             };
-            let mut root: &dyn std::error::Error = &e;
-            while let Some(s) = root.source() {
-                root = s;
-            }
             let mut c = check(
                 "gateway",
                 Status::Fail,
-                format!(
-                    "{gateway}: {what}: {}",
-                    root.to_string().split(" (os error").next().unwrap_or("")
-                ),
+                format!("{gateway}: {what}: {}", root_cause(&e)),
                 Some("check --env/--gateway, the network, HTTPS_PROXY and NO_PROXY"),
             );
             c.network = true;
-            (
-                c,
-                check(
-                    "clock",
-                    Status::Skip,
-                    format!("not compared (gateway unreachable); Beijing time here is {beijing}"),
-                    None,
-                ),
-            )
+            (c, clock_not_compared(&beijing))
         }
     }
+}
+
+fn clock_not_compared(beijing: &str) -> Check {
+    check(
+        "clock",
+        Status::Skip,
+        format!("not compared (gateway unreachable); Beijing time here is {beijing}"),
+        None,
+    )
 }
 
 /// Parses an HTTP date (RFC 7231 IMF-fixdate).

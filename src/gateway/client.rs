@@ -8,6 +8,8 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
+use super::http::{HttpSetupError, build_client, root_cause};
+pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
 use crate::error::Error;
 use crate::form;
@@ -21,18 +23,6 @@ use crate::trace::Tracer;
 
 /// The largest response body accepted.
 pub const MAX_RESPONSE_BYTES: u64 = 1 << 20;
-
-pub const USER_AGENT: &str = concat!("alipay-oauth/", env!("CARGO_PKG_VERSION"));
-
-/// Proxies, as the environment (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`,
-/// `NO_PROXY`) or flags give them. The client never reads the environment.
-#[derive(Debug, Clone, Default)]
-pub struct ProxyConfig {
-    pub http: Option<String>,
-    pub https: Option<String>,
-    pub all: Option<String>,
-    pub no_proxy: Option<String>,
-}
 
 /// Everything a client needs.
 #[derive(Debug, Clone)]
@@ -127,45 +117,16 @@ pub struct Client<'t> {
 
 impl<'t> Client<'t> {
     pub fn new(config: ClientConfig, tracer: &'t dyn Tracer) -> Result<Client<'t>, Error> {
-        let mut builder = reqwest::blocking::Client::builder()
-            .user_agent(USER_AGENT)
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.request_timeout)
-            // Proxies come only from the configuration.
-            .no_proxy();
-        let no_proxy = config
-            .proxy
-            .no_proxy
-            .as_deref()
-            .and_then(reqwest::NoProxy::from_string);
-        let proxy = |kind: &str, url: &str| -> Result<reqwest::Proxy, Error> {
-            let p = match kind {
-                "http" => reqwest::Proxy::http(url),
-                "https" => reqwest::Proxy::https(url),
-                _ => reqwest::Proxy::all(url),
-            };
-            p.map(|p| p.no_proxy(no_proxy.clone())).map_err(|_| {
-                Error::usage_with_hint(
-                    format!("the {kind} proxy setting is not a valid URL"),
-                    "set it like http://proxy.example:3128",
-                )
-            })
-        };
-        for (kind, url) in [
-            ("http", &config.proxy.http),
-            ("https", &config.proxy.https),
-            ("all", &config.proxy.all),
-        ] {
-            if let Some(url) = url.as_deref().filter(|u| !u.is_empty()) {
-                builder = builder.proxy(proxy(kind, url)?);
+        let http = build_client(
+            config.connect_timeout,
+            config.request_timeout,
+            &config.proxy,
+        )
+        .map_err(|e| match e {
+            HttpSetupError::BadProxy(_) => {
+                Error::usage_with_hint(e.to_string(), "set it like http://proxy.example:3128")
             }
-        }
-        let http = builder.build().map_err(|e| {
-            Error::Internal(format!(
-                "cannot set up the HTTP client: {}",
-                e.without_url()
-            ))
+            HttpSetupError::Build(_) => Error::Internal(e.to_string()),
         })?;
         Ok(Client {
             config,
@@ -565,17 +526,6 @@ fn host_of(url: &url::Url) -> String {
         (Some(h), None) => h.to_string(),
         _ => url.to_string(),
     }
-}
-
-/// The innermost cause of an error, which names what actually happened
-/// (e.g. "Connection refused"), without URLs that may carry secrets.
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut cur = e;
-    while let Some(next) = cur.source() {
-        cur = next;
-    }
-    let s = cur.to_string();
-    s.split(" (os error").next().unwrap_or(&s).to_string()
 }
 
 /// True when reading a body failed because a timeout ran out.

@@ -88,6 +88,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// Every secret value sent, raw and form-encoded.
+    fn sent_secrets(&self) -> Vec<&str> {
+        self.secrets.iter().map(String::as_str).collect()
+    }
+
     /// The URL with secret values masked.
     pub fn shown_url(&self) -> &str {
         &self.shown_url
@@ -159,119 +164,21 @@ impl<'t> Client<'t> {
         api: &Params,
         auth_token: Option<&Secret>,
     ) -> Result<Prepared, Error> {
-        let cfg = &self.config;
-        let common = Common {
-            app_id: &cfg.app_id,
-            charset: cfg.charset,
-            sign_type: cfg.sign_type,
-            timestamp: now_timestamp(),
-        };
-        let mut params = request_params(method, &common, cfg.cert.as_ref());
-        if let Some(token) = auth_token {
-            params.set("auth_token", token.expose());
-        }
-        for (k, v) in api.iter() {
-            params.set(k, v);
-        }
-        // Parameters already in the gateway URL are sent, so they are signed.
-        let mut url_params: Vec<(String, String)> = Vec::new();
-        for (k, v) in cfg.gateway.query_pairs() {
-            match params.get(&k) {
-                Some(ours) if ours == v => {}
-                Some(ours) => {
-                    return Err(Error::usage_with_hint(
-                        format!("the gateway URL sets {k}={v}, but this request sends {k}={ours}"),
-                        "remove the parameter from --gateway",
-                    ));
-                }
-                None => {
-                    params.set(k.as_ref(), v.as_ref());
-                    url_params.push((k.into_owned(), v.into_owned()));
-                }
-            }
-        }
-        let signed = sign_params(&params, &cfg.private_key, cfg.sign_type, cfg.charset)?;
-
-        // Common parameters (and the signature) in the query, the rest in
-        // the body; never an empty value.
-        type Pairs<'a> = Vec<(&'a str, &'a str)>;
-        let in_url = |k: &str| url_params.iter().any(|(n, _)| n == k);
-        let (mut query, body): (Pairs, Pairs) = params
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .partition(|(k, _)| QUERY_PARAMS.contains(k) || in_url(k));
-        query.push(("sign", &signed.sign));
-        let query_string = form::encode(query.iter().copied(), cfg.charset)?;
-        let body_string = form::encode(body.iter().copied(), cfg.charset)?;
-        let mut url = cfg.gateway.clone();
-        url.set_query(Some(&query_string));
-
-        let mut masked = Params::new();
-        for (k, v) in params.masked() {
-            masked.set(k, v);
-        }
-        let mut masked_query: Vec<(String, String)> = query
-            .iter()
-            .map(|(k, v)| (k.to_string(), masked.get(k).unwrap_or(v).to_string()))
-            .collect();
-        if let Some(last) = masked_query.last_mut() {
-            last.1 = crate::secret::mask(&signed.sign);
-        }
-        let shown_url = format!(
-            "{}?{}",
-            without_query(&cfg.gateway),
-            masked_query
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("&")
-        );
-        let shown_body = body
-            .iter()
-            .map(|(k, _)| format!("{k}={}", masked.get(k).unwrap_or("")))
-            .collect::<Vec<String>>()
-            .join("&");
-        // The gateway may echo what we sent, raw or form-encoded.
-        let secrets: Vec<String> = params
-            .iter()
-            .filter(|(k, _)| crate::sign::content::is_secret_param(k))
-            .map(|(_, v)| v)
-            .chain([signed.sign.as_str()])
-            .flat_map(|v| {
-                let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
-                [v.to_string(), encoded]
-            })
-            .collect();
-        Ok(Prepared {
-            method: method.to_string(),
-            url,
-            content_type: format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
-            body: body_string,
-            carries_token: params.iter().any(|(k, v)| {
-                crate::sign::content::is_secret_param(k) && k != "sign" && !v.is_empty()
-            }),
-            shown_url,
-            shown_body,
-            masked_content: masked.sign_content(Rule::V2),
-            sign: signed.sign,
-            our_sign_content: signed.content,
-            secrets,
-        })
+        prepare_request(&self.config, method, api, auth_token, now_timestamp())
     }
 
     /// Sends a prepared request, verifies the answer and returns its node.
     pub fn send(&self, prepared: &Prepared) -> Result<Call, Error> {
         let cfg = &self.config;
         let method = prepared.method.as_str();
-        let shown_url = prepared.shown_url.clone();
-        let masked_content = prepared.masked_content.clone();
         self.tracer.trace(
             1,
             &format!("calling {method} at {}", without_query(&cfg.gateway)),
         );
         self.tracer
-            .trace(1, &format!("string to sign: {masked_content}"));
-        self.tracer.trace(2, &format!("> POST {shown_url}"));
+            .trace(1, &format!("string to sign: {}", prepared.masked_content));
+        self.tracer
+            .trace(2, &format!("> POST {}", prepared.shown_url));
         self.tracer
             .trace(2, &format!("> content-type: {}", prepared.content_type));
         self.tracer.trace(2, &format!("> user-agent: {USER_AGENT}"));
@@ -311,10 +218,10 @@ impl<'t> Client<'t> {
                 &format!("< {name}: {}", value.to_str().unwrap_or("(binary)")),
             );
         }
-        let mut raw = Vec::new();
+        let mut body = Vec::new();
         response
             .take(MAX_RESPONSE_BYTES + 1)
-            .read_to_end(&mut raw)
+            .read_to_end(&mut body)
             .map_err(|e| {
                 if is_timeout(&e) {
                     return Error::Network {
@@ -332,133 +239,28 @@ impl<'t> Client<'t> {
                     hint: Some("retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
                 }
             })?;
-        if raw.len() as u64 > MAX_RESPONSE_BYTES {
-            return Err(Error::Network {
-                message: format!(
-                    "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
-                    host_of(&cfg.gateway)
-                ),
-                hint: Some("check --gateway: this is not an Alipay gateway".into()),
-            });
-        }
-        let sent_secrets: Vec<&str> = prepared.secrets.iter().map(String::as_str).collect();
-        let shown_body = mask_body(&raw, cfg.charset, &sent_secrets);
-        self.tracer.trace(2, &format!("< body: {shown_body}"));
-        if !status.is_success() {
-            // A proxy's error page may quote the URL, so only the masked text.
-            let snippet: String = shown_body.chars().take(120).collect();
-            return Err(Error::Network {
-                message: format!(
-                    "the gateway at {} answered HTTP {}{}",
-                    host_of(&cfg.gateway),
-                    status.as_u16(),
-                    if snippet.trim().is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {}", snippet.trim())
-                    }
-                ),
-                hint: Some(if status.is_server_error() {
-                    "Alipay (or a proxy) failed; retry later".into()
-                } else {
-                    "check --gateway / --env: the URL does not look like an Alipay gateway".into()
-                }),
-            });
-        }
-
-        let checked = response::check(
-            &raw,
-            Some(method),
-            cfg.charset,
-            cfg.sign_type,
-            &cfg.alipay_public_key,
-        )?;
-        let record = CallRecord {
-            method: method.to_string(),
-            url: shown_url,
-            sign_content: masked_content,
-            sign: prepared.sign.clone(),
+        let received = Received {
             status: status.as_u16(),
-            trace_id: trace_id.clone(),
-            node: checked.extracted.node.clone(),
-            verified: checked.status.clone(),
+            trace_id,
+            body,
         };
-        match &checked.status {
-            SignatureStatus::Valid { unescaped_slashes: true } => self.tracer.trace(
+        // An oversized body is refused unread: not worth tracing.
+        if received.body.len() as u64 <= MAX_RESPONSE_BYTES {
+            let shown = mask_body(&received.body, cfg.charset, &prepared.sent_secrets());
+            self.tracer.trace(2, &format!("< body: {shown}"));
+        }
+        let interpreted = interpret(cfg, prepared, &received);
+        match &interpreted.signature {
+            Some(SignatureStatus::Valid { unescaped_slashes: true }) => self.tracer.trace(
                 1,
                 "response signature verified after replacing every \\/ with / (the Java SDK's retry)",
             ),
-            SignatureStatus::Valid { .. } => self.tracer.trace(1, "response signature verified"),
-            SignatureStatus::Unsigned => self.tracer.trace(1, "response carries no signature"),
-            SignatureStatus::Invalid(m) => self.tracer.trace(1, &format!("response signature INVALID: {m}")),
+            Some(SignatureStatus::Valid { .. }) => self.tracer.trace(1, "response signature verified"),
+            Some(SignatureStatus::Unsigned) => self.tracer.trace(1, "response carries no signature"),
+            Some(SignatureStatus::Invalid(m)) => self.tracer.trace(1, &format!("response signature INVALID: {m}")),
+            None => {}
         }
-
-        let alipay_error = |node: &Value, signed_ok: bool| {
-            let field = |k: &str| node.get(k).and_then(code_str);
-            Error::Alipay(Box::new(AlipayError {
-                method: method.to_string(),
-                code: field("code").unwrap_or_else(|| "(none)".into()),
-                msg: field("msg").map(|m| mask_sent(&m, &sent_secrets)),
-                sub_code: field("sub_code"),
-                sub_msg: field("sub_msg").map(|m| mask_sent(&m, &sent_secrets)),
-                trace_id: trace_id.clone(),
-                signed: signed_ok,
-                our_sign_content: Some(prepared.our_sign_content.clone()),
-            }))
-        };
-        match checked.verdict() {
-            Verdict::Trusted(node) => {
-                if let Some(cert) = &cfg.cert {
-                    check_cert_sn(
-                        checked.extracted.alipay_cert_sn.as_deref(),
-                        &cert.alipay_cert_sn,
-                    )?;
-                }
-                if response::is_error_node(&checked.extracted.node, &node) {
-                    Err(alipay_error(&node, true))
-                } else {
-                    let raw_node = checked.extracted.content_text()?;
-                    Ok(Call {
-                        node,
-                        raw_node,
-                        record,
-                    })
-                }
-            }
-            Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
-            // Signed correctly but unusable: nothing to diagnose about keys.
-            Verdict::Rejected(
-                rejection @ (response::Rejection::TooDeep { .. }
-                | response::Rejection::Unparsable(_)),
-            ) if matches!(checked.status, SignatureStatus::Valid { .. }) => {
-                Err(Error::Signature {
-                    rejection,
-                    hint: Some(
-                        "nothing from this response was used: the gateway's answer is not one Alipay sends".into(),
-                    ),
-                    details: Vec::new(),
-                })
-            }
-            Verdict::Rejected(rejection) => {
-                let app_public = cfg.private_key.public_key();
-                let findings = diagnosis::diagnose(&Case {
-                    content: &checked.extracted.content,
-                    signature: checked.extracted.sign.as_deref(),
-                    sign_type: cfg.sign_type,
-                    charset: cfg.charset,
-                    key: &cfg.alipay_public_key,
-                    app_key: Some(&app_public),
-                });
-                Err(Error::Signature {
-                    rejection,
-                    hint: Some(
-                        "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
-                            .into(),
-                    ),
-                    details: findings.into_iter().map(|f| format!("{} [{}]", f.message, f.code)).collect(),
-                })
-            }
-        }
+        interpreted.result
     }
 
     /// Exchanges an auth code for tokens. Never retried: a code works once.
@@ -496,6 +298,271 @@ impl<'t> Client<'t> {
         let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
         Ok((user, call))
     }
+}
+
+/// An HTTP answer as received, before any check.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub status: u16,
+    pub trace_id: Option<String>,
+    /// The body, read up to one byte past [`MAX_RESPONSE_BYTES`].
+    pub body: Vec<u8>,
+}
+
+/// What [`interpret`] made of an answer.
+#[derive(Debug)]
+pub struct Interpreted {
+    /// The signature check, when the answer got that far (for tracing).
+    pub signature: Option<SignatureStatus>,
+    pub result: Result<Call, Error>,
+}
+
+/// Turns an answer to `prepared` into its verified node or a typed error,
+/// fail-closed (docs/protocol.md §4.2). Pure: no network, no tracing.
+pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -> Interpreted {
+    let failed = |e: Error| Interpreted {
+        signature: None,
+        result: Err(e),
+    };
+    let method = prepared.method.as_str();
+    let raw = received.body.as_slice();
+    if raw.len() as u64 > MAX_RESPONSE_BYTES {
+        return failed(Error::Network {
+            message: format!(
+                "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
+                host_of(&cfg.gateway)
+            ),
+            hint: Some("check --gateway: this is not an Alipay gateway".into()),
+        });
+    }
+    let sent_secrets = prepared.sent_secrets();
+    let status = received.status;
+    if !(200..300).contains(&status) {
+        let shown_body = mask_body(raw, cfg.charset, &sent_secrets);
+        // A proxy's error page may quote the URL, so only the masked text.
+        let snippet: String = shown_body.chars().take(120).collect();
+        return failed(Error::Network {
+            message: format!(
+                "the gateway at {} answered HTTP {}{}",
+                host_of(&cfg.gateway),
+                status,
+                if snippet.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", snippet.trim())
+                }
+            ),
+            hint: Some(if status >= 500 {
+                "Alipay (or a proxy) failed; retry later".into()
+            } else {
+                "check --gateway / --env: the URL does not look like an Alipay gateway".into()
+            }),
+        });
+    }
+
+    let checked = match response::check(
+        raw,
+        Some(method),
+        cfg.charset,
+        cfg.sign_type,
+        &cfg.alipay_public_key,
+    ) {
+        Ok(c) => c,
+        Err(e) => return failed(e.into()),
+    };
+    let record = CallRecord {
+        method: method.to_string(),
+        url: prepared.shown_url.clone(),
+        sign_content: prepared.masked_content.clone(),
+        sign: prepared.sign.clone(),
+        status,
+        trace_id: received.trace_id.clone(),
+        node: checked.extracted.node.clone(),
+        verified: checked.status.clone(),
+    };
+    let alipay_error = |node: &Value, signed_ok: bool| {
+        let field = |k: &str| node.get(k).and_then(code_str);
+        Error::Alipay(Box::new(AlipayError {
+            method: method.to_string(),
+            code: field("code").unwrap_or_else(|| "(none)".into()),
+            msg: field("msg").map(|m| mask_sent(&m, &sent_secrets)),
+            sub_code: field("sub_code"),
+            sub_msg: field("sub_msg").map(|m| mask_sent(&m, &sent_secrets)),
+            trace_id: received.trace_id.clone(),
+            signed: signed_ok,
+            our_sign_content: Some(prepared.our_sign_content.clone()),
+        }))
+    };
+    let result = match checked.verdict() {
+        Verdict::Trusted(node) => {
+            let cert_sn = match &cfg.cert {
+                Some(cert) => check_cert_sn(
+                    checked.extracted.alipay_cert_sn.as_deref(),
+                    &cert.alipay_cert_sn,
+                ),
+                None => Ok(()),
+            };
+            if let Err(e) = cert_sn {
+                Err(e)
+            } else if response::is_error_node(&checked.extracted.node, &node) {
+                Err(alipay_error(&node, true))
+            } else {
+                checked
+                    .extracted
+                    .content_text()
+                    .map_err(Error::from)
+                    .map(|raw_node| Call {
+                        node,
+                        raw_node,
+                        record,
+                    })
+            }
+        }
+        Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
+        // Signed correctly but unusable: nothing to diagnose about keys.
+        Verdict::Rejected(
+            rejection @ (response::Rejection::TooDeep { .. } | response::Rejection::Unparsable(_)),
+        ) if matches!(checked.status, SignatureStatus::Valid { .. }) => Err(Error::Signature {
+            rejection,
+            hint: Some(
+                "nothing from this response was used: the gateway's answer is not one Alipay sends"
+                    .into(),
+            ),
+            details: Vec::new(),
+        }),
+        Verdict::Rejected(rejection) => {
+            let app_public = cfg.private_key.public_key();
+            let findings = diagnosis::diagnose(&Case {
+                content: &checked.extracted.content,
+                signature: checked.extracted.sign.as_deref(),
+                sign_type: cfg.sign_type,
+                charset: cfg.charset,
+                key: &cfg.alipay_public_key,
+                app_key: Some(&app_public),
+            });
+            Err(Error::Signature {
+                    rejection,
+                    hint: Some(
+                        "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
+                            .into(),
+                    ),
+                    details: findings.into_iter().map(|f| format!("{} [{}]", f.message, f.code)).collect(),
+                })
+        }
+    };
+    Interpreted {
+        signature: Some(checked.status),
+        result,
+    }
+}
+
+/// Builds and signs a request for `method` at `timestamp`, placing each
+/// parameter in the query or the body as the official SDKs do and noting
+/// what to mask. No clock, no network: the same inputs give the same bytes.
+pub fn prepare_request(
+    cfg: &ClientConfig,
+    method: &str,
+    api: &Params,
+    auth_token: Option<&Secret>,
+    timestamp: String,
+) -> Result<Prepared, Error> {
+    let common = Common {
+        app_id: &cfg.app_id,
+        charset: cfg.charset,
+        sign_type: cfg.sign_type,
+        timestamp,
+    };
+    let mut params = request_params(method, &common, cfg.cert.as_ref());
+    if let Some(token) = auth_token {
+        params.set("auth_token", token.expose());
+    }
+    for (k, v) in api.iter() {
+        params.set(k, v);
+    }
+    // Parameters already in the gateway URL are sent, so they are signed.
+    let mut url_params: Vec<(String, String)> = Vec::new();
+    for (k, v) in cfg.gateway.query_pairs() {
+        match params.get(&k) {
+            Some(ours) if ours == v => {}
+            Some(ours) => {
+                return Err(Error::usage_with_hint(
+                    format!("the gateway URL sets {k}={v}, but this request sends {k}={ours}"),
+                    "remove the parameter from --gateway",
+                ));
+            }
+            None => {
+                params.set(k.as_ref(), v.as_ref());
+                url_params.push((k.into_owned(), v.into_owned()));
+            }
+        }
+    }
+    let signed = sign_params(&params, &cfg.private_key, cfg.sign_type, cfg.charset)?;
+
+    // Common parameters (and the signature) in the query, the rest in
+    // the body; never an empty value.
+    type Pairs<'a> = Vec<(&'a str, &'a str)>;
+    let in_url = |k: &str| url_params.iter().any(|(n, _)| n == k);
+    let (mut query, body): (Pairs, Pairs) = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .partition(|(k, _)| QUERY_PARAMS.contains(k) || in_url(k));
+    query.push(("sign", &signed.sign));
+    let query_string = form::encode(query.iter().copied(), cfg.charset)?;
+    let body_string = form::encode(body.iter().copied(), cfg.charset)?;
+    let mut url = cfg.gateway.clone();
+    url.set_query(Some(&query_string));
+
+    let mut masked = Params::new();
+    for (k, v) in params.masked() {
+        masked.set(k, v);
+    }
+    let mut masked_query: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| (k.to_string(), masked.get(k).unwrap_or(v).to_string()))
+        .collect();
+    if let Some(last) = masked_query.last_mut() {
+        last.1 = crate::secret::mask(&signed.sign);
+    }
+    let shown_url = format!(
+        "{}?{}",
+        without_query(&cfg.gateway),
+        masked_query
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    );
+    let shown_body = body
+        .iter()
+        .map(|(k, _)| format!("{k}={}", masked.get(k).unwrap_or("")))
+        .collect::<Vec<String>>()
+        .join("&");
+    // The gateway may echo what we sent, raw or form-encoded.
+    let secrets: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| crate::sign::content::is_secret_param(k))
+        .map(|(_, v)| v)
+        .chain([signed.sign.as_str()])
+        .flat_map(|v| {
+            let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
+            [v.to_string(), encoded]
+        })
+        .collect();
+    Ok(Prepared {
+        method: method.to_string(),
+        url,
+        content_type: format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
+        body: body_string,
+        carries_token: params
+            .iter()
+            .any(|(k, v)| crate::sign::content::is_secret_param(k) && k != "sign" && !v.is_empty()),
+        shown_url,
+        shown_body,
+        masked_content: masked.sign_content(Rule::V2),
+        sign: signed.sign,
+        our_sign_content: signed.content,
+        secrets,
+    })
 }
 
 fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {

@@ -737,6 +737,288 @@ fn collect_secrets(v: &Value, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
+    use crate::sign::algorithm;
+    use std::time::Duration;
+
+    const METHOD: &str = "alipay.system.oauth.token";
+    const TOKEN: &str = "authusrB5a3f0c9a8b7c6d5e4f";
+    const CODE: &str = "4b203fe6c11548bcabd8da5bb087a83b";
+
+    /// A config whose app key is `app` and whose Alipay key is `alipay`'s.
+    fn config(app: &PrivateKey, alipay: &PrivateKey, charset: Charset) -> ClientConfig {
+        ClientConfig {
+            gateway: "https://openapi.alipay.com/gateway.do".parse().unwrap(),
+            app_id: "2021000000000001".into(),
+            private_key: app.clone(),
+            alipay_public_key: alipay.public_key(),
+            sign_type: SignType::Rsa2,
+            charset,
+            connect_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            proxy: ProxyConfig::default(),
+            cert: None,
+        }
+    }
+
+    /// The app's and Alipay's keys, made once (RSA2 wants 2048 bits, slow
+    /// to generate in a debug build).
+    fn keys() -> (PrivateKey, PrivateKey) {
+        static KEYS: std::sync::OnceLock<(PrivateKey, PrivateKey)> = std::sync::OnceLock::new();
+        KEYS.get_or_init(|| {
+            (
+                PrivateKey::generate(2048).unwrap(),
+                PrivateKey::generate(2048).unwrap(),
+            )
+        })
+        .clone()
+    }
+
+    fn token_request(cfg: &ClientConfig) -> Prepared {
+        let mut api = Params::new();
+        api.set("grant_type", "authorization_code");
+        api.set("code", CODE);
+        api.set("scope", "");
+        let token = Secret::new(TOKEN.to_string());
+        prepare_request(
+            cfg,
+            METHOD,
+            &api,
+            Some(&token),
+            "2024-01-02 03:04:05".into(),
+        )
+        .unwrap()
+    }
+
+    fn query_names(p: &Prepared) -> Vec<String> {
+        p.url.query_pairs().map(|(k, _)| k.into_owned()).collect()
+    }
+
+    #[test]
+    fn prepare_places_common_parameters_in_the_query_and_the_rest_in_the_body() {
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let p = token_request(&cfg);
+        assert_eq!(
+            query_names(&p),
+            [
+                "app_id",
+                "auth_token",
+                "charset",
+                "format",
+                "method",
+                "sign_type",
+                "timestamp",
+                "version",
+                "sign"
+            ]
+        );
+        // Empty values are not sent; the body holds only the API parameters.
+        assert_eq!(p.body, format!("code={CODE}&grant_type=authorization_code"));
+        assert_eq!(
+            p.content_type,
+            "application/x-www-form-urlencoded;charset=utf-8"
+        );
+        // The signature covers every parameter sent, in both places.
+        let sign = p.url.query_pairs().find(|(k, _)| k == "sign").unwrap().1;
+        assert!(p.our_sign_content.contains(&format!("code={CODE}")));
+        assert!(p.our_sign_content.contains(&format!("auth_token={TOKEN}")));
+        assert!(
+            algorithm::verify(
+                &app.public_key(),
+                SignType::Rsa2,
+                p.our_sign_content.as_bytes(),
+                &sign
+            )
+            .is_ok()
+        );
+        // Pure: the same inputs give the same bytes.
+        let again = token_request(&cfg);
+        assert_eq!((again.url, again.body), (p.url.clone(), p.body.clone()));
+        // A parameter already in the gateway URL is signed and stays in the query.
+        let mut cfg2 = cfg.clone();
+        cfg2.gateway.set_query(Some("extra=1"));
+        let p2 = token_request(&cfg2);
+        assert!(query_names(&p2).contains(&"extra".to_string()));
+        assert!(p2.our_sign_content.contains("extra=1"));
+        // One that contradicts the request is refused.
+        cfg2.gateway.set_query(Some("charset=gbk"));
+        let mut api = Params::new();
+        api.set("x", "1");
+        assert!(prepare_request(&cfg2, METHOD, &api, None, "t".into()).is_err());
+    }
+
+    #[test]
+    fn prepare_masks_tokens_codes_and_the_signature_everywhere_shown() {
+        let (app, alipay) = keys();
+        let p = token_request(&config(&app, &alipay, Charset::Utf8));
+        let sign = p.sign.clone();
+        assert!(p.carries_token);
+        let shown = [
+            p.shown_url().to_string(),
+            p.shown_body.clone(),
+            p.masked_content().to_string(),
+            format!("{p:?}"),
+        ];
+        for text in &shown {
+            assert!(!text.contains(TOKEN), "{text}");
+            assert!(!text.contains(CODE), "{text}");
+            assert!(!text.contains(&sign), "{text}");
+        }
+        assert!(p.shown_url().contains("method=alipay.system.oauth.token"));
+        assert!(p.shown_body.contains("grant_type=authorization_code"));
+        // What is sent holds them in the clear, and they are all masked in answers.
+        assert!(p.body.contains(CODE));
+        let secrets = p.sent_secrets();
+        for s in [TOKEN, CODE, sign.as_str()] {
+            assert!(secrets.contains(&s), "{s}");
+        }
+    }
+
+    /// A gateway answer: `node` under the method's response key, signed by
+    /// `signer` when given.
+    fn answer(key: &str, node: &str, signer: Option<&PrivateKey>) -> Vec<u8> {
+        let sign = signer
+            .map(|k| {
+                let s = algorithm::sign(k, SignType::Rsa2, node.as_bytes()).unwrap();
+                format!(",\"sign\":\"{s}\"")
+            })
+            .unwrap_or_default();
+        format!("{{\"{key}\":{node}{sign}}}").into_bytes()
+    }
+
+    const OK_KEY: &str = "alipay_system_oauth_token_response";
+    const OK_NODE: &str = r#"{"user_id":"2088102150477652","access_token":"authusrB1","refresh_token":"authusrB2","expires_in":1296000,"re_expires_in":2592000}"#;
+
+    fn run(cfg: &ClientConfig, status: u16, body: Vec<u8>) -> Interpreted {
+        let p = token_request(cfg);
+        let received = Received {
+            status,
+            trace_id: Some("0b3a".into()),
+            body,
+        };
+        interpret(cfg, &p, &received)
+    }
+
+    #[test]
+    fn interpret_returns_a_signed_answer_verbatim() {
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, Some(&alipay)));
+        assert!(matches!(got.signature, Some(SignatureStatus::Valid { .. })));
+        let call = got.result.unwrap();
+        assert_eq!(call.raw_node, OK_NODE);
+        assert_eq!(call.node["user_id"], "2088102150477652");
+        assert_eq!(call.record.trace_id.as_deref(), Some("0b3a"));
+        assert_eq!(call.record.status, 200);
+    }
+
+    #[test]
+    fn interpret_refuses_tampered_unsigned_and_foreign_answers() {
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let signed = String::from_utf8(answer(OK_KEY, OK_NODE, Some(&alipay))).unwrap();
+        let tampered = signed.replace("2088102150477652", "2088102150477653");
+        let got = run(&cfg, 200, tampered.into_bytes());
+        assert!(matches!(got.signature, Some(SignatureStatus::Invalid(_))));
+        assert!(
+            matches!(got.result, Err(Error::Signature { .. })),
+            "{:?}",
+            got.result
+        );
+
+        let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, None));
+        assert_eq!(got.signature, Some(SignatureStatus::Unsigned));
+        assert!(
+            matches!(got.result, Err(Error::Signature { .. })),
+            "{:?}",
+            got.result
+        );
+
+        // Signed with the app's own key: the diagnosis says so.
+        let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, Some(&app)));
+        match got.result {
+            Err(Error::Signature { details, .. }) => assert!(!details.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn interpret_reports_alipay_errors_signed_or_not_with_secrets_masked() {
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let node = format!(
+            r#"{{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid","sub_msg":"code {CODE} is invalid"}}"#
+        );
+        for (signer, signed) in [(Some(&alipay), true), (None, false)] {
+            let got = run(&cfg, 200, answer("error_response", &node, signer));
+            match got.result {
+                Err(Error::Alipay(e)) => {
+                    assert_eq!(e.code, "40002");
+                    assert_eq!(e.sub_code.as_deref(), Some("isv.code-invalid"));
+                    assert_eq!(e.signed, signed);
+                    assert_eq!(e.trace_id.as_deref(), Some("0b3a"));
+                    let sub_msg = e.sub_msg.unwrap();
+                    assert!(!sub_msg.contains(CODE), "{sub_msg}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn interpret_refuses_http_errors_truncated_and_oversized_bodies() {
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let got = run(
+            &cfg,
+            502,
+            format!("<html>bad gateway {TOKEN}</html>").into_bytes(),
+        );
+        assert!(got.signature.is_none());
+        match got.result {
+            Err(Error::Network { message, .. }) => {
+                assert!(message.contains("answered HTTP 502"), "{message}");
+                assert!(!message.contains(TOKEN), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Even a signed answer is not used under a non-200 status.
+        let got = run(&cfg, 404, answer(OK_KEY, OK_NODE, Some(&alipay)));
+        assert!(matches!(got.result, Err(Error::Network { .. })));
+
+        let mut cut = answer(OK_KEY, OK_NODE, Some(&alipay));
+        cut.truncate(cut.len() / 2);
+        let got = run(&cfg, 200, cut);
+        assert!(
+            matches!(
+                got.result,
+                Err(Error::Response(_) | Error::Signature { .. })
+            ),
+            "{:?}",
+            got.result
+        );
+
+        let big = vec![b' '; MAX_RESPONSE_BYTES as usize + 1];
+        match run(&cfg, 200, big).result {
+            Err(Error::Network { message, .. }) => assert!(message.contains("larger than")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn interpret_checks_the_signature_over_the_request_charset() {
+        let (app, alipay) = keys();
+        // Alipay signs the GBK bytes of a GBK request's answer; read as UTF-8
+        // the signature does not hold, and the reverse.
+        let node = r#"{"user_id":"2088","nick_name":"支付宝用户","access_token":"authusrB1","refresh_token":"authusrB2","expires_in":1,"re_expires_in":1}"#;
+        let utf8 = answer(OK_KEY, node, Some(&alipay));
+        let gbk_cfg = config(&app, &alipay, Charset::Gbk);
+        let got = run(&gbk_cfg, 200, utf8.clone());
+        assert!(got.result.is_err(), "{:?}", got.result);
+        let utf8_cfg = config(&app, &alipay, Charset::Utf8);
+        assert!(run(&utf8_cfg, 200, utf8).result.is_ok());
+    }
+
     #[test]
     fn traced_bodies_mask_tokens_and_signatures() {
         let body = br#"{"alipay_system_oauth_token_response":{"access_token":"authusrB5a3f0c9a8b7c6d5e4f","refresh_token":"authusrB0f9e8d7c6b5a4f3e2d","user_id":"2088"},"sign":"QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="}"#;

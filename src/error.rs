@@ -113,6 +113,7 @@ impl From<crate::sign::dialect::DialectError> for Error {
         use crate::sign::dialect::DialectError;
         match e {
             DialectError::Key(k) => Error::Key(k),
+            DialectError::Form(f) => Error::Form(f),
             other @ (DialectError::Unsignable { .. } | DialectError::Empty { .. }) => {
                 Error::usage(other.to_string())
             }

@@ -848,6 +848,38 @@ mod tests {
     }
 
     #[test]
+    fn prepare_signs_as_the_v2_form_dialect_does() {
+        use crate::sign::dialect::{Dialect, Request, form::FormDialect};
+        let (app, alipay) = keys();
+        let cfg = config(&app, &alipay, Charset::Utf8);
+        let p = token_request(&cfg);
+        let query: Vec<(String, String)> = p
+            .url
+            .query_pairs()
+            .filter(|(k, _)| k != "sign")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let query = form::encode(
+            query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            cfg.charset,
+        )
+        .unwrap();
+        let dialect = FormDialect {
+            sign_type: cfg.sign_type,
+            charset: cfg.charset,
+        };
+        let request = Request {
+            method: "POST",
+            path: p.url.path(),
+            query: Some(&query),
+            body: p.body.as_bytes(),
+        };
+        let signed = dialect.sign_request(&request, &app).unwrap();
+        assert_eq!(signed.signature, p.sign);
+        assert_eq!(signed.content, p.our_sign_content.as_bytes());
+    }
+
+    #[test]
     fn prepare_masks_tokens_codes_and_the_signature_everywhere_shown() {
         let (app, alipay) = keys();
         let p = token_request(&config(&app, &alipay, Charset::Utf8));

@@ -1,9 +1,11 @@
-//! Signing dialects besides the v2 form (docs/protocol.md §11, §12): each
-//! one signs an HTTP request into headers and checks a signed answer. The
+//! Signing dialects: the v2 form (`form`, §3, §4) and the header dialects
+//! (docs/protocol.md §11, §12). Each one signs an HTTP request (into headers,
+//! or v2's `sign` query parameter) and checks a signed answer. The
 //! [`Dialect`] trait is the seam that `call`, the emulator and a proxy can
 //! use without knowing which dialect they hold; the RSA and base64 work is
 //! `sign::algorithm`'s, shared with v2.
 
+pub mod form;
 pub mod header;
 pub mod v3;
 
@@ -88,6 +90,19 @@ pub enum DialectError {
     },
     #[error("the {field} is empty")]
     Empty { field: &'static str },
+    /// A form-encoded request (the v2 dialect) that does not decode in, or
+    /// cannot be encoded in, its charset.
+    #[error(transparent)]
+    Form(#[from] crate::form::FormError),
+}
+
+/// Where a dialect's signature travels in the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carrier {
+    /// In [`SignedRequest::headers`].
+    Headers,
+    /// As this query parameter (v2's `sign`); the headers are empty.
+    QueryParam(&'static str),
 }
 
 /// What checking an answer's signature found.
@@ -180,8 +195,13 @@ impl Checked {
 
 /// A signing dialect: signs requests into headers, checks answers.
 pub trait Dialect {
-    /// A short name (`header`, `v3`).
+    /// A short name (`v2`, `header`, `v3`).
     fn name(&self) -> &'static str;
+
+    /// Where the signature goes: headers unless the dialect says otherwise.
+    fn carrier(&self) -> Carrier {
+        Carrier::Headers
+    }
 
     /// Signs a request with the app (merchant) private key.
     fn sign_request(

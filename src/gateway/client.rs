@@ -906,16 +906,8 @@ mod tests {
         }
     }
 
-    /// A gateway answer: `node` under the method's response key, signed by
-    /// `signer` when given.
     fn answer(key: &str, node: &str, signer: Option<&PrivateKey>) -> Vec<u8> {
-        let sign = signer
-            .map(|k| {
-                let s = algorithm::sign(k, SignType::Rsa2, node.as_bytes()).unwrap();
-                format!(",\"sign\":\"{s}\"")
-            })
-            .unwrap_or_default();
-        format!("{{\"{key}\":{node}{sign}}}").into_bytes()
+        crate::sign::dialect::form::signed_answer(key, node, signer.map(|k| (k, SignType::Rsa2)))
     }
 
     const OK_KEY: &str = "alipay_system_oauth_token_response";

@@ -113,6 +113,23 @@ impl Dialect for FormDialect {
     }
 }
 
+/// A gateway answer for tests: `node` under `node_key`, signed by `signer`
+/// when given, as Alipay lays it out.
+#[cfg(test)]
+pub(crate) fn signed_answer(
+    node_key: &str,
+    node: &str,
+    signer: Option<(&PrivateKey, SignType)>,
+) -> Vec<u8> {
+    let sign = signer
+        .map(|(k, t)| {
+            let s = crate::sign::algorithm::sign(k, t, node.as_bytes()).unwrap();
+            format!(",\"sign\":\"{s}\"")
+        })
+        .unwrap_or_default();
+    format!("{{\"{node_key}\":{node}{sign}}}").into_bytes()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,13 +186,7 @@ mod tests {
     }
 
     fn answer_body(node_key: &str, node: &str, key: Option<&PrivateKey>) -> Vec<u8> {
-        let sign = key
-            .map(|k| {
-                let s = algorithm::sign(k, SignType::Rsa, node.as_bytes()).unwrap();
-                format!(",\"sign\":\"{s}\"")
-            })
-            .unwrap_or_default();
-        format!("{{\"{node_key}\":{node}{sign}}}").into_bytes()
+        signed_answer(node_key, node, key.map(|k| (k, SignType::Rsa)))
     }
 
     fn verdict(body: &[u8], status: u16, key: &PublicKey) -> Verdict {

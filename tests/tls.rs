@@ -129,6 +129,22 @@ fn an_untrusted_certificate_fails_with_exit_3_and_says_so() {
     assert_clean_failure(&out, 3, "not trusted");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("SSL_CERT_FILE"), "{stderr}");
+    // `doctor` sets up HTTP as a call does and names the failure the same way.
+    let out = emu
+        .cli()
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR")
+        .args(["doctor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "TLS certificate is not trusted: it is signed by an unknown certificate authority"
+        ) && stdout.contains("SSL_CERT_FILE"),
+        "{stdout}"
+    );
     assert!(stderr.contains("unknown certificate authority"), "{stderr}");
 
     // JSON errors carry the same, as a network error.

@@ -10,7 +10,9 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
-use crate::gateway::http::{HttpSetupError, build_client, root_cause};
+use crate::gateway::http::{
+    HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
+};
 use crate::output::Output;
 use crate::protocol::v2::format_timestamp;
 use crate::secret::Secret;
@@ -506,12 +508,21 @@ fn reach_gateway(settings: &Settings) -> (Check, Check) {
             } else {
                 "the request failed (TLS or proxy)"
             };
-            let mut c = check(
-                "gateway",
-                Status::Fail,
-                format!("{gateway}: {what}: {}", root_cause(&e)),
-                Some("check --env/--gateway, the network, HTTPS_PROXY and NO_PROXY"),
-            );
+            // Named as a call names it, with the same way out.
+            let mut c = match certificate_error(&e) {
+                Some(tls) => check(
+                    "gateway",
+                    Status::Fail,
+                    format!("{gateway}: the TLS certificate is not trusted: {tls}"),
+                    Some(UNTRUSTED_CERT_HINT),
+                ),
+                None => check(
+                    "gateway",
+                    Status::Fail,
+                    format!("{gateway}: {what}: {}", root_cause(&e)),
+                    Some("check --env/--gateway, the network, HTTPS_PROXY and NO_PROXY"),
+                ),
+            };
             c.network = true;
             (c, clock_not_compared(&beijing))
         }

@@ -8,7 +8,9 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
-use super::http::{HttpSetupError, build_client, root_cause};
+use super::http::{
+    HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
+};
 pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
 use crate::error::Error;
@@ -616,45 +618,6 @@ fn is_timeout(e: &std::io::Error) -> bool {
     false
 }
 
-/// The rustls certificate verdict inside a connection error, if that is
-/// what failed. `io::Error` hides its payload from `source()`, so each link
-/// is also looked into.
-pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(err) = cur {
-        // reqwest's connector nests io errors (Other around InvalidData
-        // around rustls'), and each hides the next from `source()`.
-        let mut candidates = vec![err];
-        while let Some(inner) = candidates
-            .last()
-            .and_then(|c| c.downcast_ref::<std::io::Error>())
-            .and_then(|io| io.get_ref())
-        {
-            candidates.push(inner as &(dyn std::error::Error + 'static));
-        }
-        for candidate in candidates {
-            if let Some(tls @ rustls::Error::InvalidCertificate(c)) =
-                candidate.downcast_ref::<rustls::Error>()
-            {
-                return Some(match c {
-                    rustls::CertificateError::UnknownIssuer => {
-                        "it is signed by an unknown certificate authority".into()
-                    }
-                    rustls::CertificateError::Expired
-                    | rustls::CertificateError::ExpiredContext { .. } => "it has expired".into(),
-                    rustls::CertificateError::NotValidForName
-                    | rustls::CertificateError::NotValidForNameContext { .. } => {
-                        "it is not valid for this host name".into()
-                    }
-                    _ => tls.to_string(),
-                });
-            }
-        }
-        cur = err.source();
-    }
-    None
-}
-
 fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> Error {
     let host = host_of(gateway);
     if e.is_timeout() {
@@ -670,7 +633,7 @@ fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> 
     if let Some(tls) = certificate_error(e) {
         return Error::Network {
             message: format!("the TLS certificate of {host} is not trusted: {tls}"),
-            hint: Some("a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification".into()),
+            hint: Some(UNTRUSTED_CERT_HINT.into()),
         };
     }
     if e.is_connect() {

@@ -93,6 +93,9 @@ pub fn build_client(
         .map_err(|e| HttpSetupError::Build(e.without_url().to_string()))
 }
 
+/// The way out of an untrusted certificate, for a call and `doctor` alike.
+pub const UNTRUSTED_CERT_HINT: &str = "a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification";
+
 /// The innermost cause of an error, which names what actually happened
 /// (e.g. "Connection refused"), without URLs that may carry secrets.
 pub fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
@@ -102,6 +105,45 @@ pub fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     }
     let s = cur.to_string();
     s.split(" (os error").next().unwrap_or(&s).to_string()
+}
+
+/// The rustls certificate verdict inside a connection error, if that is
+/// what failed. `io::Error` hides its payload from `source()`, so each link
+/// is also looked into.
+pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        // reqwest's connector nests io errors (Other around InvalidData
+        // around rustls'), and each hides the next from `source()`.
+        let mut candidates = vec![err];
+        while let Some(inner) = candidates
+            .last()
+            .and_then(|c| c.downcast_ref::<std::io::Error>())
+            .and_then(|io| io.get_ref())
+        {
+            candidates.push(inner as &(dyn std::error::Error + 'static));
+        }
+        for candidate in candidates {
+            if let Some(tls @ rustls::Error::InvalidCertificate(c)) =
+                candidate.downcast_ref::<rustls::Error>()
+            {
+                return Some(match c {
+                    rustls::CertificateError::UnknownIssuer => {
+                        "it is signed by an unknown certificate authority".into()
+                    }
+                    rustls::CertificateError::Expired
+                    | rustls::CertificateError::ExpiredContext { .. } => "it has expired".into(),
+                    rustls::CertificateError::NotValidForName
+                    | rustls::CertificateError::NotValidForNameContext { .. } => {
+                        "it is not valid for this host name".into()
+                    }
+                    _ => tls.to_string(),
+                });
+            }
+        }
+        cur = err.source();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -285,7 +285,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__authorize)
+        alipay__oauth__subcmd__authorize)
             opts="-o -q -v -h -V --scope --redirect-uri --listen --allow-remote-listen --timeout --no-browser --manual --no-exchange --no-store --show-secrets --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -387,7 +387,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__completions)
+        alipay__oauth__subcmd__completions)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -473,7 +473,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__config)
+        alipay__oauth__subcmd__config)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -559,7 +559,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__demo)
+        alipay__oauth__subcmd__demo)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -645,7 +645,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__doctor)
+        alipay__oauth__subcmd__doctor)
             opts="-o -q -v -h -V --live --app-public-key-file --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -735,7 +735,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__emulator)
+        alipay__oauth__subcmd__emulator)
             opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --cert-dir --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -885,7 +885,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__exchange)
+        alipay__oauth__subcmd__exchange)
             opts="-o -q -v -h -V --code --refresh-token-stdin --refresh --subject --no-store --show-secrets --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -979,7 +979,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help)
+        alipay__oauth__subcmd__help)
             opts="sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -993,7 +993,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__authorize)
+        alipay__oauth__subcmd__help__subcmd__authorize)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1007,7 +1007,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__completions)
+        alipay__oauth__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1021,7 +1021,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__config)
+        alipay__oauth__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1035,7 +1035,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__demo)
+        alipay__oauth__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1049,7 +1049,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__doctor)
+        alipay__oauth__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1063,7 +1063,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__emulator)
+        alipay__oauth__subcmd__help__subcmd__emulator)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1077,7 +1077,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__exchange)
+        alipay__oauth__subcmd__help__subcmd__exchange)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1091,7 +1091,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__help)
+        alipay__oauth__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1105,7 +1105,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys)
+        alipay__oauth__subcmd__help__subcmd__keys)
             opts="generate public convert match inspect cert-sn"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1119,7 +1119,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__cert__subcmd__sn)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__cert__subcmd__sn)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1133,7 +1133,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__convert)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__convert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1147,7 +1147,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__generate)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1161,7 +1161,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__inspect)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1175,7 +1175,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__match)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__match)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1189,7 +1189,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__keys__subcmd__public)
+        alipay__oauth__subcmd__help__subcmd__keys__subcmd__public)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1203,7 +1203,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__logout)
+        alipay__oauth__subcmd__help__subcmd__logout)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1217,7 +1217,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__man)
+        alipay__oauth__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1231,7 +1231,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__sign)
+        alipay__oauth__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1245,7 +1245,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__userinfo)
+        alipay__oauth__subcmd__help__subcmd__userinfo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1259,7 +1259,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__verify)
+        alipay__oauth__subcmd__help__subcmd__verify)
             opts="response notify raw"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1273,7 +1273,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__verify__subcmd__notify)
+        alipay__oauth__subcmd__help__subcmd__verify__subcmd__notify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1287,7 +1287,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__verify__subcmd__raw)
+        alipay__oauth__subcmd__help__subcmd__verify__subcmd__raw)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1301,7 +1301,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__help__subcmd__verify__subcmd__response)
+        alipay__oauth__subcmd__help__subcmd__verify__subcmd__response)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1315,7 +1315,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys)
+        alipay__oauth__subcmd__keys)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version generate public convert match inspect cert-sn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1401,7 +1401,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__cert__subcmd__sn)
+        alipay__oauth__subcmd__keys__subcmd__cert__subcmd__sn)
             opts="-o -q -v -h -V --root --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1487,7 +1487,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__convert)
+        alipay__oauth__subcmd__keys__subcmd__convert)
             opts="-o -q -v -h -V --to --encoding --out --force --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1585,7 +1585,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__generate)
+        alipay__oauth__subcmd__keys__subcmd__generate)
             opts="-o -q -v -h -V --bits --format --encoding --out --force --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1687,7 +1687,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help)
+        alipay__oauth__subcmd__keys__subcmd__help)
             opts="generate public convert match inspect cert-sn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1701,7 +1701,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__cert__subcmd__sn)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__cert__subcmd__sn)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1715,7 +1715,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__convert)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__convert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1729,7 +1729,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__generate)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1743,7 +1743,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__help)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1757,7 +1757,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__inspect)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1771,7 +1771,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__match)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__match)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1785,7 +1785,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__help__subcmd__public)
+        alipay__oauth__subcmd__keys__subcmd__help__subcmd__public)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1799,7 +1799,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__inspect)
+        alipay__oauth__subcmd__keys__subcmd__inspect)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1885,7 +1885,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__match)
+        alipay__oauth__subcmd__keys__subcmd__match)
             opts="-o -q -v -h -V --public-key-file --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1975,7 +1975,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__keys__subcmd__public)
+        alipay__oauth__subcmd__keys__subcmd__public)
             opts="-o -q -v -h -V --encoding --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2065,7 +2065,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__logout)
+        alipay__oauth__subcmd__logout)
             opts="-o -q -v -h -V --all --subject --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2155,7 +2155,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__man)
+        alipay__oauth__subcmd__man)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2241,7 +2241,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__sign)
+        alipay__oauth__subcmd__sign)
             opts="-o -q -v -h -V --stdin --method --timestamp --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2339,7 +2339,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__userinfo)
+        alipay__oauth__subcmd__userinfo)
             opts="-o -q -v -h -V --access-token-stdin --subject --raw --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2429,7 +2429,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify)
+        alipay__oauth__subcmd__verify)
             opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version response notify raw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2515,7 +2515,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__help)
+        alipay__oauth__subcmd__verify__subcmd__help)
             opts="response notify raw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2529,7 +2529,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__help__subcmd__help)
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2543,7 +2543,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__help__subcmd__notify)
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__notify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2557,7 +2557,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__help__subcmd__raw)
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__raw)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2571,7 +2571,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__help__subcmd__response)
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__response)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2585,7 +2585,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__notify)
+        alipay__oauth__subcmd__verify__subcmd__notify)
             opts="-o -q -v -h -V --rule --app-public-key-file --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2679,7 +2679,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__raw)
+        alipay__oauth__subcmd__verify__subcmd__raw)
             opts="-o -q -v -h -V --signature --app-public-key-file --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2773,7 +2773,7 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        alipay__subcmd__oauth__subcmd__verify__subcmd__response)
+        alipay__oauth__subcmd__verify__subcmd__response)
             opts="-o -q -v -h -V --method --app-public-key-file --profile --config --env --gateway --authorize-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -1,7 +1,7 @@
 //! `alipay-oauth keys`: generate, derive, convert, match and inspect keys,
 //! and compute certificate SNs.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use serde_json::json;
@@ -105,18 +105,15 @@ fn encode(der: &[u8], kind: KeyKind, format: KeyFormat, encoding: EncodingArg) -
 
 /// Writes a result to stdout, refusing binary DER on a terminal.
 fn emit(out: &Output, bytes: &[u8]) -> Result<(), Error> {
-    let mut stdout = std::io::stdout().lock();
-    if stdout.is_terminal() && std::str::from_utf8(bytes).is_err() {
+    if std::io::stdout().is_terminal() && std::str::from_utf8(bytes).is_err() {
         return Err(Error::usage_with_hint(
             "DER is binary and stdout is a terminal",
             "redirect stdout to a file, or use --out FILE",
         ));
     }
     let _ = out;
-    stdout
-        .write_all(bytes)
-        .and_then(|_| stdout.flush())
-        .map_err(|e| Error::Internal(format!("cannot write to stdout: {e}")))
+    crate::output::write_stdout(bytes);
+    Ok(())
 }
 
 fn generate(

@@ -23,7 +23,10 @@ fn with_stdout_closed_after(args: &[&str], keep: usize) -> (Option<i32>, String)
     reader.read_exact(&mut head).unwrap();
     drop(reader);
     let out = child.wait_with_output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -57,6 +60,9 @@ fn a_closed_stdout_is_a_quiet_end() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
-        assert!(stderr.is_empty() || !stderr.contains("error"), "{args:?}: {stderr}");
+        assert!(
+            stderr.is_empty() || !stderr.contains("error"),
+            "{args:?}: {stderr}"
+        );
     }
 }

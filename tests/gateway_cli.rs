@@ -452,8 +452,22 @@ fn injected_errors_and_http_faults() {
         .write_stdin(emu.auth_code("auth_user"))
         .output()
         .unwrap();
-    common::assert_clean_failure(&out, 3, "");
+    common::assert_clean_failure(&out, 3, "an auth code is spent once sent");
     assert_eq!(token_files(&emu), 0);
+    // A cut answer to a call that sent no code says nothing about codes.
+    emu.fault("truncate", 1);
+    let out = emu
+        .cli()
+        .args(["--request-timeout", "5", "userinfo", "--access-token-stdin"])
+        .write_stdin("authusrB00000000000000000000000000000000")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "retry the call");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("auth code"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     emu.fault("delay:3000", 1);
     let started = std::time::Instant::now();

@@ -283,10 +283,28 @@ impl<'t> Client<'t> {
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut raw)
             .map_err(|e| {
-                let reason = root_cause(&e);
+                let host = host_of(&cfg.gateway);
+                let stalled = e.kind() == std::io::ErrorKind::TimedOut
+                    || e.get_ref()
+                        .and_then(|i| i.downcast_ref::<reqwest::Error>())
+                        .is_some_and(reqwest::Error::is_timeout);
+                let message = if stalled {
+                    format!(
+                        "the response from {host} stopped partway: the rest did not come within {} s",
+                        cfg.request_timeout.as_secs_f64()
+                    )
+                } else {
+                    format!("the connection dropped while reading the response from {host}: {}", root_cause(&e))
+                };
+                // What a retry costs depends on what the lost answer carried.
+                let hint = match api.get("grant_type") {
+                    Some("authorization_code") => "retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`",
+                    Some("refresh_token") => "retry; if the refresh token is then refused, the lost answer had already rotated it: authorize again",
+                    _ => "retry the call",
+                };
                 Error::Network {
-                    message: format!("the connection dropped while reading the response from {}: {reason}", host_of(&cfg.gateway)),
-                    hint: Some("retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
+                    message,
+                    hint: Some(hint.into()),
                 }
             })?;
         if raw.len() as u64 > MAX_RESPONSE_BYTES {
@@ -451,10 +469,10 @@ fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
     match got {
         Some(sn) if sn == expected => Ok(()),
         other => Err(Error::Signature {
-            rejection: response::Rejection::Unparsable(format!(
-                "the response names Alipay certificate SN {} but the configured Alipay certificate has SN {expected}",
-                other.unwrap_or("(none)")
-            )),
+            rejection: response::Rejection::CertSnMismatch {
+                got: other.map(str::to_string),
+                expected: expected.to_string(),
+            },
             hint: Some(
                 "Alipay rotated its certificate, or the certificate files belong to another app: download the current alipayCertPublicKey_RSA2.crt".into(),
             ),

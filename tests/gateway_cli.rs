@@ -821,6 +821,69 @@ fn doctor_checks_and_live_call() {
         text.contains("✗ app public key") && text.contains("does not match"),
         "{text}"
     );
+    // An app id the console could not have given: a failed check, as the
+    // settings' own hint ("digits only") says.
+    let out = emu
+        .cli()
+        .args(["--app-id", "abc", "doctor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ app id") && text.contains("digits only"),
+        "{text}"
+    );
+    // A private key the gateway does not know: the live call shows both
+    // strings to sign and Alipay's whole sentence.
+    let stranger = emu.dir.path().join("stranger.key");
+    std::fs::write(
+        &stranger,
+        alipay_oauth::sign::key::to_pem(
+            &alipay_oauth::sign::PrivateKey::generate(2048)
+                .unwrap()
+                .to_der(alipay_oauth::sign::key::KeyFormat::Pkcs8)
+                .unwrap(),
+            "PRIVATE KEY",
+        ),
+    )
+    .unwrap();
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&stranger)
+        .args(["doctor", "--live"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("✗ live call"), "{text}");
+    assert!(text.contains("网关生成的验签字符串为"), "{text}");
+    assert!(
+        text.contains("our string to sign:") && text.contains("gateway string to sign:"),
+        "{text}"
+    );
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&stranger)
+        .args(["-o", "json", "doctor", "--live"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let live = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "live call")
+        .unwrap();
+    assert!(
+        live["details"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("our string to sign:"),
+        "{live}"
+    );
     // Only the network failing: exit 3.
     let port = common::closed_port();
     let out = emu

@@ -12,7 +12,7 @@ use common::cli_std;
 /// goes away (`| head -c N`); returns (exit code, stderr).
 fn with_stdout_closed_after(args: &[&str], keep: usize) -> (Option<i32>, String) {
     let (mut reader, writer) = std::io::pipe().unwrap();
-    let mut child = cli_std()
+    let child = cli_std()
         .args(args)
         .stdin(Stdio::null())
         .stdout(writer)
@@ -65,4 +65,75 @@ fn a_closed_stdout_is_a_quiet_end() {
             "{args:?}: {stderr}"
         );
     }
+}
+
+/// Every argument and flag of every command says what it is.
+#[test]
+fn no_argument_has_an_empty_help() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, empty: &mut Vec<String>) {
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            if help.trim().is_empty() {
+                empty.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            if sub
+                .get_about()
+                .is_none_or(|a| a.to_string().trim().is_empty())
+            {
+                empty.push(format!("{path} {} (the command)", sub.get_name()));
+            }
+            walk(sub, &format!("{path} {}", sub.get_name()), empty);
+        }
+    }
+    let mut cmd = alipay_oauth::cli::Cli::command();
+    // As the binary sees it: global options propagated, help flags added.
+    cmd.build();
+    let mut empty = Vec::new();
+    walk(&cmd, "alipay-oauth", &mut empty);
+    assert!(empty.is_empty(), "no help for: {empty:#?}");
+}
+
+/// A command's own options come first; the global ones under their own
+/// heading after them.
+#[test]
+fn global_options_have_their_own_heading() {
+    for args in [&["authorize", "--help"][..], &["keys", "convert", "--help"]] {
+        let out = common::cli().args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let own = text.find("Options:").expect("an Options heading");
+        let global = text
+            .find("Global options:")
+            .expect("a Global options heading");
+        assert!(own < global, "{text}");
+        let own_section = &text[own..global];
+        let global_section = &text[global..];
+        assert!(!own_section.contains("--profile"), "{text}");
+        assert!(global_section.contains("--profile") && global_section.contains("--app-id"));
+    }
+    let text = String::from_utf8_lossy(
+        &common::cli()
+            .args(["authorize", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .into_owned();
+    let own = &text[..text.find("Global options:").unwrap()];
+    assert!(
+        own.contains("--scope") && own.contains("--manual"),
+        "{text}"
+    );
+    // The parent commands show examples too, and the fault list is whole.
+    for args in [&["verify", "--help"][..], &["keys", "--help"]] {
+        let out = common::cli().args(args).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{args:?}"
+        );
+    }
+    let out = common::cli().args(["emulator", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wrong-cert-sn"));
 }

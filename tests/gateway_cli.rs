@@ -738,14 +738,23 @@ fn config_shows_sources_and_logout_forgets() {
     assert_eq!(doc["charset"]["value"], "gbk");
     assert_eq!(doc["charset"]["source"], "env ALIPAY_CHARSET");
     assert_eq!(doc["env"]["source"], "default");
+    assert_eq!(
+        doc["alipay_public_key"]["value"],
+        emu.alipay_pub.to_string_lossy().as_ref()
+    );
     assert!(
-        doc["alipay_public_key"]["value"]
+        doc["alipay_public_key"]["info"]
             .as_str()
             .unwrap()
             .contains("SPKI public key")
     );
+    assert_eq!(
+        doc["private_key"]["value"],
+        emu.app_key.to_string_lossy().as_ref()
+    );
+    assert_eq!(doc["private_key"]["error"], Value::Null);
     assert!(
-        doc["private_key"]["value"]
+        doc["private_key"]["info"]
             .as_str()
             .unwrap()
             .contains("PKCS#8 private key")

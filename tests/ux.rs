@@ -137,3 +137,170 @@ fn global_options_have_their_own_heading() {
     let out = common::cli().args(["emulator", "--help"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("wrong-cert-sn"));
 }
+
+/// `config` names every source, and its JSON has typed values.
+#[test]
+fn config_names_sources_and_types_values() {
+    let dir = common::tempdir();
+    let file = dir.path().join("config.toml");
+    std::fs::write(
+        &file,
+        "default_profile = \"dev\"\n[profiles.dev]\napp_id = \"2021000000000000\"\n[profiles.ci]\napp_id = \"2021000000000001\"\n",
+    )
+    .unwrap();
+    let config = file.to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let out = common::cli()
+            .args(["--config", &config])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let line = |text: &str, key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{key} ")))
+            .unwrap_or_else(|| panic!("no {key} line: {text}"))
+            .to_string()
+    };
+    let text = run(&["config"]);
+    assert!(
+        line(&text, "connect_timeout").ends_with("[default]"),
+        "{text}"
+    );
+    assert!(
+        line(&text, "profile").contains("dev")
+            && line(&text, "profile").ends_with("[config file default_profile]"),
+        "{text}"
+    );
+    assert!(
+        line(&text, "app_id").ends_with("[profile \"dev\"]"),
+        "{text}"
+    );
+    let proxy = line(&text, "proxy");
+    assert!(
+        proxy.contains("(none)") && proxy.contains("HTTPS_PROXY") && proxy.contains("no_proxy"),
+        "{proxy}"
+    );
+    let text = run(&["--profile", "ci", "config"]);
+    assert!(
+        line(&text, "profile").ends_with("[flag --profile]"),
+        "{text}"
+    );
+    let text = run(&["--request-timeout", "2.5", "config"]);
+    assert!(
+        line(&text, "request_timeout").ends_with("[flag --request-timeout]"),
+        "{text}"
+    );
+
+    let out = common::cli()
+        .args(["--config", &config, "-o", "json", "config"])
+        .env("ALIPAY_CONNECT_TIMEOUT", "2.5")
+        .env("https_proxy", "http://user:secret@proxy.example:3128")
+        .output()
+        .unwrap();
+    let doc = common::ok_json(&out);
+    assert_eq!(doc["connect_timeout"]["value"], 2.5);
+    assert_eq!(
+        doc["connect_timeout"]["source"],
+        "env ALIPAY_CONNECT_TIMEOUT"
+    );
+    assert_eq!(doc["request_timeout"]["value"], 30.0);
+    assert_eq!(doc["request_timeout"]["source"], "default");
+    assert_eq!(doc["redirect_uri"]["value"], serde_json::Value::Null);
+    assert_eq!(doc["redirect_uri"]["source"], serde_json::Value::Null);
+    assert_eq!(doc["private_key"]["value"], serde_json::Value::Null);
+    assert_eq!(doc["app_id"]["value"], "2021000000000000");
+    assert_eq!(doc["profile"]["source"], "config file default_profile");
+    assert_eq!(
+        doc["proxy"]["value"]["https"],
+        "http://user:****@proxy.example:3128/"
+    );
+    assert_eq!(doc["proxy"]["value"]["http"], serde_json::Value::Null);
+    assert_eq!(doc["proxy"]["source"], "env https_proxy");
+    // A key given as text is named by its variable, never shown.
+    let key = std::fs::read_to_string(&common::test_keys().0).unwrap();
+    let out = common::cli()
+        .args(["-o", "json", "config"])
+        .env("ALIPAY_PRIVATE_KEY", &key)
+        .output()
+        .unwrap();
+    let doc = common::ok_json(&out);
+    assert_eq!(doc["private_key"]["value"], "$ALIPAY_PRIVATE_KEY");
+    assert_eq!(doc["private_key"]["source"], "env ALIPAY_PRIVATE_KEY");
+    assert!(
+        doc["private_key"]["info"]
+            .as_str()
+            .unwrap()
+            .contains("private key")
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
+}
+
+/// `demo -o json`: keys a program can use (snake_case), one document.
+#[test]
+fn demo_json_keys_are_snake_case() {
+    let out = common::cli().args(["-o", "json", "demo"]).output().unwrap();
+    let doc = common::ok_json(&out);
+    let steps = doc["steps"].as_array().unwrap();
+    assert!(steps.len() >= 9);
+    for step in steps {
+        for key in step["details"].as_object().unwrap().keys() {
+            assert!(
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{key:?} in {step}"
+            );
+        }
+    }
+    assert!(
+        steps[4]["details"]["string_to_sign"]
+            .as_str()
+            .unwrap()
+            .contains("method=alipay.system.oauth.token")
+    );
+}
+
+/// `keys match -o json`: the verdict, the failure included, is the one
+/// document on stdout; the exit status still says it.
+#[test]
+fn keys_match_json_is_one_document() {
+    let (app_key, app_pub, _, alipay_pub) = common::test_keys();
+    let run = |public: &std::path::Path| {
+        common::cli()
+            .args(["-o", "json", "keys", "match", "--private-key-file"])
+            .arg(app_key)
+            .arg("--public-key-file")
+            .arg(public)
+            .output()
+            .unwrap()
+    };
+    let out = run(app_pub);
+    let doc = common::ok_json(&out);
+    assert_eq!(doc["match"], true);
+    assert_eq!(doc["error"], serde_json::Value::Null);
+    let out = run(alipay_pub);
+    assert_eq!(out.status.code(), Some(6));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["match"], false);
+    assert_eq!(doc["error"]["kind"], "signature");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a pair")
+    );
+}

@@ -278,14 +278,31 @@ fn matches(
     let pair = own.same_key(&other);
     // Comparing with the Alipay public key is a check that they differ.
     let checking_alipay = public_key_file.is_none();
+    let ok = if checking_alipay { !pair } else { pair };
+    let failure = (!ok).then(|| Error::Invalid {
+        message: if checking_alipay {
+            "the Alipay public key is the app's own public key".into()
+        } else {
+            "the keys are not a pair".into()
+        },
+    });
     if out.is_json() {
+        // One document on stdout says it all, the failure included; the
+        // exit status still tells it to `$?`.
         out.json(&json!({
             "match": pair,
             "private_key_fingerprint": own.fingerprint(),
             "public_key_fingerprint": other.fingerprint(),
             "alipay_key_is_app_key": checking_alipay && pair,
+            "error": failure.as_ref().map(|e| json!({
+                "kind": e.kind(),
+                "message": e.to_string(),
+                "hint": e.hint(),
+            })),
         }));
-    } else if checking_alipay {
+        return Ok(failure.map_or(ExitStatus::Success, |e| e.exit_status()));
+    }
+    if checking_alipay {
         if pair {
             out.result(format!(
                 "{} {what} is the app's own public key: use the \"Alipay public key\" (支付宝公钥) from the console",
@@ -310,18 +327,9 @@ fn matches(
             other.fingerprint()
         ));
     }
-    let ok = if checking_alipay { !pair } else { pair };
-    if ok {
-        Ok(ExitStatus::Success)
-    } else {
-        Err(Error::Invalid {
-            message: if checking_alipay {
-                "the Alipay public key is the app's own public key".into()
-            } else {
-                "the keys are not a pair".into()
-            },
-        }
-        .into())
+    match failure {
+        None => Ok(ExitStatus::Success),
+        Some(e) => Err(e.into()),
     }
 }
 

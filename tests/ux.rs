@@ -304,3 +304,34 @@ fn keys_match_json_is_one_document() {
             .contains("not a pair")
     );
 }
+
+/// `exchange --code CODE` works, but says the code was visible and how to
+/// keep it off the command line; `--code -` says nothing of the kind.
+#[test]
+fn a_code_in_argv_is_warned_about() {
+    let (app_key, _, _, alipay_pub) = common::test_keys();
+    let port = common::closed_port();
+    let run = |code: &str| {
+        common::cli()
+            .args(["--app-id", "2021000000000000", "--private-key-file"])
+            .arg(app_key)
+            .arg("--alipay-public-key-file")
+            .arg(alipay_pub)
+            .args(["--gateway", &format!("http://127.0.0.1:{port}/gateway.do")])
+            .args(["exchange", "--no-store", "--code", code])
+            .write_stdin("abc123\n")
+            .output()
+            .unwrap()
+    };
+    let out = run("abc123");
+    // Nothing listens there: the call itself fails as a network error.
+    common::assert_clean_failure(&out, 3, "cannot connect");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("visible to other users") && err.contains("--code -"),
+        "{err}"
+    );
+    let out = run("-");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("visible to other users"));
+}

@@ -243,32 +243,6 @@ fn config_names_sources_and_types_values() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
 }
 
-/// `demo -o json`: keys a program can use (snake_case), one document.
-#[test]
-fn demo_json_keys_are_snake_case() {
-    let out = common::cli().args(["-o", "json", "demo"]).output().unwrap();
-    let doc = common::ok_json(&out);
-    let steps = doc["steps"].as_array().unwrap();
-    assert!(steps.len() >= 9);
-    for step in steps {
-        for key in step["details"].as_object().unwrap().keys() {
-            assert!(
-                !key.is_empty()
-                    && key
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
-                "{key:?} in {step}"
-            );
-        }
-    }
-    assert!(
-        steps[4]["details"]["string_to_sign"]
-            .as_str()
-            .unwrap()
-            .contains("method=alipay.system.oauth.token")
-    );
-}
-
 /// `keys match -o json`: the verdict, the failure included, is the one
 /// document on stdout; the exit status still says it.
 #[test]

@@ -67,6 +67,23 @@ fn a_closed_stdout_is_a_quiet_end() {
     }
 }
 
+/// A stdout that fails otherwise (a full disk) is an error, not a success.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_stdout_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = cli_std()
+        .arg("config")
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "cannot write the result to standard output");
+}
+
 /// Every argument and flag of every command says what it is.
 #[test]
 fn no_argument_has_an_empty_help() {

@@ -325,4 +325,23 @@ fn a_code_in_argv_is_warned_about() {
     let out = run("-");
     assert_eq!(out.status.code(), Some(3));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("visible to other users"));
+    // In JSON mode stderr stays one error document.
+    let out = common::cli()
+        .args([
+            "-o",
+            "json",
+            "--app-id",
+            "2021000000000000",
+            "--private-key-file",
+        ])
+        .arg(app_key)
+        .arg("--alipay-public-key-file")
+        .arg(alipay_pub)
+        .args(["--gateway", &format!("http://127.0.0.1:{port}/gateway.do")])
+        .args(["exchange", "--no-store", "--code", "abc123"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(doc["error"]["kind"], "network");
 }

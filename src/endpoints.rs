@@ -1,4 +1,4 @@
-//! Built-in Alipay environments and their URLs (protocol section 1).
+//! Built-in Alipay environments and their URLs (docs/protocol.md §1).
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-//! The library's error type and the process exit statuses of `cli.md`.
+//! The library's error type and the process exit statuses (README, "Exit codes").
 //!
 //! Every core error knows its exit status, a stable `kind` for JSON output
 //! and, where one exists, a hint that says what to do.

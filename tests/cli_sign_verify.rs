@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-use common::{assert_clean_failure, cli, conformance, fixture, openssl, scratch};
+use common::{assert_clean_failure, cli, openssl, scratch};
 use serde_json::Value;
 
 fn write(name: &str, content: impl AsRef<[u8]>) -> PathBuf {
@@ -51,10 +51,7 @@ fn sign_with_key(key: &Path) -> std::process::Output {
 fn sign_without_a_key_or_parameters() {
     let out = cli().args(["sign", "a=1"]).output().unwrap();
     assert_clean_failure(&out, 2, "no app private key");
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
-    let key = fixture(&dir, "fixtures/app-private-key.pem");
+    let key = common::data_file("keys/app-private-key.pem");
     let out = cli()
         .args(["sign", "--private-key-file", &key])
         .output()
@@ -107,11 +104,13 @@ fn sign_without_a_key_or_parameters() {
 
 #[test]
 fn bad_key_files() {
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
-    let pem = std::fs::read_to_string(dir.join("fixtures/app-private-key-pkcs8.pem")).unwrap();
-    let body_line = pem.lines().nth(1).unwrap().to_string();
+    let pem =
+        std::fs::read_to_string(common::data_dir().join("keys/app-private-key-pkcs8.pem")).unwrap();
+    // The key's base64 on one line, as the console shows it.
+    let body_line = std::fs::read_to_string(
+        common::data_dir().join("keys/app-private-key-pkcs8-no-wrapper.pem"),
+    )
+    .unwrap();
 
     let cases: Vec<(PathBuf, &str)> = vec![
         (scratch().join("does-not-exist.pem"), "no such file"),
@@ -119,11 +118,11 @@ fn bad_key_files() {
         (write("empty.pem", ""), "empty"),
         (write("blank.pem", "\n  \n"), "empty"),
         (
-            dir.join("fixtures/app-public-key.pem"),
+            common::data_dir().join("keys/app-public-key.pem"),
             "this is a public key",
         ),
         (
-            dir.join("fixtures/alipayCertPublicKey_RSA2.crt"),
+            common::data_dir().join("certs/alipayCertPublicKey_RSA2.crt"),
             "certificate",
         ),
         (
@@ -240,10 +239,7 @@ fn json_errors_are_one_document_on_stderr() {
 
 #[test]
 fn charset_conflicts_and_unencodable_characters() {
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
-    let key = fixture(&dir, "fixtures/app-private-key.pem");
+    let key = common::data_file("keys/app-private-key.pem");
     let out = cli()
         .args([
             "sign",
@@ -309,10 +305,7 @@ fn charset_conflicts_and_unencodable_characters() {
 
 #[test]
 fn human_output_shows_invisible_bytes() {
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
-    let key = fixture(&dir, "fixtures/app-private-key.pem");
+    let key = common::data_file("keys/app-private-key.pem");
     let out = cli()
         .args([
             "sign",
@@ -332,11 +325,8 @@ fn human_output_shows_invisible_bytes() {
 
 #[test]
 fn verify_diagnoses_swapped_keys_and_wrong_hash() {
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
-    let app_key = fixture(&dir, "fixtures/app-private-key.pem");
-    let alipay_pub = fixture(&dir, "fixtures/alipay-public-key.pem");
+    let app_key = common::data_file("keys/app-private-key.pem");
+    let alipay_pub = common::data_file("keys/alipay-public-key.pem");
     let content = write("content.txt", "a=1&b=2");
     let sign = |sign_type: &str| {
         let out = cli()
@@ -388,7 +378,7 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
         .args(["verify", "raw", "-o", "json", "--signature", &rsa1])
         .args([
             "--alipay-public-key-file",
-            &fixture(&dir, "fixtures/app-public-key.pem"),
+            &common::data_file("keys/app-public-key.pem"),
         ])
         .args(["--private-key-file", &app_key, &s(&content)])
         .output()
@@ -408,7 +398,7 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
         .args(["verify", "raw", "--signature", &rsa2])
         .args([
             "--alipay-public-key-file",
-            &fixture(&dir, "fixtures/app-public-key-no-wrapper.pem"),
+            &common::data_file("keys/app-public-key-no-wrapper.pem"),
             &s(&content),
         ])
         .output()
@@ -422,7 +412,7 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
         .args(["verify", "raw", "--signature", &rsa2])
         .args([
             "--alipay-public-key-file",
-            &fixture(&dir, "fixtures/app-public-key.pem"),
+            &common::data_file("keys/app-public-key.pem"),
             &s(&with_newline),
         ])
         .output()
@@ -435,10 +425,8 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
 
 #[test]
 fn verify_response_failures() {
-    let Some((dir, vectors)) = conformance() else {
-        return;
-    };
-    let key = fixture(&dir, "fixtures/alipay-public-key.pem");
+    let vectors = common::data_vectors();
+    let key = common::data_file("keys/alipay-public-key.pem");
     let body = vectors["gateway_responses"][0]["body"]
         .as_str()
         .unwrap()
@@ -501,7 +489,7 @@ fn verify_response_failures() {
     // Duplicate root node: injection defence.
     let dup = body.replacen(
         "\"sign\"",
-        "\"alipay_open_file_upload_response\":{\"code\":\"10000\"},\"sign\"",
+        "\"alipay_system_oauth_token_response\":{\"code\":\"10000\"},\"sign\"",
         1,
     );
     let out = run(dup);
@@ -514,7 +502,7 @@ fn verify_response_failures() {
             "verify",
             "response",
             "--alipay-public-key-file",
-            &fixture(&dir, "fixtures/app-private-key.pem"),
+            &common::data_file("keys/app-private-key.pem"),
         ])
         .write_stdin(body)
         .output()
@@ -524,9 +512,6 @@ fn verify_response_failures() {
 
 #[test]
 fn config_file_errors_and_profiles() {
-    let Some((dir, _)) = conformance() else {
-        return;
-    };
     let out = cli()
         .args(["sign", "a=1", "--config", &s(&scratch().join("nope.toml"))])
         .output()
@@ -542,7 +527,7 @@ fn config_file_errors_and_profiles() {
         "good.toml",
         format!(
             "default_profile = \"dev\"\n[profiles.dev]\nprivate_key_file = \"{}\"\nsign_type = \"RSA2\"\n",
-            fixture(&dir, "fixtures/app-private-key.pem")
+            common::data_file("keys/app-private-key.pem")
         ),
     );
     let out = cli()

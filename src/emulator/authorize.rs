@@ -1,4 +1,4 @@
-//! The authorization page (protocol section 2): checks the request, shows
+//! The authorization page (docs/protocol.md §2): checks the request, shows
 //! the consent screen for `auth_user`, and redirects back with `auth_code`.
 
 use std::time::Instant;

@@ -1,5 +1,5 @@
 //! `/gateway.do`: the v2 gateway, checking requests and signing answers as
-//! Alipay does (protocol sections 3 to 6).
+//! Alipay does (docs/protocol.md §3 to §6, §9).
 
 use std::sync::atomic::Ordering;
 use std::time::Instant;

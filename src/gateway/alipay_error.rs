@@ -1,4 +1,4 @@
-//! Errors Alipay answers with (protocol section 6), each with a hint that
+//! Errors Alipay answers with (docs/protocol.md §6), each with a hint that
 //! says what to do, and the string-to-sign comparison for
 //! `isv.invalid-signature`.
 

@@ -1,5 +1,5 @@
 //! The v2 gateway client: signed requests placed as the official SDKs place
-//! them, responses verified fail-closed (protocol sections 3 and 4).
+//! them, responses verified fail-closed (docs/protocol.md §3 and §4).
 
 use std::io::Read;
 use std::time::{Duration, Instant};

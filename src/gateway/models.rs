@@ -1,5 +1,5 @@
-//! Typed results of the OAuth APIs (protocol section 5) and the user model
-//! of `cli.md`.
+//! Typed results of the OAuth APIs (docs/protocol.md §5) and the user model
+//! that `exchange` and `userinfo` print.
 
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -129,7 +129,7 @@ impl TokenSet {
         self.refresh_expires_at.is_some_and(|at| at <= now)
     }
 
-    /// The JSON document of `cli.md` (`exchange`), secrets in full.
+    /// The JSON document `exchange` prints, secrets in full.
     pub fn to_json(&self) -> Value {
         let rfc = |t: &Option<OffsetDateTime>| {
             t.and_then(|t| {
@@ -159,7 +159,7 @@ pub enum Gender {
     Female,
 }
 
-/// The user of `alipay.user.info.share`, mapped to the model of `cli.md`.
+/// The user of `alipay.user.info.share`, as `userinfo` prints it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct UserInfo {
     pub subject: String,

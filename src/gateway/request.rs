@@ -1,4 +1,4 @@
-//! Building v2 gateway requests: common parameters (protocol section 3).
+//! Building v2 gateway requests: common parameters (docs/protocol.md §3.1, §3.2).
 
 use time::format_description::FormatItem;
 use time::macros::format_description;

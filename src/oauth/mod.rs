@@ -1,4 +1,4 @@
-//! The browser step of "Log in with Alipay" (protocol section 2): the
+//! The browser step of "Log in with Alipay" (docs/protocol.md §2): the
 //! authorization URL with its `state`, and the callback that brings the
 //! `auth_code` back.
 

@@ -1,4 +1,4 @@
-//! Public-key-certificate mode (protocol section 8): certificate serial
+//! Public-key-certificate mode (docs/protocol.md §8.2): certificate serial
 //! numbers as Alipay computes them, and the public key of a certificate.
 //!
 //! SN of one certificate = lowercase hex MD5 of the issuer DN written as in

@@ -1,4 +1,4 @@
-//! Parameters and the v2 string to sign (protocol 3.1 and 7).
+//! Parameters and the v2 string to sign (docs/protocol.md §3.3 and §7).
 
 use std::collections::BTreeMap;
 use std::fmt;

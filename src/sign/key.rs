@@ -1,4 +1,4 @@
-//! RSA keys in every shape Alipay users meet them (protocol section 8):
+//! RSA keys in every shape Alipay users meet them (docs/protocol.md §8.1):
 //! PKCS#1 and PKCS#8 private keys, SPKI and PKCS#1 public keys, PEM with or
 //! without armour, one base64 line or wrapped, `\n` escapes from env vars and
 //! JSON, and DER. Loading reports which shape was found, because "which

@@ -1,4 +1,4 @@
-//! Notifications and return parameters signed by Alipay (protocol section 7).
+//! Notifications and return parameters signed by Alipay (docs/protocol.md §7).
 
 use super::algorithm::SignType;
 use super::charset::Charset;

@@ -1,4 +1,4 @@
-//! Gateway responses (protocol section 4): finding the exact raw bytes that
+//! Gateway responses (docs/protocol.md §4): finding the exact raw bytes that
 //! Alipay signed, and deciding whether a response may be used.
 //!
 //! The signature covers the raw text of the method node's value, so nothing
@@ -487,7 +487,7 @@ impl CheckedResponse {
         serde_json::from_str(&text).map_err(|e| e.to_string())
     }
 
-    /// Applies the fail-closed policy of protocol section 4.
+    /// Applies the fail-closed policy of docs/protocol.md §4.2.
     pub fn verdict(&self) -> Verdict {
         let node = self.node_json();
         match (&self.status, node) {

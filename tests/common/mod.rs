@@ -12,32 +12,40 @@ pub use assert_cmd::Command;
 /// Set by `.ci/run`: every skip becomes a failure.
 pub const STRICT_VAR: &str = "ALIPAY_OAUTH_TEST_STRICT";
 
+/// True when skips are forbidden.
+pub fn strict() -> bool {
+    std::env::var_os(STRICT_VAR).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 /// Skips a test (with a visible message) because `what` is missing, or fails
 /// it when skips are forbidden.
 pub fn skip(what: &str) {
-    if std::env::var_os(STRICT_VAR).is_some_and(|v| !v.is_empty() && v != "0") {
+    if strict() {
         panic!("{what} is missing and {STRICT_VAR} forbids skipping");
     }
     eprintln!("SKIPPED: {what} is missing");
 }
 
-/// `../shared/conformance`, when present.
+/// The project's own vectors, keys and certificates (`tests/data`).
+pub fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+/// A file of `tests/data`, as an argument.
+pub fn data_file(name: &str) -> String {
+    data_dir().join(name).to_string_lossy().into_owned()
+}
+
+/// `tests/data/vectors.json`.
+pub fn data_vectors() -> serde_json::Value {
+    let text = std::fs::read_to_string(data_dir().join("vectors.json")).expect("vectors.json");
+    serde_json::from_str(&text).expect("vectors.json is JSON")
+}
+
+/// `../shared/conformance` (the shared set, beside the repository in CI), when present.
 pub fn conformance_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
     dir.join("vectors.json").is_file().then_some(dir)
-}
-
-/// The conformance data, or a skip.
-pub fn conformance() -> Option<(PathBuf, serde_json::Value)> {
-    let Some(dir) = conformance_dir() else {
-        skip("../shared/conformance");
-        return None;
-    };
-    let text = std::fs::read_to_string(dir.join("vectors.json")).expect("vectors.json");
-    Some((
-        dir,
-        serde_json::from_str(&text).expect("vectors.json is JSON"),
-    ))
 }
 
 /// A scratch directory for the whole test process (config home, key files).
@@ -115,11 +123,6 @@ fn isolate(cmd: &mut StdCommand) {
             None => cmd.env_remove(k),
         };
     }
-}
-
-/// A path in the conformance fixtures.
-pub fn fixture(dir: &Path, name: &str) -> String {
-    dir.join(name).to_string_lossy().into_owned()
 }
 
 /// True when a tool answers `--version` (or `version`).

@@ -4,7 +4,7 @@ signatures with the SDK's own code. Prints a JSON object.
 
 argv: server_url app_id app_private_key_pkcs1_base64 alipay_public_key_base64 auth_code
 
-The SDK builds its timestamp from local time (the protocol reference's
+The SDK builds its timestamp from local time (docs/protocol.md §3.1's
 warning), so the caller sets TZ=Asia/Shanghai.
 """
 import json

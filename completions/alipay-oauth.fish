@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alipay_oauth_global_optspecs
-    string join \n profile= config= env= gateway= authorize-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= o/output= q/quiet v/verbose h/help V/version
+    string join \n profile= config= env= gateway= authorize-url= emulator-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= o/output= q/quiet v/verbose h/help V/version
 end
 
 function __fish_alipay_oauth_needs_command
@@ -32,6 +32,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -54,6 +55,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "verify" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "logout" -d 'Remove stored tokens'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
@@ -75,6 +78,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -100,6 +104,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -131,6 +136,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -160,6 +166,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -187,6 +194,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -220,6 +228,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -237,7 +246,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-browser -d 'Do not open a browser; only print the URL'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l manual -d 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-exchange -d 'Print the auth code instead of exchanging it'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens. Alipay drops the user\'s earlier access tokens on a new login, so a stored login of the same user is marked and refreshes on its next use'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l show-secrets -d 'Show tokens in full in human output'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
@@ -253,6 +262,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -283,6 +293,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -302,6 +313,60 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s q
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l min-valid -d 'Refresh when the access token expires within this many seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l subject -d 'Which stored login (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -310,6 +375,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -336,6 +402,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -362,6 +429,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -401,6 +469,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -430,6 +499,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -462,6 +532,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -489,6 +560,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -514,6 +586,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -539,6 +612,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -590,6 +664,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -619,6 +694,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -645,6 +721,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -670,6 +747,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -695,6 +773,7 @@ global\t''
 emulator\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l gateway -d 'v2 gateway URL; overrides --env' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-id -d 'The app id (APPID in the Alipay console)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
@@ -712,20 +791,22 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s q -l q
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "logout" -d 'Remove stored tokens'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "logout" -d 'Remove stored tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'

@@ -35,6 +35,8 @@ pub struct Profile {
     pub env: Option<Environment>,
     pub gateway: Option<String>,
     pub authorize_url: Option<String>,
+    /// The emulator's base URL, for `env = "emulator"`.
+    pub emulator_url: Option<String>,
     pub app_id: Option<String>,
     pub private_key_file: Option<PathBuf>,
     pub alipay_public_key_file: Option<PathBuf>,

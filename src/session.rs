@@ -53,6 +53,7 @@ impl Sessions<'_> {
             scope: scope.map(str::to_string),
             tokens: tokens.clone(),
             stored_at: OffsetDateTime::now_utc(),
+            access_superseded: false,
         };
         let path = self.store.save(&session)?;
         Ok(Some((session, path)))
@@ -105,17 +106,18 @@ impl Sessions<'_> {
     }
 
     /// A usable access token of the stored session, refreshed first when it
-    /// has expired. Returns whether it was refreshed.
+    /// expires within `margin` (or was superseded). Returns whether it was
+    /// refreshed.
     pub fn access_token(
         &self,
         client: &Client,
         subject: Option<&str>,
+        margin: time::Duration,
     ) -> Result<(Secret, Session, bool), Error> {
         let session = self
             .load(subject)?
             .ok_or_else(|| no_session(&self.app_id))?;
-        let now = OffsetDateTime::now_utc();
-        if !session.tokens.access_expired(now, EXPIRY_MARGIN) {
+        if session.access_usable(OffsetDateTime::now_utc(), margin) {
             return Ok((session.tokens.access_token.clone(), session, false));
         }
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
@@ -123,14 +125,49 @@ impl Sessions<'_> {
         let current = self
             .load(Some(&session.subject))?
             .ok_or_else(|| no_session(&self.app_id))?;
-        if !current
-            .tokens
-            .access_expired(OffsetDateTime::now_utc(), EXPIRY_MARGIN)
-        {
+        if current.access_usable(OffsetDateTime::now_utc(), margin) {
             return Ok((current.tokens.access_token.clone(), current, false));
         }
         let (tokens, saved) = self.refresh_locked(client, Some(&session.subject))?;
         Ok((tokens.access_token, saved, true))
+    }
+
+    /// After the gateway refused `rejected` (the stored access token of
+    /// `subject`): a newer stored token if another process already
+    /// refreshed, else one refresh, under the lock.
+    pub fn replace_refused(
+        &self,
+        client: &Client,
+        subject: &str,
+        rejected: &Secret,
+    ) -> Result<(Secret, Session), Error> {
+        let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
+        let current = self
+            .load(Some(subject))?
+            .ok_or_else(|| no_session(&self.app_id))?;
+        if current.tokens.access_token != *rejected
+            && current.access_usable(OffsetDateTime::now_utc(), time::Duration::ZERO)
+        {
+            return Ok((current.tokens.access_token.clone(), current));
+        }
+        let (tokens, saved) = self.refresh_locked(client, Some(subject))?;
+        Ok((tokens.access_token, saved))
+    }
+
+    /// Marks the stored access token of `subject` as superseded by a login
+    /// that was not stored (Alipay drops a user's older access tokens on a
+    /// new authorization). Returns whether a stored login was marked.
+    pub fn mark_superseded(&self, subject: &str) -> Result<bool, Error> {
+        let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
+        match self.load(Some(subject))? {
+            Some(mut session) if !session.access_superseded => {
+                session.access_superseded = true;
+                self.store.update(&session)?;
+                Ok(true)
+            }
+            Some(_) => Ok(true),
+            None => Ok(false),
+        }
     }
 }
 

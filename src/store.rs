@@ -26,6 +26,40 @@ pub struct Session {
     pub tokens: TokenSet,
     #[serde(with = "time::serde::rfc3339")]
     pub stored_at: OffsetDateTime,
+    /// A later authorization of the same user (not stored here) made Alipay
+    /// drop this access token; the refresh token still works.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub access_superseded: bool,
+}
+
+impl Session {
+    /// True when the access token can be used for at least `margin` more.
+    pub fn access_usable(&self, now: OffsetDateTime, margin: time::Duration) -> bool {
+        !self.access_superseded && !self.tokens.access_expired(now, margin)
+    }
+
+    /// True when the refresh token can still be spent.
+    pub fn refresh_usable(&self, now: OffsetDateTime) -> bool {
+        self.tokens.refresh_token.is_some() && !self.tokens.refresh_expired(now)
+    }
+
+    /// The environment part of the store key (the key without the app id).
+    pub fn environment_label(&self) -> &str {
+        let suffix = format!("-{}", sanitize(&self.app_id));
+        self.environment
+            .strip_suffix(suffix.as_str())
+            .unwrap_or(&self.environment)
+    }
+}
+
+/// A stored login as listed by [`TokenStore::list`].
+#[derive(Debug)]
+pub struct Listed {
+    pub path: PathBuf,
+    /// The session, or why its file cannot be read.
+    pub session: Result<Session, Error>,
+    /// The app's current login (the one used when no subject is named).
+    pub current: bool,
 }
 
 /// Names the store directory of an environment and app. Built-in gateways
@@ -191,6 +225,62 @@ impl TokenStore {
             })
     }
 
+    /// Every stored login, of every environment and app, in name order.
+    pub fn list(&self) -> Result<Vec<Listed>, Error> {
+        let mut out = Vec::new();
+        let apps = match fs::read_dir(&self.dir) {
+            Ok(d) => d,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(store_error("read", &self.dir, &e)),
+        };
+        let mut app_dirs: Vec<PathBuf> = apps
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        app_dirs.sort();
+        for dir in app_dirs {
+            let current = fs::read_to_string(dir.join("current"))
+                .ok()
+                .map(|s| Self::session_path(&dir, s.trim()));
+            let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+                .map_err(|e| store_error("read", &dir, &e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            files.sort();
+            for path in files {
+                let session = fs::read(&path)
+                    .map_err(|e| store_error("read", &path, &e))
+                    .and_then(|b| {
+                        serde_json::from_slice::<Session>(&b).map_err(|e| Error::Store {
+                            message: format!(
+                                "the stored session {} is damaged: {e}",
+                                path.display()
+                            ),
+                            hint: Some(
+                                "remove it with `alipay-oauth logout` and log in again".into(),
+                            ),
+                        })
+                    });
+                out.push(Listed {
+                    current: current.as_ref() == Some(&path),
+                    path,
+                    session,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Rewrites a stored session in place, without making it current.
+    pub fn update(&self, session: &Session) -> Result<(), Error> {
+        let dir = self.app_dir(&session.environment)?;
+        let path = Self::session_path(&dir, &session.subject);
+        let json =
+            serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
+        secret_file::write(&path, &json, true)
+    }
+
     /// Removes the session of `subject` (or the current one, or all of the
     /// app's with `all`); returns how many were removed.
     pub fn remove(&self, key: &str, subject: Option<&str>, all: bool) -> Result<usize, Error> {
@@ -253,6 +343,7 @@ mod tests {
                 permanent: false,
             },
             stored_at: OffsetDateTime::now_utc(),
+            access_superseded: false,
         }
     }
 
@@ -297,6 +388,58 @@ mod tests {
         assert_eq!(store.remove("emulator-2021", None, false).unwrap(), 1);
         assert!(store.load("emulator-2021", None).unwrap().is_none());
         assert_eq!(store.remove("emulator-2021", None, true).unwrap(), 1);
+    }
+
+    #[test]
+    fn lists_every_login_and_updates_in_place() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        assert!(store.list().unwrap().is_empty(), "no directory yet");
+        store.save(&session("u1", "a1")).unwrap();
+        store.save(&session("u2", "a2")).unwrap();
+        let mut other = session("u3", "a3");
+        other.environment = "production-2021".into();
+        store.save(&other).unwrap();
+        fs::write(tmp.path().join("tokens/production-2021/bad.json"), "{").unwrap();
+        let listed = store.list().unwrap();
+        let names: Vec<(String, bool)> = listed
+            .iter()
+            .filter_map(|l| {
+                l.session
+                    .as_ref()
+                    .ok()
+                    .map(|s| (s.subject.clone(), l.current))
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("u1".to_string(), false),
+                ("u2".to_string(), true),
+                ("u3".to_string(), true)
+            ]
+        );
+        assert_eq!(listed.iter().filter(|l| l.session.is_err()).count(), 1);
+        assert_eq!(
+            listed[0].session.as_ref().unwrap().environment_label(),
+            "emulator"
+        );
+
+        // An update rewrites the file but leaves the current login alone.
+        let mut u1 = store.load("emulator-2021", Some("u1")).unwrap().unwrap();
+        u1.access_superseded = true;
+        store.update(&u1).unwrap();
+        assert!(
+            store
+                .load("emulator-2021", Some("u1"))
+                .unwrap()
+                .unwrap()
+                .access_superseded
+        );
+        assert_eq!(
+            store.load("emulator-2021", None).unwrap().unwrap().subject,
+            "u2"
+        );
     }
 
     #[test]

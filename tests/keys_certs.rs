@@ -479,3 +479,294 @@ fn verify_response_with_a_certificate() {
             .any(|f| f["code"] == "cert_sn_mismatch")
     );
 }
+
+/// The global arguments of certificate mode.
+fn cert_mode_args(dir: &Path) -> Vec<String> {
+    let (app_cert, alipay_cert, root) = cert_files(dir);
+    vec![
+        "--app-cert-file".into(),
+        s(&app_cert),
+        "--alipay-cert-file".into(),
+        s(&alipay_cert),
+        "--alipay-root-cert-file".into(),
+        s(&root),
+    ]
+}
+
+#[test]
+fn sign_method_in_certificate_mode_signs_what_a_call_signs() {
+    let (emu, dir) = start_cert_emulator();
+    let startup = &emu.startup["certificates"];
+    let doc = json_out(
+        &emu.cli()
+            .args(cert_mode_args(dir.path()))
+            .args([
+                "-o",
+                "json",
+                "sign",
+                "--method",
+                "alipay.system.oauth.token",
+                "grant_type=authorization_code",
+            ])
+            .arg(format!("code={}", emu.auth_code("auth_user")))
+            .output()
+            .unwrap(),
+    );
+    let app_sn = &startup["app_cert_sn"][common::APP_ID];
+    assert!(app_sn.is_string(), "{startup}");
+    assert_eq!(&doc["params"]["app_cert_sn"], app_sn, "{doc}");
+    assert_eq!(
+        doc["params"]["alipay_root_cert_sn"],
+        startup["alipay_root_cert_sn"]
+    );
+    assert!(
+        doc["sign_content"]
+            .as_str()
+            .unwrap()
+            .contains("alipay_root_cert_sn="),
+        "{doc}"
+    );
+    // The request as `sign` shows it is the request a call sends: the
+    // certificate-mode gateway accepts it as it stands.
+    let body = common::http_client()
+        .post(format!(
+            "{}?{}",
+            emu.gateway(),
+            doc["query"].as_str().unwrap()
+        ))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let answer: Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        answer["alipay_system_oauth_token_response"]["access_token"].is_string(),
+        "{body}"
+    );
+    // Without --method nothing is added: exactly the given parameters.
+    let doc = json_out(
+        &emu.cli()
+            .args(cert_mode_args(dir.path()))
+            .args(["-o", "json", "sign", "a=1"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["sign_content"], "a=1");
+
+    // doctor names the PEM certificate files PEM.
+    let out = emu
+        .cli()
+        .args(cert_mode_args(dir.path()))
+        .arg("doctor")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("X.509 certificate, PEM"), "{text}");
+    assert!(!text.contains("certificate, DER"), "{text}");
+    assert!(
+        text.contains("certificate dates") && text.contains("all valid"),
+        "{text}"
+    );
+}
+
+/// A self-signed RSA certificate that expired on 2021-01-01, made with
+/// `openssl ca` (the only openssl command that takes explicit dates).
+fn expired_certificate(dir: &Path) -> Option<String> {
+    let openssl = common::openssl()?;
+    std::fs::write(dir.join("index.txt"), "").unwrap();
+    std::fs::write(dir.join("serial"), "01\n").unwrap();
+    std::fs::write(
+        dir.join("ca.cnf"),
+        "[ca]\ndefault_ca = d\n[d]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\n\
+         default_md = sha256\npolicy = p\nunique_subject = no\n[p]\ncommonName = supplied\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(openssl)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "old.key",
+        "-out",
+        "old.csr",
+        "-subj",
+        "/CN=Retired Test Root",
+    ]);
+    run(&[
+        "ca",
+        "-batch",
+        "-config",
+        "ca.cnf",
+        "-selfsign",
+        "-keyfile",
+        "old.key",
+        "-in",
+        "old.csr",
+        "-startdate",
+        "20200101000000Z",
+        "-enddate",
+        "20210101000000Z",
+        "-out",
+        "old.crt",
+    ]);
+    Some(std::fs::read_to_string(dir.join("old.crt")).unwrap())
+}
+
+#[test]
+fn inspect_lists_every_certificate_of_a_bundle_and_flags_expired_ones() {
+    // Two RSA roots around an ECDSA one (tests/data/README.md).
+    let bundle = common::data_file("certs/alipayRootCert.crt");
+    let doc = json_out(
+        &cli()
+            .args(["-o", "json", "keys", "inspect", &bundle])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["count"], 3, "{doc}");
+    let certs = doc["certificates"].as_array().unwrap();
+    let algs: Vec<(&str, Option<u64>)> = certs
+        .iter()
+        .map(|c| (c["key_algorithm"].as_str().unwrap(), c["bits"].as_u64()))
+        .collect();
+    // As `openssl x509 -text` reads the bundle.
+    assert_eq!(
+        algs,
+        vec![
+            ("RSA", Some(2048)),
+            ("EC (P-256)", Some(256)),
+            ("RSA", Some(2048))
+        ]
+    );
+    for c in certs {
+        for field in [
+            "subject",
+            "issuer",
+            "sn",
+            "signature_algorithm",
+            "not_before",
+            "not_after",
+            "fingerprint",
+        ] {
+            assert!(
+                c[field].as_str().is_some_and(|v| !v.is_empty()),
+                "{field} in {c}"
+            );
+        }
+        assert_eq!(c["expired"], false);
+    }
+    assert_eq!(certs[1]["signature_algorithm"], "ecdsa-with-SHA256");
+    assert_eq!(certs[1]["in_root_sn"], false);
+    assert_eq!(certs[2]["signature_algorithm"], "sha384WithRSAEncryption");
+    assert_eq!(certs[2]["in_root_sn"], true);
+    let root_sn = String::from_utf8(
+        cli()
+            .args(["keys", "cert-sn", "--root", &bundle])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(doc["root_sn"], root_sn.trim());
+    let out = cli().args(["keys", "inspect", &bundle]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("3 certificates") && text.contains("[3] CN=Alipay OAuth Test Root R2"),
+        "{text}"
+    );
+
+    // A bundle with a retired root: listed, flagged, and still inspected (exit 0).
+    let tmp = common::tempdir();
+    let Some(old) = expired_certificate(tmp.path()) else {
+        return;
+    };
+    let with_old = tmp.path().join("bundle.crt");
+    std::fs::write(
+        &with_old,
+        format!("{}\n{old}", std::fs::read_to_string(&bundle).unwrap()),
+    )
+    .unwrap();
+    let out = cli()
+        .args(["-o", "json", "keys", "inspect", &s(&with_old)])
+        .output()
+        .unwrap();
+    let doc = json_out(&out);
+    assert_eq!(doc["expired_count"], 1);
+    assert_eq!(doc["certificates"][3]["expired"], true);
+    assert_eq!(doc["certificates"][3]["not_after"], "2021-01-01T00:00:00Z");
+    let out = cli()
+        .args(["keys", "inspect", &s(&with_old)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("EXPIRED"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("certificate 4 (CN=Retired Test Root) expired on 2021-01-01"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // doctor: an expired root in the bundle is a warning, an expired Alipay
+    // certificate a failure.
+    let (emu, dir) = start_cert_emulator();
+    let (app_cert, alipay_cert, root) = cert_files(dir.path());
+    let root_with_old = tmp.path().join("root-with-old.crt");
+    std::fs::write(
+        &root_with_old,
+        format!("{}\n{old}", std::fs::read_to_string(&root).unwrap()),
+    )
+    .unwrap();
+    let dates = |alipay: &Path, root: &Path| {
+        let out = emu
+            .cli()
+            .args(["--app-cert-file", &s(&app_cert)])
+            .args(["--alipay-cert-file", &s(alipay)])
+            .args(["--alipay-root-cert-file", &s(root)])
+            .args(["-o", "json", "doctor"])
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let check = doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "certificate dates")
+            .cloned()
+            .unwrap_or_else(|| panic!("no certificate dates check: {doc}"));
+        (out.status.code(), check)
+    };
+    let (code, check) = dates(&alipay_cert, &root_with_old);
+    assert_eq!(check["status"], "warn", "{check}");
+    assert!(
+        check["detail"]
+            .as_str()
+            .unwrap()
+            .contains("expired on 2021-01-01"),
+        "{check}"
+    );
+    assert_eq!(code, Some(0));
+    let (code, check) = dates(&tmp.path().join("old.crt"), &root);
+    assert_eq!(check["status"], "fail", "{check}");
+    assert!(
+        check["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Alipay certificate"),
+        "{check}"
+    );
+    assert_eq!(code, Some(2));
+}

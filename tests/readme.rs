@@ -154,6 +154,16 @@ fn readme_examples_run_as_written() {
         .stdin(Stdio::null())
         .output()
         .unwrap();
+    // After every section: the stored login still refreshes and answers.
+    let after = shell(
+        "export ALIPAY_ENV=emulator ALIPAY_APP_ID=2021000000000000\n\
+         export ALIPAY_PRIVATE_KEY_FILE=app.key ALIPAY_PUBLIC_KEY_FILE=alipay.pub\n\
+         alipay-oauth exchange --refresh -o json | jq -e .access_token >/dev/null\n\
+         alipay-oauth userinfo -o json | jq -e .subject",
+    )
+    .stdin(Stdio::null())
+    .output()
+    .unwrap();
     for child in &background {
         // SAFETY: signalling the process group we started.
         unsafe {
@@ -180,7 +190,22 @@ fn readme_examples_run_as_written() {
         stdout.contains(first),
         "the first request vector's signature: {stdout}"
     );
-    assert!(work.join("new-refresh-token").exists());
+    // The CI recipe used the stored login of the quick start.
+    assert!(
+        stdout.contains(" until "),
+        "status lists the login: {stdout}"
+    );
+    assert!(stdout.contains("· current"), "status: {stdout}");
+
+    // Run in order, the sections leave the stored login working: it still
+    // refreshes (its refresh token was never spent outside the store) and
+    // answers for the user (checked above, before the emulator stopped).
+    assert!(
+        after.status.success(),
+        "the stored login after the README:\n{}\n{}",
+        String::from_utf8_lossy(&after.stdout),
+        String::from_utf8_lossy(&after.stderr)
+    );
 }
 
 #[test]

@@ -93,6 +93,17 @@ pub struct GlobalArgs {
     )]
     pub authorize_url: Option<String>,
 
+    /// Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300):
+    /// moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966].
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_EMULATOR_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub emulator_url: Option<String>,
+
     /// The app id (APPID in the Alipay console).
     #[arg(
         long,
@@ -254,6 +265,18 @@ pub enum Command {
     #[command(after_help = USERINFO_EXAMPLES)]
     Userinfo(UserinfoArgs),
 
+    /// Print a valid access token of the stored login and nothing else, refreshing it (under
+    /// the store lock) only when it expires soon.
+    #[command(after_help = TOKEN_EXAMPLES)]
+    Token(TokenArgs),
+
+    /// Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when
+    /// none is usable.
+    #[command(
+        after_help = "Examples:\n  alipay-oauth status\n  alipay-oauth status -o json | jq -r '.[] | select(.usable) | .subject'"
+    )]
+    Status,
+
     /// Show the effective settings and where each came from (secrets redacted).
     #[command(
         after_help = "Examples:\n  alipay-oauth config\n  alipay-oauth --profile sandbox config -o json | jq .app_id"
@@ -375,7 +398,8 @@ pub struct AuthorizeArgs {
     #[arg(long)]
     pub no_exchange: bool,
 
-    /// Do not store the tokens.
+    /// Do not store the tokens. Alipay drops the user's earlier access tokens on a new login, so
+    /// a stored login of the same user is marked and refreshes on its next use.
     #[arg(long)]
     pub no_store: bool,
 
@@ -505,6 +529,25 @@ Examples:
   echo \"$ALIPAY_REFRESH_TOKEN\" | alipay-oauth exchange --refresh-token-stdin --no-store -o json | jq -r .access_token
   # Refresh the stored login (safe to run from parallel jobs)
   alipay-oauth exchange --refresh";
+
+const TOKEN_EXAMPLES: &str = "\
+Examples:
+  # Before each API call of a script or CI job: refreshes only when needed
+  TOKEN=$(alipay-oauth token)
+  alipay-oauth token | alipay-oauth userinfo --access-token-stdin
+  # A token good for at least ten more minutes, with its expiry
+  alipay-oauth token --min-valid 600 -o json | jq -r .expires_at";
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// Refresh when the access token expires within this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(0..=TEN_YEARS))]
+    pub min_valid: u64,
+
+    /// Which stored login (an open_id or user_id) [default: the latest].
+    #[arg(long, value_name = "SUBJECT")]
+    pub subject: Option<String>,
+}
 
 const USERINFO_EXAMPLES: &str = "\
 Examples:

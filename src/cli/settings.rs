@@ -92,6 +92,8 @@ pub struct Settings {
     pub environment: Sourced<Environment>,
     pub gateway: Sourced<String>,
     pub authorize_url: Sourced<String>,
+    /// The emulator's base URL when one was set (else the default port).
+    pub emulator_url: Option<Sourced<String>>,
     pub app_id: Option<Sourced<String>>,
     pub private_key: Option<Sourced<KeySource>>,
     pub alipay_public_key: Option<Sourced<KeySource>>,
@@ -244,13 +246,33 @@ impl Settings {
                     .unwrap_or(Sourced::new(builtin, Source::Default));
                 validate_url(&chosen).map(|()| chosen)
             };
+        let emulator_url = match pick(
+            matches,
+            "emulator_url",
+            "--emulator-url",
+            "ALIPAY_EMULATOR_URL",
+            args.emulator_url.clone(),
+            profile.emulator_url.clone().map(|v| (v, pn)),
+        ) {
+            Some(s) => Some(Sourced::new(
+                crate::endpoints::parse_emulator_base(&s.value).map_err(|e| {
+                    Error::usage_with_hint(
+                        format!("emulator URL (from {}): {e}", s.source),
+                        "give the address the emulator printed at start-up, e.g. http://127.0.0.1:19300",
+                    )
+                })?,
+                s.source,
+            )),
+            None => None,
+        };
+        let emulator_base = emulator_url.as_ref().map(|s| s.value.as_str());
         let gateway = url_setting(
             "gateway",
             "--gateway",
             "ALIPAY_GATEWAY",
             &args.gateway,
             &profile.gateway,
-            environment.value.gateway_url(),
+            environment.value.gateway_url_at(emulator_base),
         )?;
         let authorize_url = url_setting(
             "authorize_url",
@@ -258,7 +280,7 @@ impl Settings {
             "ALIPAY_AUTHORIZE_URL",
             &args.authorize_url,
             &profile.authorize_url,
-            environment.value.authorize_url(),
+            environment.value.authorize_url_at(emulator_base),
         )?;
 
         let app_id = pick(
@@ -457,6 +479,7 @@ impl Settings {
             environment,
             gateway,
             authorize_url,
+            emulator_url,
             app_id,
             private_key,
             alipay_public_key,

@@ -189,6 +189,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
     let stored = if args.no_store {
+        super::exchange::note_superseded(&out, &sessions, &tokens);
         None
     } else {
         sessions.save(&tokens, Some(&scopes.joined()))?

@@ -115,6 +115,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     rows.push(Row::sourced("env", &settings.environment));
     rows.push(Row::sourced("gateway", &settings.gateway));
     rows.push(Row::sourced("authorize_url", &settings.authorize_url));
+    rows.push(Row::optional("emulator_url", &settings.emulator_url));
     rows.push(Row::optional("app_id", &settings.app_id));
     rows.push(key_row("private_key", &settings.private_key, || {
         Ok(settings.require_private_key()?.info().to_string())

@@ -13,6 +13,7 @@ use crate::gateway::Client;
 use crate::gateway::request::format_timestamp;
 use crate::output::Output;
 use crate::secret::Secret;
+use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
 
@@ -256,6 +257,10 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         Err(e) => check("certificates", Status::Fail, format!("{e:#}"), None),
     });
 
+    if let Some(c) = certificate_dates(settings) {
+        checks.push(c);
+    }
+
     let (gateway_check, clock_check) = reach_gateway(settings);
     let reachable = gateway_check.status == Status::Ok;
     checks.push(gateway_check);
@@ -305,6 +310,89 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         }
         .into())
     }
+}
+
+/// Expired (or not yet valid) certificates: Alipay refuses requests naming
+/// an expired app certificate, and answers signed under an expired Alipay
+/// certificate cannot be trusted. An expired certificate in the root bundle
+/// is only flagged: a bundle may carry retired roots.
+fn certificate_dates(settings: &Settings) -> Option<Check> {
+    let files = [
+        ("app", &settings.app_cert_file, true),
+        ("Alipay", &settings.alipay_cert_file, true),
+        ("root", &settings.alipay_root_cert_file, false),
+    ];
+    if files.iter().all(|(_, f, _)| f.is_none()) {
+        return None;
+    }
+    let now = cert::now_unix();
+    let (mut fails, mut warns) = (Vec::new(), Vec::new());
+    let mut first_to_expire: Option<(u64, String)> = None;
+    for (what, file, strict) in files {
+        // Unreadable files are the certificates check's to report.
+        let Some(bytes) = file
+            .as_ref()
+            .and_then(|f| read_input_file(&f.value, 4 << 20).ok())
+        else {
+            continue;
+        };
+        let Ok(ders) = cert::certificates(&bytes) else {
+            continue;
+        };
+        for (i, der) in ders.iter().enumerate() {
+            let Ok(c) = cert::info(der, i + 1) else {
+                continue;
+            };
+            let name = if ders.len() > 1 {
+                format!("{what} certificate {} ({})", i + 1, c.subject)
+            } else {
+                format!("{what} certificate ({})", c.subject)
+            };
+            if c.expired_at(now) {
+                let line = format!("{name} expired on {}", c.not_after);
+                if strict {
+                    fails.push(line);
+                } else {
+                    warns.push(line);
+                }
+            } else if c.not_yet_valid_at(now) {
+                fails.push(format!("{name} is not valid before {}", c.not_before));
+            } else if first_to_expire
+                .as_ref()
+                .is_none_or(|(at, _)| c.not_after_unix < *at)
+            {
+                first_to_expire = Some((c.not_after_unix, format!("{name} on {}", c.not_after)));
+            }
+        }
+    }
+    Some(if !fails.is_empty() {
+        fails.extend(warns);
+        check(
+            "certificate dates",
+            Status::Fail,
+            fails.join("; "),
+            Some(
+                "download the current certificates from the Alipay console (or check the system clock)",
+            ),
+        )
+    } else if !warns.is_empty() {
+        check(
+            "certificate dates",
+            Status::Warn,
+            warns.join("; "),
+            Some("download the current alipayRootCert.crt from the Alipay console"),
+        )
+    } else {
+        check(
+            "certificate dates",
+            Status::Ok,
+            match first_to_expire {
+                Some((_, first)) => format!("all valid; the first to expire is the {first}"),
+                None => "no certificate read".into(),
+            },
+            None,
+        )
+    })
 }
 
 fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {

@@ -116,11 +116,16 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 out.result(alipay_pem.trim_end());
             }
         }
-        out.result(format!(
-            "Clients: alipay-oauth --gateway {} --authorize-url {} ...",
-            emulator.gateway_url(),
-            emulator.authorize_url()
-        ));
+        let default_base = crate::endpoints::emulator_base(crate::endpoints::DEFAULT_EMULATOR_PORT);
+        if emulator.base_url().trim_end_matches('/') == default_base {
+            out.result("Clients: alipay-oauth --env emulator ...");
+        } else {
+            // Any other address: one setting moves both URLs of --env emulator.
+            out.result(format!(
+                "Clients: alipay-oauth --env emulator --emulator-url {} ...  (or ALIPAY_EMULATOR_URL)",
+                emulator.base_url().trim_end_matches('/')
+            ));
+        }
         out.info("Ctrl-C stops it.");
     }
     emulator.wait();

@@ -9,6 +9,7 @@ use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, TokenSet};
 use crate::output::Output;
 use crate::secret::Secret;
+use crate::session::Sessions;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output;
@@ -50,6 +51,9 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         (tokens, Some(path))
     };
 
+    if args.code.is_some() && args.no_store {
+        note_superseded(&out, &sessions, &tokens);
+    }
     let stored = match (&already_stored, args.no_store) {
         (Some(p), _) => Ok(Some(p.clone())),
         (None, true) => Ok(None),
@@ -68,6 +72,26 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// After a new authorization that is not stored: Alipay has dropped the
+/// user's earlier access tokens, so a stored login of the same user is
+/// marked (its next use refreshes) and the user is told.
+pub(crate) fn note_superseded(out: &Output, sessions: &Sessions<'_>, tokens: &TokenSet) {
+    let Some((subject, _)) = tokens.subject() else {
+        return;
+    };
+    match sessions.mark_superseded(&subject) {
+        // Said in JSON mode too: a script with --no-store must learn it.
+        Ok(true) => out.warn(format!(
+            "this login was not stored, and it made Alipay drop the stored access token of {subject}; \
+             the stored login is marked and refreshes on its next use"
+        )),
+        Ok(false) => {}
+        Err(e) => out.warn(format!(
+            "this login made Alipay drop the stored access token of {subject}, which could not be marked: {e}"
+        )),
+    }
 }
 
 /// Prints a token set: JSON in full, human output masked unless asked.
@@ -130,7 +154,7 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
     }
 }
 
-fn human_duration(d: time::Duration) -> String {
+pub(crate) fn human_duration(d: time::Duration) -> String {
     let s = d.whole_seconds();
     match s {
         s if s < 0 => "expired".into(),

@@ -351,22 +351,7 @@ fn inspect(out: &Output, file: Option<&Path>) -> anyhow::Result<ExitStatus> {
             "bits": k.bits(),
             "fingerprint": k.fingerprint(),
         }),
-        KeyMaterial::Certificate(der) => {
-            let info = cert::info(der, 1).map_err(|e| Error::usage(e.to_string()))?;
-            let key = PublicKey::from_certificate_der(der).ok();
-            json!({
-                "kind": "certificate",
-                "format": "x509",
-                "encoding": if std::str::from_utf8(&bytes).is_ok() { "pem" } else { "der" },
-                "bits": key.as_ref().map(PublicKey::bits),
-                "fingerprint": key.as_ref().map(PublicKey::fingerprint),
-                "subject": info.subject,
-                "issuer": info.issuer,
-                "serial": info.serial,
-                "sn": info.sn,
-                "not_after": info.not_after,
-            })
-        }
+        KeyMaterial::Certificate(_) => return inspect_certificates(out, &bytes),
     };
     let note = match &m {
         KeyMaterial::Private(k) => k.info().label_mismatch.clone(),
@@ -386,6 +371,145 @@ fn inspect(out: &Output, file: Option<&Path>) -> anyhow::Result<ExitStatus> {
             };
             out.result(format!("{k:<12} {v}"));
         }
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// One certificate of a file, for `keys inspect`.
+fn certificate_json(c: &cert::CertInfo, now: u64) -> serde_json::Value {
+    json!({
+        "subject": c.subject,
+        "issuer": c.issuer,
+        "serial": c.serial,
+        "sn": c.sn,
+        "signature_algorithm": c.signature_algorithm_name(),
+        "key_algorithm": c.key_algorithm,
+        "bits": c.bits,
+        "bits_note": (c.bits.is_none()).then(|| format!("no size known for a {} key", c.key_algorithm)),
+        "fingerprint": c.fingerprint,
+        "not_before": c.not_before,
+        "not_after": c.not_after,
+        "expired": c.expired_at(now),
+        "not_yet_valid": c.not_yet_valid_at(now),
+        // alipay_root_cert_sn joins the SNs of the RSA-signed certificates.
+        "in_root_sn": c.rsa_signed,
+    })
+}
+
+/// Every certificate of a file (a root bundle holds several), each with its
+/// dates checked.
+fn inspect_certificates(out: &Output, bytes: &[u8]) -> anyhow::Result<ExitStatus> {
+    let ders = cert::certificates(bytes).map_err(|e| Error::usage(e.to_string()))?;
+    let infos = ders
+        .iter()
+        .enumerate()
+        .map(|(i, d)| cert::info(d, i + 1))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::usage(e.to_string()))?;
+    let now = cert::now_unix();
+    let first = &infos[0];
+    let certificates: Vec<serde_json::Value> =
+        infos.iter().map(|c| certificate_json(c, now)).collect();
+    let encoding = cert::encoding_of(bytes);
+    let root_sn = cert::root_cert_sn(bytes).ok();
+    let expired: Vec<usize> = (0..infos.len())
+        .filter(|&i| infos[i].expired_at(now))
+        .collect();
+    if out.is_json() {
+        // The first certificate's fields stay at the top, as for a single one.
+        let mut doc = json!({
+            "kind": "certificate",
+            "format": "x509",
+            "encoding": encoding,
+            "bits": first.bits,
+            "fingerprint": first.fingerprint,
+            "subject": first.subject,
+            "issuer": first.issuer,
+            "serial": first.serial,
+            "sn": first.sn,
+            "not_after": first.not_after,
+            "count": infos.len(),
+            "expired_count": expired.len(),
+            "certificates": certificates,
+        });
+        if infos.len() > 1 {
+            doc["root_sn"] = json!(root_sn);
+        }
+        out.json(&doc);
+    } else {
+        out.result(format!(
+            "{:<12} {}",
+            "kind",
+            if infos.len() == 1 {
+                "certificate".to_string()
+            } else {
+                format!("certificate bundle, {} certificates", infos.len())
+            }
+        ));
+        out.result(format!("{:<12} x509, {}", "format", encoding.name()));
+        if infos.len() > 1 {
+            out.result(format!(
+                "{:<12} {}",
+                "root_sn",
+                root_sn
+                    .as_deref()
+                    .unwrap_or("(none: no RSA-signed certificate)")
+            ));
+        }
+        for (i, c) in infos.iter().enumerate() {
+            let lead = if infos.len() > 1 {
+                out.result(format!("[{}] {}", i + 1, out.paint(&c.subject, "1")));
+                "    "
+            } else {
+                out.result(format!("{:<12} {}", "subject", c.subject));
+                ""
+            };
+            let size = match c.bits {
+                Some(b) => format!("{b} bits"),
+                None => "size unknown".into(),
+            };
+            let validity = if c.expired_at(now) {
+                out.paint("EXPIRED", "1;31")
+            } else if c.not_yet_valid_at(now) {
+                out.paint("NOT YET VALID", "1;33")
+            } else {
+                "valid".into()
+            };
+            let rows = [
+                ("issuer", c.issuer.clone()),
+                (
+                    "algorithm",
+                    format!(
+                        "{} key, {size}; signed {}{}",
+                        c.key_algorithm,
+                        c.signature_algorithm_name(),
+                        if infos.len() > 1 && !c.rsa_signed {
+                            " (not in root_sn)"
+                        } else {
+                            ""
+                        }
+                    ),
+                ),
+                ("serial", c.serial.clone()),
+                ("sn", c.sn.clone()),
+                (
+                    "validity",
+                    format!("{} to {}: {validity}", c.not_before, c.not_after),
+                ),
+                ("fingerprint", c.fingerprint.clone()),
+            ];
+            for (k, v) in rows {
+                out.result(format!("{lead}{k:<12} {v}"));
+            }
+        }
+    }
+    for i in expired {
+        out.warn(format!(
+            "certificate {} ({}) expired on {}",
+            i + 1,
+            infos[i].subject,
+            infos[i].not_after
+        ));
     }
     Ok(ExitStatus::Success)
 }

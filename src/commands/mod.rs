@@ -11,6 +11,8 @@ mod exchange;
 mod keys;
 mod logout;
 mod sign;
+mod status;
+mod token;
 mod userinfo;
 mod verify;
 
@@ -94,6 +96,8 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
         Command::Authorize(args) => authorize::run(&args, settings),
         Command::Exchange(args) => exchange::run(&args, settings),
         Command::Userinfo(args) => userinfo::run(&args, settings),
+        Command::Token(args) => token::run(&args, settings),
+        Command::Status => status::run(settings),
         Command::Config => config::run(settings),
         Command::Logout(args) => logout::run(&args, settings),
         Command::Keys(cmd) => keys::run(&cmd, settings),

@@ -9,7 +9,7 @@ use crate::cli::settings::{Settings, Sourced};
 use crate::cli::{SignArgs, StdinFormat};
 use crate::error::{Error, ExitStatus};
 use crate::form;
-use crate::gateway::request::{Common, common_params, now_timestamp, parse_timestamp};
+use crate::gateway::request::{Common, now_timestamp, parse_timestamp, request_params};
 use crate::output::visible;
 use crate::sign::key::hex;
 use crate::sign::{Charset, Params, SignType, sign_params};
@@ -74,9 +74,10 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
             sign_type,
             timestamp,
         };
+        let cert = settings.cert_mode()?;
         // Given parameters win over the generated ones: the user may be
         // reproducing a request exactly.
-        let mut all = common_params(method, &common);
+        let mut all = request_params(method, &common, cert.as_ref().map(|c| &c.mode));
         for (k, v) in params.iter() {
             all.set(k, v);
         }

@@ -3,31 +3,47 @@
 use super::read_secret;
 use crate::cli::UserinfoArgs;
 use crate::cli::settings::{Settings, env_secret};
-use crate::error::ExitStatus;
+use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, Gender};
+use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output;
     let client = Client::new(settings.client_config()?, &out)?;
-    let token = if args.access_token_stdin {
-        read_secret("access token")?
+    let (user, call) = if args.access_token_stdin {
+        client.user_info_call(&read_secret("access token")?)?
     } else if let Some(t) = env_secret("ALIPAY_ACCESS_TOKEN") {
         out.trace(1, "using ALIPAY_ACCESS_TOKEN");
-        t
+        client.user_info_call(&t)?
     } else {
         let store = settings.token_store();
         let sessions = settings.sessions(&store)?;
         let (token, session, refreshed) =
-            sessions.access_token(&client, args.subject.as_deref())?;
+            sessions.access_token(&client, args.subject.as_deref(), EXPIRY_MARGIN)?;
         if refreshed {
             out.info(format!(
-                "the access token of {} had expired: refreshed and stored",
+                "the stored access token of {} had expired or was replaced by a later login: refreshed and stored",
                 session.subject
             ));
         }
-        token
+        match client.user_info_call(&token) {
+            // Alipay drops an access token early (a later login of the same
+            // user, a revocation): the stored refresh token may still work,
+            // so refresh once and try again. A token just refreshed is not
+            // refreshed again.
+            Err(Error::Alipay(e)) if e.is_access_token_refused() && !refreshed => {
+                out.info(format!(
+                    "Alipay refused the stored access token of {} ({}): refreshing it",
+                    session.subject,
+                    e.sub_code.as_deref().unwrap_or(&e.code)
+                ));
+                let (token, _) = sessions.replace_refused(&client, &session.subject, &token)?;
+                out.info("refreshed and stored; asking again");
+                client.user_info_call(&token)?
+            }
+            other => other?,
+        }
     };
-    let (user, call) = client.user_info_call(&token)?;
     if args.raw {
         out.result(&call.raw_node);
     } else if out.is_json() {

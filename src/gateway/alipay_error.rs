@@ -149,6 +149,20 @@ impl AlipayError {
         .to_string()
     }
 
+    /// True when Alipay refused the user's access token as invalid or
+    /// expired (code 20001, protocol §6), which a refresh may cure.
+    pub fn is_access_token_refused(&self) -> bool {
+        matches!(
+            self.sub_code.as_deref(),
+            Some(
+                "aop.invalid-auth-token"
+                    | "aop.auth-token-time-out"
+                    | "invalid-auth-token"
+                    | "auth-token-time-out"
+            )
+        ) || (self.code == "20001" && self.sub_code.is_none())
+    }
+
     /// The gateway's and our strings to sign, when the gateway echoed its own
     /// (secret values masked in both).
     pub fn sign_content_diff(&self) -> Option<SignContentDiff> {

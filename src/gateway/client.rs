@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
 use super::models::{TokenSet, UserInfo};
-use super::request::{Common, QUERY_PARAMS, common_params, now_timestamp};
+use super::request::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::error::Error;
 use crate::form;
 use crate::secret::Secret;
@@ -157,11 +157,7 @@ impl<'t> Client<'t> {
             sign_type: cfg.sign_type,
             timestamp: now_timestamp(),
         };
-        let mut params = common_params(method, &common);
-        if let Some(cert) = &cfg.cert {
-            params.set("app_cert_sn", cert.app_cert_sn.clone());
-            params.set("alipay_root_cert_sn", cert.alipay_root_cert_sn.clone());
-        }
+        let mut params = request_params(method, &common, cfg.cert.as_ref());
         if let Some(token) = auth_token {
             params.set("auth_token", token.expose());
         }

@@ -4,6 +4,7 @@ use time::format_description::FormatItem;
 use time::macros::format_description;
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
+use super::client::CertMode;
 use crate::sign::{Charset, Params, SignType};
 
 /// The gateway's timestamp format, `yyyy-MM-dd HH:mm:ss`.
@@ -73,6 +74,19 @@ pub fn common_params(method: &str, common: &Common<'_>) -> Params {
     p.set("sign_type", common.sign_type.label());
     p.set("timestamp", common.timestamp.clone());
     p.set("version", "1.0");
+    p
+}
+
+/// Everything a request for `method` signs besides its API parameters: the
+/// common parameters and, in certificate mode, the certificate SNs. Both
+/// the client and `sign --method` build requests here, so what `sign`
+/// shows is what a call signs.
+pub fn request_params(method: &str, common: &Common<'_>, cert: Option<&CertMode>) -> Params {
+    let mut p = common_params(method, common);
+    if let Some(cert) = cert {
+        p.set("app_cert_sn", cert.app_cert_sn.clone());
+        p.set("alipay_root_cert_sn", cert.alipay_root_cert_sn.clone());
+    }
     p
 }
 

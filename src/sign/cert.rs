@@ -8,10 +8,11 @@
 
 use base64::Engine as _;
 use md5::{Digest, Md5};
-use rsa::pkcs8::der::Decode;
+use rsa::pkcs8::der::{Decode, Encode};
+use sha2::Sha256;
 use x509_cert::Certificate;
 
-use super::key::{KeyError, PublicKey, hex};
+use super::key::{KeyEncoding, KeyError, PublicKey, hex};
 
 /// Signature algorithms under 1.2.840.113549.1.1 (RSA with some digest).
 const RSA_SIGNATURE_ARC: &str = "1.2.840.113549.1.1.";
@@ -34,9 +35,87 @@ pub struct CertInfo {
     pub subject: String,
     pub serial: String,
     pub sn: String,
+    /// The signature algorithm's OID.
     pub signature_algorithm: String,
     pub rsa_signed: bool,
+    /// The subject key's algorithm, named (`RSA`, `EC (SM2)`, ...).
+    pub key_algorithm: String,
+    /// The key size: the modulus of an RSA key, the curve of an EC key.
+    pub bits: Option<usize>,
+    /// SHA-256 of the subject public key info, as for keys.
+    pub fingerprint: String,
+    pub not_before: String,
     pub not_after: String,
+    pub not_before_unix: u64,
+    pub not_after_unix: u64,
+}
+
+impl CertInfo {
+    /// The signature algorithm by name, or its OID when unknown.
+    pub fn signature_algorithm_name(&self) -> &str {
+        match self.signature_algorithm.as_str() {
+            "1.2.840.113549.1.1.5" => "sha1WithRSAEncryption",
+            "1.2.840.113549.1.1.11" => "sha256WithRSAEncryption",
+            "1.2.840.113549.1.1.12" => "sha384WithRSAEncryption",
+            "1.2.840.113549.1.1.13" => "sha512WithRSAEncryption",
+            "1.2.840.10045.4.3.2" => "ecdsa-with-SHA256",
+            "1.2.840.10045.4.3.3" => "ecdsa-with-SHA384",
+            "1.2.840.10045.4.3.4" => "ecdsa-with-SHA512",
+            "1.2.156.10197.1.501" => "SM2-with-SM3",
+            other => other,
+        }
+    }
+
+    /// True when the certificate is past its end date at `now_unix`.
+    pub fn expired_at(&self, now_unix: u64) -> bool {
+        self.not_after_unix < now_unix
+    }
+
+    /// True when the certificate's start date is still ahead at `now_unix`.
+    pub fn not_yet_valid_at(&self, now_unix: u64) -> bool {
+        self.not_before_unix > now_unix
+    }
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now_unix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The name and size of a subject key, from its algorithm and parameters.
+fn key_algorithm(spki: &x509_cert::spki::SubjectPublicKeyInfoOwned) -> (String, Option<usize>) {
+    const RSA: &str = "1.2.840.113549.1.1.1";
+    const EC: &str = "1.2.840.10045.2.1";
+    let alg = spki.algorithm.oid.to_string();
+    if alg == RSA {
+        let bits = PublicKey::parse(&spki.to_der().unwrap_or_default())
+            .ok()
+            .map(|k| k.bits());
+        return ("RSA".into(), bits);
+    }
+    if alg == EC {
+        let curve = spki
+            .algorithm
+            .parameters
+            .as_ref()
+            .and_then(|p| {
+                p.decode_as::<rsa::pkcs8::der::asn1::ObjectIdentifier>()
+                    .ok()
+            })
+            .map(|o| o.to_string());
+        let (name, bits) = match curve.as_deref() {
+            Some("1.2.156.10197.1.301") => ("SM2".to_string(), Some(256)),
+            Some("1.2.840.10045.3.1.7") => ("P-256".to_string(), Some(256)),
+            Some("1.3.132.0.34") => ("P-384".to_string(), Some(384)),
+            Some("1.3.132.0.35") => ("P-521".to_string(), Some(521)),
+            Some(other) => (other.to_string(), None),
+            None => ("unnamed curve".to_string(), None),
+        };
+        return (format!("EC ({name})"), bits);
+    }
+    (alg, None)
 }
 
 /// Splits PEM text into the DER of each `CERTIFICATE` block; DER input is
@@ -95,12 +174,26 @@ pub fn info(der: &[u8], index: usize) -> Result<CertInfo, CertError> {
         hex(&Md5::digest(format!("{issuer}{serial}").as_bytes()))
     );
     let alg = cert.signature_algorithm.oid.to_string();
+    let (key_algorithm, bits) = key_algorithm(&tbs.subject_public_key_info);
+    let spki_der = tbs
+        .subject_public_key_info
+        .to_der()
+        .map_err(|e| CertError::Malformed {
+            index,
+            detail: e.to_string(),
+        })?;
     Ok(CertInfo {
         der: der.to_vec(),
         subject: tbs.subject.to_string(),
         rsa_signed: alg.starts_with(RSA_SIGNATURE_ARC),
         signature_algorithm: alg,
+        key_algorithm,
+        bits,
+        fingerprint: hex(&Sha256::digest(&spki_der)),
+        not_before: tbs.validity.not_before.to_string(),
         not_after: tbs.validity.not_after.to_string(),
+        not_before_unix: tbs.validity.not_before.to_unix_duration().as_secs(),
+        not_after_unix: tbs.validity.not_after.to_unix_duration().as_secs(),
         issuer,
         serial,
         sn,
@@ -128,12 +221,21 @@ pub fn root_cert_sn(input: &[u8]) -> Result<String, CertError> {
     Ok(sns.join("_"))
 }
 
+/// How a certificate file is written: PEM blocks, bare base64, or DER.
+pub fn encoding_of(input: &[u8]) -> KeyEncoding {
+    match std::str::from_utf8(input) {
+        Ok(text) if text.contains("-----BEGIN") => KeyEncoding::Pem,
+        Ok(_) => KeyEncoding::Bare,
+        Err(_) => KeyEncoding::Der,
+    }
+}
+
 /// The public key of the (first) certificate in `input`.
 pub fn public_key(input: &[u8]) -> Result<PublicKey, KeyError> {
     let ders = certificates(input).map_err(|e| KeyError::Malformed {
         detail: e.to_string(),
     })?;
-    PublicKey::from_certificate_der(&ders[0])
+    Ok(PublicKey::from_certificate_der(&ders[0])?.with_encoding(encoding_of(input)))
 }
 
 /// A certificate as PEM.

@@ -356,6 +356,13 @@ impl PublicKey {
         Ok(key)
     }
 
+    /// The same key, recorded as read from `encoding` (a certificate file
+    /// is PEM or base64 around the DER this key was taken from).
+    pub(crate) fn with_encoding(mut self, encoding: KeyEncoding) -> PublicKey {
+        self.info.encoding = encoding;
+        self
+    }
+
     pub fn info(&self) -> &KeyInfo {
         &self.info
     }

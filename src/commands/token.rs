@@ -1,0 +1,88 @@
+//! `alipay-oauth token`: a valid access token of the stored login, for
+//! scripts (as `gh auth token`). A refresh spends the rotating refresh
+//! token, so it happens only when the access token is about to expire.
+
+use time::OffsetDateTime;
+
+use crate::cli::TokenArgs;
+use crate::cli::settings::Settings;
+use crate::error::{Error, ExitStatus};
+use crate::gateway::Client;
+
+pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output;
+    let margin = time::Duration::seconds(i64::try_from(args.min_valid).unwrap_or(i64::MAX));
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+    let stored = sessions
+        .load(args.subject.as_deref())?
+        .ok_or_else(|| Error::Authorization {
+            message: match &args.subject {
+                Some(s) => format!(
+                    "no stored login of {s} for app {} on this gateway",
+                    sessions.app_id
+                ),
+                None => format!("no stored login for app {} on this gateway", sessions.app_id),
+            },
+            hint: Some(
+                "log in with `alipay-oauth authorize`; `alipay-oauth status` lists the stored logins"
+                    .into(),
+            ),
+        })?;
+    // A token that stays valid long enough needs no keys and no network.
+    let (token, session) = if stored.access_usable(OffsetDateTime::now_utc(), margin) {
+        (stored.tokens.access_token.clone(), stored)
+    } else {
+        let client = Client::new(settings.client_config()?, &out)?;
+        let (token, session, refreshed) = sessions
+            .access_token(&client, Some(&stored.subject), margin)
+            .map_err(|e| unusable(e, &stored.subject))?;
+        if refreshed {
+            out.trace(1, format!("refreshed the login of {}", session.subject));
+        }
+        (token, session)
+    };
+    if !session.access_usable(OffsetDateTime::now_utc(), margin)
+        && let Some(at) = session.tokens.expires_at
+    {
+        out.warn(format!(
+            "the access token lives only {} s more, less than --min-valid {} (Alipay sets its lifetime)",
+            (at - OffsetDateTime::now_utc()).whole_seconds().max(0),
+            args.min_valid
+        ));
+    }
+    if out.is_json() {
+        out.json(&serde_json::json!({
+            "access_token": token.expose(),
+            "expires_at": session.tokens.expires_at.and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339).ok()
+            }),
+            "subject": session.subject,
+        }));
+    } else {
+        out.result(token.expose());
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// A refresh token Alipay no longer takes means the login is unusable:
+/// exit 5 as `cli.md` says for `token`, with Alipay's answer in the message.
+fn unusable(e: Error, subject: &str) -> Error {
+    match e {
+        Error::Alipay(a)
+            if matches!(
+                a.sub_code.as_deref(),
+                Some("isv.refresh-token-invalid" | "isv.refresh-token-time-out")
+            ) =>
+        {
+            Error::Authorization {
+                message: format!("the stored login of {subject} can no longer be refreshed: {a}"),
+                hint: Some(
+                    "log in again with `alipay-oauth authorize` (the refresh token was spent or has expired)"
+                        .into(),
+                ),
+            }
+        }
+        other => other,
+    }
+}

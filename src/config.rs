@@ -53,14 +53,16 @@ impl ConfigFile {
     /// Reads a config file. A missing file is an error only when `required`
     /// (it was named explicitly); the default location may well not exist.
     pub fn load(path: &Path, required: bool) -> Result<ConfigFile, Error> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            Err(crate::file::ReadError::Io(e))
+                if e.kind() == std::io::ErrorKind::NotFound && !required =>
+            {
                 return Ok(ConfigFile::default());
             }
             Err(e) => {
                 return Err(Error::usage_with_hint(
-                    format!("cannot read config file {}: {e}", path.display()),
+                    crate::file::described_read_error("config file ", path, &e),
                     "check the path given with --config or ALIPAY_OAUTH_CONFIG",
                 ));
             }

@@ -5,6 +5,7 @@
 
 use crate::form::FormError;
 use crate::gateway::alipay_error::AlipayError;
+use crate::sign::Charset;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
@@ -81,6 +82,14 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// New tokens were obtained (a code or refresh token spent), then
+    /// could not be stored: the session travels with the error so that the
+    /// edge can hand it to the user instead of losing it.
+    #[error("{cause}")]
+    NotStored {
+        session: Box<crate::store::Session>,
+        cause: Box<Error>,
+    },
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.
@@ -132,6 +141,7 @@ impl Error {
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
             Error::Store { .. } => ExitStatus::Usage,
+            Error::NotStored { cause, .. } => cause.exit_status(),
             Error::Interrupted => ExitStatus::Interrupted,
             Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
         }
@@ -149,7 +159,7 @@ impl Error {
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
-            Error::Store { .. } => "store",
+            Error::Store { .. } | Error::NotStored { .. } => "store",
             Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
@@ -167,12 +177,15 @@ impl Error {
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
             ),
+            Error::NotStored { .. } => Some(
+                "the new tokens are on standard output, the only copy (the code or refresh token used is spent): keep them, then fix the token directory".into(),
+            ),
             Error::Interrupted => None,
             Error::Key(k) => k.hint().map(str::to_string),
-            Error::Charset(CharsetError::Unencodable { .. }) | Error::Form(_) => {
-                Some("use --charset utf-8, or remove the character: GBK has no code for it".into())
+            Error::Charset(c)
+            | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
+                charset_hint(c)
             }
-            Error::Charset(_) => None,
             Error::Params(ParamsError::Duplicate(_)) => Some("give each parameter once".into()),
             Error::Params(_) => None,
             Error::Response(r) => Some(r.hint().to_string()),
@@ -229,6 +242,28 @@ impl Error {
             _ => {}
         }
         m
+    }
+}
+
+/// What to do about text that does not fit its charset. Switching to UTF-8
+/// only helps when the charset was another one.
+fn charset_hint(e: &CharsetError) -> Option<String> {
+    match e {
+        CharsetError::Unencodable { charset, .. } if *charset != Charset::Utf8 => Some(format!(
+            "use --charset utf-8, or remove the character: {} has no code for it",
+            charset.label().to_uppercase()
+        )),
+        CharsetError::Malformed {
+            charset: Charset::Utf8,
+            ..
+        } => Some(
+            "the bytes are not UTF-8: if they are GBK (older Alipay integrations), say so with --charset gbk or a charset=gbk parameter".into(),
+        ),
+        CharsetError::Malformed { charset, .. } => Some(format!(
+            "the bytes are not valid {}: check the charset the data was written in (--charset)",
+            charset.label().to_uppercase()
+        )),
+        _ => None,
     }
 }
 

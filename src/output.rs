@@ -54,6 +54,16 @@ impl Output {
         write_stdout(format!("{}\n", line.as_ref()).as_bytes());
     }
 
+    /// A single remote value printed alone for scripts (`-q`): as it is on
+    /// a pipe, with control characters made visible on a terminal.
+    pub fn remote_value<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        if std::io::stdout().is_terminal() {
+            visible(text).0.into()
+        } else {
+            text.into()
+        }
+    }
+
     /// Progress for people, on stderr; silent with -q and in JSON mode.
     pub fn info(&self, line: impl AsRef<str>) {
         if !self.quiet && !self.is_json() {
@@ -69,14 +79,15 @@ impl Output {
         }
     }
 
-    /// A trace line shown at `-v` (level 1) or `-vv` (level 2).
+    /// A trace line shown at `-v` (level 1) or `-vv` (level 2). Traces
+    /// quote what the gateway sent, so control characters are made visible.
     pub fn trace(&self, level: u8, line: impl AsRef<str>) {
         if self.verbose >= level {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "{} {}",
                 self.paint("*", "2"),
-                line.as_ref()
+                visible(line.as_ref()).0
             );
         }
     }
@@ -97,7 +108,7 @@ impl Output {
         let status = core.map_or(ExitStatus::Internal, Error::exit_status);
         let kind = core.map_or("internal", Error::kind);
         let hint = core.and_then(Error::hint);
-        let message = one_line(&format!("{err:#}"));
+        let message = capped(one_line(&format!("{err:#}")));
         if self.is_json() {
             let mut body = serde_json::json!({
                 "kind": kind,
@@ -123,7 +134,7 @@ impl Output {
             let mut err_out = std::io::stderr().lock();
             let _ = writeln!(err_out, "{line}");
             for detail in core.map(Error::details).unwrap_or_default() {
-                let _ = writeln!(err_out, "  {detail}");
+                let _ = writeln!(err_out, "  {}", capped(detail));
             }
         }
         status
@@ -169,6 +180,21 @@ fn paint(on: bool, text: &str, code: &str) -> String {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {
         text.to_string()
+    }
+}
+
+/// The longest error or detail line printed, in characters: a message can
+/// quote input (a file's line, a parameter name), and input can be huge.
+pub const MAX_ERROR_LINE: usize = 2000;
+
+/// Cuts a line to [`MAX_ERROR_LINE`] characters, saying how much was left out.
+fn capped(line: String) -> String {
+    match line.char_indices().nth(MAX_ERROR_LINE) {
+        None => line,
+        Some((at, _)) => {
+            let more = line[at..].chars().count();
+            format!("{}… ({more} more characters)", &line[..at])
+        }
     }
 }
 
@@ -244,6 +270,12 @@ mod tests {
         assert_eq!(v, "a=1␊&b=⟨U+200B⟩x⟨U+3000⟩␉");
         assert_eq!(n, 4);
         assert_eq!(visible("测试 & = +").1, 0);
+        let long = "x".repeat(MAX_ERROR_LINE + 10);
+        assert_eq!(
+            capped(long),
+            format!("{}… (10 more characters)", "x".repeat(MAX_ERROR_LINE))
+        );
+        assert_eq!(capped("short".into()), "short");
         let (v, n) = visible_bytes(b"a\xffb", crate::sign::Charset::Utf8);
         assert_eq!((v.as_str(), n), ("a⟨0xFF⟩b", 1));
     }

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
 use crate::secret::Secret;
-use crate::store::{Session, TokenStore};
+use crate::store::{Session, StoreLock, TokenStore};
 
 /// How long to wait for another process's refresh.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
@@ -55,8 +55,21 @@ impl Sessions<'_> {
             stored_at: OffsetDateTime::now_utc(),
             access_superseded: false,
         };
-        let path = self.store.save(&session)?;
-        Ok(Some((session, path)))
+        match self.store.save(&session) {
+            Ok(path) => Ok(Some((session, path))),
+            Err(cause) => Err(Error::NotStored {
+                session: Box::new(session),
+                cause: Box::new(cause),
+            }),
+        }
+    }
+
+    /// Takes the store lock and checks the store is writable, before a code
+    /// or refresh token is spent; hold the lock until the tokens are saved.
+    pub fn prepare_save(&self) -> Result<StoreLock, Error> {
+        let lock = self.store.lock(&self.key, LOCK_WAIT)?;
+        self.store.check_writable(&self.key)?;
+        Ok(lock)
     }
 
     pub fn load(&self, subject: Option<&str>) -> Result<Option<Session>, Error> {
@@ -82,6 +95,8 @@ impl Sessions<'_> {
             .load(subject)?
             .ok_or_else(|| no_session(&self.app_id))?;
         let used = stored_refresh_token(&session)?;
+        // Spending the refresh token is only safe if its successor can be kept.
+        self.store.check_writable(&self.key)?;
         let tokens = match client.refresh(&used) {
             Ok((tokens, _)) => tokens,
             Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.refresh-token-invalid") => {

@@ -112,6 +112,23 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
     }
 }
 
+/// A file of the store, bounded like every file we read; `None` if absent.
+fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    use crate::file::{ReadError, read_bounded, read_error_text};
+    match read_bounded(path, SESSION_FILE_LIMIT) {
+        Ok(b) => Ok(Some(b)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(store_error("read", path, &e)),
+        Err(e @ ReadError::TooLarge { .. }) => Err(Error::Store {
+            message: read_error_text(path, &e),
+            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
+        }),
+    }
+}
+
+/// A session is well under a KiB.
+const SESSION_FILE_LIMIT: u64 = 1 << 20;
+
 /// The store directory.
 #[derive(Debug, Clone)]
 pub struct TokenStore {
@@ -134,17 +151,48 @@ impl TokenStore {
     }
 
     /// Creates a directory with mode 0700, and tightens it if it is looser.
+    /// A symbolic link to a directory others can open is refused, not
+    /// tightened: its target is someone's choice, maybe a shared directory.
     fn private_dir(path: &Path) -> Result<(), Error> {
         fs::create_dir_all(path).map_err(|e| store_error("create", path, &e))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             let meta = fs::metadata(path).map_err(|e| store_error("read", path, &e))?;
-            if meta.permissions().mode() & 0o077 != 0 {
+            let mode = meta.permissions().mode();
+            if mode & 0o077 != 0 {
+                let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+                if is_link {
+                    return Err(Error::Store {
+                        message: format!(
+                            "the token directory {} is a symbolic link to a directory others can open (mode {:o})",
+                            path.display(),
+                            mode & 0o777
+                        ),
+                        hint: Some("make the link's target private (chmod 700), or use a private token directory (--token-dir / ALIPAY_TOKEN_DIR)".into()),
+                    });
+                }
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))
                     .map_err(|e| store_error("secure", path, &e))?;
             }
         }
+        Ok(())
+    }
+
+    /// Checks that tokens of `key` could be stored now: the directories
+    /// exist privately and a file can be written in them. Called before a
+    /// code or refresh token is spent, since the new tokens exist only once.
+    pub fn check_writable(&self, key: &str) -> Result<(), Error> {
+        let dir = self.app_dir(key)?;
+        let probe = tempfile::Builder::new()
+            .prefix(".probe")
+            .tempfile_in(&dir)
+            .map_err(|e| store_error("write in", &dir, &e))?;
+        use std::io::Write;
+        probe
+            .as_file()
+            .write_all(b"probe")
+            .map_err(|e| store_error("write in", &dir, &e))?;
         Ok(())
     }
 
@@ -163,12 +211,35 @@ impl TokenStore {
     pub fn lock(&self, key: &str, wait: Duration) -> Result<StoreLock, Error> {
         let dir = self.app_dir(key)?;
         let path = dir.join(".lock");
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| store_error("open", &path, &e))?;
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A planted symbolic link must not make us create or touch
+            // another file.
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(&path).map_err(|e| {
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                Error::Store {
+                    message: format!("the lock file {} is a symbolic link", path.display()),
+                    hint: Some("remove it; alipay-oauth creates it as a plain file".into()),
+                }
+            } else {
+                store_error("open", &path, &e)
+            }
+        })?;
+        #[cfg(unix)]
+        {
+            // A lock file left by an older version may be 0644.
+            use std::os::unix::fs::PermissionsExt;
+            let mode = file.metadata().map(|m| m.permissions().mode()).unwrap_or(0);
+            if mode & 0o077 != 0 {
+                file.set_permissions(fs::Permissions::from_mode(0o600))
+                    .map_err(|e| store_error("secure", &path, &e))?;
+            }
+        }
         let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
@@ -205,17 +276,14 @@ impl TokenStore {
         let dir = self.dir.join(sanitize(key));
         let subject = match subject {
             Some(s) => s.to_string(),
-            None => match fs::read_to_string(dir.join("current")) {
-                Ok(s) => s.trim().to_string(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(store_error("read", &dir.join("current"), &e)),
+            None => match read_store_file(&dir.join("current"))? {
+                Some(s) => String::from_utf8_lossy(&s).trim().to_string(),
+                None => return Ok(None),
             },
         };
         let path = Self::session_path(&dir, &subject);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(store_error("read", &path, &e)),
+        let Some(bytes) = read_store_file(&path)? else {
+            return Ok(None);
         };
         serde_json::from_slice(&bytes)
             .map(Some)
@@ -388,6 +456,59 @@ mod tests {
         assert_eq!(store.remove("emulator-2021", None, false).unwrap(), 1);
         assert!(store.load("emulator-2021", None).unwrap().is_none());
         assert_eq!(store.remove("emulator-2021", None, true).unwrap(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_private_and_never_a_followed_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let store = TokenStore::new(tmp.path().join("tokens"));
+        drop(store.lock("k", Duration::ZERO).unwrap());
+        let lock = tmp.path().join("tokens/k/.lock");
+        let mode = fs::metadata(&lock).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // Loosened by someone else: tightened again.
+        fs::set_permissions(&lock, fs::Permissions::from_mode(0o644)).unwrap();
+        drop(store.lock("k", Duration::ZERO).unwrap());
+        assert_eq!(
+            fs::metadata(&lock).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        // A planted link is refused, and its target neither created nor touched.
+        fs::remove_file(&lock).unwrap();
+        let target = tmp.path().join("elsewhere");
+        std::os::unix::fs::symlink(&target, &lock).unwrap();
+        let err = store.lock("k", Duration::ZERO).err().expect("refused");
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(!target.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_token_directory_open_to_others_is_refused_not_chmoded() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let shared = tmp.path().join("shared");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+        let link = tmp.path().join("tokens");
+        std::os::unix::fs::symlink(&shared, &link).unwrap();
+        let store = TokenStore::new(&link);
+        let err = store.check_writable("k").expect_err("refused");
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(
+            fs::metadata(&shared).unwrap().permissions().mode() & 0o777,
+            0o755
+        );
+        // Once the target is private, the link is fine.
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o700)).unwrap();
+        store.check_writable("k").unwrap();
+        assert_eq!(
+            fs::read_dir(shared.join("k")).unwrap().count(),
+            0,
+            "the probe is removed"
+        );
     }
 
     #[test]

@@ -462,7 +462,7 @@ fn injected_errors_and_http_faults() {
         .write_stdin("authusrB00000000000000000000000000000000")
         .output()
         .unwrap();
-    common::assert_clean_failure(&out, 3, "retry the call");
+    common::assert_clean_failure(&out, 3, "retry");
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("auth code"),
         "{}",

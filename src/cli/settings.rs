@@ -610,7 +610,8 @@ impl Settings {
     pub fn alipay_verifying_key(&self) -> anyhow::Result<(PublicKey, Option<String>)> {
         match &self.alipay_cert_file {
             Some(c) => {
-                let bytes = read_input_file(&c.value, 1 << 20).context("Alipay certificate")?;
+                let bytes = read_input_file(&c.value, crate::file::KEY_FILE_LIMIT)
+                    .context("Alipay certificate")?;
                 let key = crate::sign::cert::public_key(&bytes)
                     .map_err(Error::from)
                     .context("Alipay certificate")?;
@@ -640,7 +641,8 @@ impl Settings {
             }
         };
         let read = |s: &Sourced<PathBuf>, what: &str| -> anyhow::Result<Vec<u8>> {
-            read_input_file(&s.value, 1 << 20).with_context(|| format!("{what} certificate"))
+            read_input_file(&s.value, crate::file::KEY_FILE_LIMIT)
+                .with_context(|| format!("{what} certificate"))
         };
         let cert_err = |what: &'static str| {
             move |e: crate::sign::cert::CertError| {
@@ -730,7 +732,7 @@ fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<
         KeySource::Text { text, .. } => {
             Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec()))
         }
-        KeySource::File(path) => read_input_file(path, 1 << 20)
+        KeySource::File(path) => read_input_file(path, crate::file::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)
             .map_err(|e| match e {
                 Error::Usage { message, .. } => Error::usage_with_hint(

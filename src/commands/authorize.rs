@@ -22,7 +22,9 @@ use crate::oauth::{Callback, ScopeList, State, authorize_url, browser};
 use crate::output::Output;
 use crate::terminal::{KeyReader, Keys};
 
-/// Where Ctrl-C is delivered while waiting.
+/// Where Ctrl-C (and SIGTERM or SIGHUP, through ctrlc's "termination"
+/// feature) is delivered while waiting, so that the wait ends through the
+/// normal path that restores the terminal.
 static INTERRUPT: OnceLock<Mutex<Option<Sender<Event>>>> = OnceLock::new();
 
 fn catch_ctrl_c(sender: Sender<Event>) {
@@ -61,6 +63,13 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     } else {
         Some(settings.client_config()?)
     };
+
+    // A store that cannot keep the tokens is found before the browser.
+    if !args.no_exchange && !args.no_store {
+        let store = settings.token_store();
+        let sessions = settings.sessions(&store)?;
+        sessions.store.check_writable(&sessions.key)?;
+    }
 
     let state = State::random();
     let redirect = args
@@ -185,15 +194,23 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         return print_code(&out, &callback, &code, &scopes, &app_id);
     }
     let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?;
-    let (tokens, _) = client.exchange_code(&code)?;
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
+    // Checked again under the lock, right before the code is spent; a
+    // failure to save after that carries the tokens to standard output.
+    let guard = if args.no_store {
+        None
+    } else {
+        Some(sessions.prepare_save()?)
+    };
+    let (tokens, _) = client.exchange_code(&code)?;
     let stored = if args.no_store {
         super::exchange::note_superseded(&out, &sessions, &tokens);
         None
     } else {
         sessions.save(&tokens, Some(&scopes.joined()))?
     };
+    drop(guard);
     let user = if scopes.includes_user() {
         match client.user_info(&tokens.access_token) {
             Ok((user, _)) => Some(user),

@@ -396,7 +396,7 @@ fn certificate_dates(settings: &Settings) -> Option<Check> {
 }
 
 fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {
-    let parsed = read_input_file(path, 1 << 20)
+    let parsed = read_input_file(path, crate::file::KEY_FILE_LIMIT)
         .map_err(|e| e.to_string())
         .and_then(|b| KeyMaterial::parse(&b).map_err(|e| e.to_string()));
     let public: Result<PublicKey, String> = parsed.and_then(|m| match m {

@@ -182,7 +182,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
         ));
         Some(key.public_key())
     } else if let Some(path) = &args.app_public_key_file {
-        let bytes = crate::file::read_input_file(path, 1 << 20)?;
+        let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
         Some(PublicKey::parse(&bytes).map_err(Error::from).map_err(|e| {
             anyhow::Error::from(e).context(format!("--app-public-key-file {}", path.display()))
         })?)
@@ -208,7 +208,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     }
     let alipay_key = match &args.alipay_private_key_file {
         Some(path) => {
-            let bytes = crate::file::read_input_file(path, 1 << 20)?;
+            let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
             PrivateKey::parse(&bytes)
                 .map_err(Error::from)
                 .map_err(|e| {

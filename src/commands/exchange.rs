@@ -7,7 +7,7 @@ use crate::cli::ExchangeArgs;
 use crate::cli::settings::{Settings, env_secret};
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, TokenSet};
-use crate::output::Output;
+use crate::output::{Output, visible};
 use crate::secret::Secret;
 use crate::session::Sessions;
 
@@ -25,19 +25,32 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
 
-    let (tokens, already_stored) = if let Some(code) = &args.code {
+    // Before a code or refresh token is spent, the store must be able to
+    // keep what replaces it; the lock is held until the tokens are saved.
+    let prepare = || -> Result<Option<crate::store::StoreLock>, Error> {
+        if args.no_store {
+            Ok(None)
+        } else {
+            sessions.prepare_save().map(Some)
+        }
+    };
+    let (tokens, already_stored, guard) = if let Some(code) = &args.code {
         let code = if code == "-" {
             read_secret("auth code")?
         } else {
             Secret::new(code.as_str())
         };
+        let guard = prepare()?;
         // Never retried: a code is spent by the first attempt.
-        (client.exchange_code(&code)?.0, None)
+        (client.exchange_code(&code)?.0, None, guard)
     } else if args.refresh_token_stdin {
-        (client.refresh(&read_secret("refresh token")?)?.0, None)
+        let token = read_secret("refresh token")?;
+        let guard = prepare()?;
+        (client.refresh(&token)?.0, None, guard)
     } else if let Some(token) = env_secret("ALIPAY_REFRESH_TOKEN") {
         out.trace(1, "refreshing with ALIPAY_REFRESH_TOKEN");
-        (client.refresh(&token)?.0, None)
+        let guard = prepare()?;
+        (client.refresh(&token)?.0, None, guard)
     } else {
         if args.no_store {
             return Err(Error::usage_with_hint(
@@ -46,30 +59,30 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
             )
             .into());
         }
+        // Checked and saved under the lock inside.
         let (tokens, session) = sessions.refresh(&client, args.subject.as_deref())?;
         let path = store.dir().join(&session.environment);
-        (tokens, Some(path))
+        (tokens, Some(path), None)
     };
 
     if args.code.is_some() && args.no_store {
         note_superseded(&out, &sessions, &tokens);
     }
+    // A failure here carries the tokens, which the edge prints (see
+    // `commands::hand_over_unstored`).
     let stored = match (&already_stored, args.no_store) {
-        (Some(p), _) => Ok(Some(p.clone())),
-        (None, true) => Ok(None),
-        (None, false) => sessions.save(&tokens, None).map(|s| s.map(|(_, p)| p)),
+        (Some(p), _) => Some(p.clone()),
+        (None, true) => None,
+        (None, false) => sessions.save(&tokens, None)?.map(|(_, p)| p),
     };
+    drop(guard);
     print_tokens(&out, &tokens, args.show_secrets, true);
     match stored {
-        Ok(Some(path)) => out.info(format!("stored in {}", path.display())),
-        Ok(None) if !args.no_store => {
+        Some(path) => out.info(format!("stored in {}", path.display())),
+        None if !args.no_store => {
             out.warn("the answer names no user, so the tokens were not stored")
         }
-        Ok(None) => {}
-        // The tokens are printed above: a code cannot be exchanged twice.
-        Err(e) => {
-            return Err(anyhow::Error::from(e).context("the tokens above could not be stored"));
-        }
+        None => {}
     }
     Ok(ExitStatus::Success)
 }
@@ -101,15 +114,17 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         return;
     }
     if out.quiet {
-        out.result(tokens.access_token.expose());
+        out.result(out.remote_value(tokens.access_token.expose()));
         return;
     }
+    // Everything below is remote text: control characters are shown.
     let shown = |s: &Secret| {
-        if show_secrets {
+        visible(&if show_secrets {
             s.expose().to_string()
         } else {
             s.masked()
-        }
+        })
+        .0
     };
     let when = |t: Option<OffsetDateTime>| match t {
         Some(t) => {
@@ -122,7 +137,7 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         None => "does not expire".into(),
     };
     let who = match tokens.subject() {
-        Some((s, kind)) => format!("{s} ({})", kind.label()),
+        Some((s, kind)) => format!("{} ({})", visible(&s).0, kind.label()),
         None => "(no user id in the answer)".into(),
     };
     if header {
@@ -146,7 +161,7 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         ("union_id", &tokens.union_id),
     ] {
         if let Some(v) = v {
-            out.result(format!("  {k:<13}  {v}"));
+            out.result(format!("  {k:<13}  {}", visible(v).0));
         }
     }
     if !show_secrets {

@@ -28,8 +28,7 @@ use crate::error::{Error, ExitStatus};
 use crate::output::Output;
 use crate::secret::Secret;
 
-/// The largest input read from a file or standard input.
-const INPUT_LIMIT: u64 = 16 << 20;
+use crate::file::INPUT_LIMIT;
 
 /// Runs the program with these arguments and returns the exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
@@ -63,7 +62,27 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 .code(),
             _ => status.code(),
         },
-        Err(e) => out.error(&e).code(),
+        Err(e) => {
+            hand_over_unstored(&e);
+            out.error(&e).code()
+        }
+    }
+}
+
+/// Tokens that were obtained but could not be stored exist nowhere else:
+/// they go to standard output as JSON, in the store's own shape, whatever
+/// the output format, before the error is reported.
+fn hand_over_unstored(e: &anyhow::Error) {
+    use std::io::Write;
+    let unstored = e.chain().find_map(|e| match e.downcast_ref::<Error>() {
+        Some(Error::NotStored { session, .. }) => Some(session),
+        _ => None,
+    });
+    if let Some(session) = unstored {
+        let mut out = std::io::stdout().lock();
+        let _ = serde_json::to_writer_pretty(&mut out, session);
+        let _ = writeln!(out);
+        let _ = out.flush();
     }
 }
 

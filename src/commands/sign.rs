@@ -11,6 +11,7 @@ use crate::error::{Error, ExitStatus};
 use crate::form;
 use crate::gateway::request::{Common, now_timestamp, parse_timestamp, request_params};
 use crate::output::visible;
+use crate::sign::content::{JsonParamsError, json_param_pairs};
 use crate::sign::key::hex;
 use crate::sign::{Charset, Params, SignType, sign_params};
 
@@ -162,31 +163,15 @@ fn stdin_params(
                 .unwrap_or(charset);
             Ok(form::decode(input, charset)?)
         }
-        StdinFormat::Json => {
-            let value: serde_json::Value = serde_json::from_slice(input).map_err(|e| {
-                Error::usage_with_hint(
-                    format!("standard input is not valid JSON: {e}"),
-                    "give a JSON object such as {\"grant_type\":\"authorization_code\"}",
-                )
-            })?;
-            let serde_json::Value::Object(map) = value else {
-                return Err(Error::usage(
-                    "standard input must be a JSON object of parameters",
-                ));
-            };
-            Ok(map
-                .into_iter()
-                .map(|(k, v)| {
-                    let v = match v {
-                        serde_json::Value::String(s) => s,
-                        serde_json::Value::Null => String::new(),
-                        // Objects (biz_content) are sent as their compact JSON text.
-                        other => other.to_string(),
-                    };
-                    (k, v)
-                })
-                .collect())
-        }
+        StdinFormat::Json => json_param_pairs(input).map_err(|e| match e {
+            JsonParamsError::NotObject => {
+                Error::usage("standard input must be a JSON object of parameters")
+            }
+            JsonParamsError::Syntax(e) => Error::usage_with_hint(
+                format!("standard input is not valid JSON: {e}"),
+                "give a JSON object such as {\"grant_type\":\"authorization_code\"}",
+            ),
+        }),
     }
 }
 

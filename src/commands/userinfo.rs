@@ -5,6 +5,7 @@ use crate::cli::UserinfoArgs;
 use crate::cli::settings::{Settings, env_secret};
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, Gender};
+use crate::output::visible;
 use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -49,15 +50,17 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     } else if out.is_json() {
         out.json(&user.to_json());
     } else if out.quiet {
-        out.result(&user.subject);
+        out.result(out.remote_value(&user.subject));
     } else {
         print_user(&out, &user, "");
     }
     Ok(ExitStatus::Success)
 }
 
-/// The human rendering of a user.
+/// The human rendering of a user. Every field is remote text, so control
+/// characters in it are shown, never sent to the terminal.
 pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::UserInfo, lead: &str) {
+    let v = |s: &str| visible(s).0;
     let mut traits = Vec::new();
     match user.gender {
         Some(Gender::Male) => traits.push("male".to_string()),
@@ -71,7 +74,7 @@ pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::Use
         .collect::<Vec<_>>()
         .join(" ");
     if !place.is_empty() {
-        traits.push(place);
+        traits.push(v(&place));
     }
     match user.is_certified {
         Some(true) => traits.push("certified".into()),
@@ -81,14 +84,17 @@ pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::Use
     out.result(format!(
         "{lead}{}  ({})",
         out.paint(
-            user.nickname.as_deref().unwrap_or("(no nickname shared)"),
+            &user
+                .nickname
+                .as_deref()
+                .map_or_else(|| "(no nickname shared)".into(), v),
             "1"
         ),
         traits.join(", ")
     ));
     out.result(format!(
         "  subject   {} ({})",
-        user.subject,
+        v(&user.subject),
         user.id_kind.label()
     ));
     for (k, v) in [
@@ -98,7 +104,7 @@ pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::Use
         ("avatar", &user.avatar),
     ] {
         if let Some(v) = v {
-            out.result(format!("  {k:<8}  {v}"));
+            out.result(format!("  {k:<8}  {}", visible(v).0));
         }
     }
 }

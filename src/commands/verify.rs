@@ -7,10 +7,10 @@ use super::read_input;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
-use crate::form;
 use crate::output::{Output, visible, visible_bytes};
+use crate::sign::content::JsonParamsError;
 use crate::sign::diagnosis::{self, Case, Finding};
-use crate::sign::notify::{self, RuleChoice};
+use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
 
@@ -53,7 +53,7 @@ struct Report {
 /// The app's own public key, if at hand: for the swapped-keys diagnosis.
 fn app_key(input: &VerifyInput, settings: &Settings) -> anyhow::Result<Option<PublicKey>> {
     if let Some(path) = &input.app_public_key_file {
-        let bytes = read_input_file(path, 1 << 20)?;
+        let bytes = read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
         let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
         return Ok(match key {
             crate::sign::key::KeyMaterial::Public(k) => Some(k),
@@ -120,14 +120,20 @@ fn response(
     report
         .fields
         .insert("alipay_cert_sn".into(), json!(ex.alipay_cert_sn));
-    if let Ok(node) = checked.node_json() {
-        report
-            .fields
-            .insert("code".into(), json!(node.get("code").and_then(code_str)));
-        report.fields.insert(
-            "sub_code".into(),
-            json!(node.get("sub_code").and_then(code_str)),
-        );
+    match checked.node_json() {
+        Ok(node) => {
+            report
+                .fields
+                .insert("code".into(), json!(node.get("code").and_then(code_str)));
+            report.fields.insert(
+                "sub_code".into(),
+                json!(node.get("sub_code").and_then(code_str)),
+            );
+        }
+        Err(e @ response::NodeError::TooDeep { .. }) => report.notes.push(format!(
+            "the signed node is {e}: alipay-oauth would refuse to use it"
+        )),
+        Err(_) => {}
     }
     let unescaped = matches!(
         checked.status,
@@ -244,42 +250,19 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
     Ok(report)
 }
 
-/// Parses notification parameters: a JSON object or a form string, decoded
-/// in the charset the notification declares.
+/// The notification's parameters, or the reason in words.
 fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charset), Error> {
-    let trimmed = data.trim_ascii();
-    let declared = |c: Option<String>| -> Result<Charset, Error> {
-        match c {
-            Some(c) => c
-                .parse()
-                .map_err(|e| Error::usage(format!("the notification's charset: {e}"))),
-            None => Ok(fallback),
+    notify::parse_params(data, fallback).map_err(|e| match e {
+        NotificationError::Json(JsonParamsError::NotObject) => {
+            Error::usage("a JSON notification must be an object")
         }
-    };
-    if trimmed.starts_with(b"{") {
-        let value: Value = serde_json::from_slice(trimmed)
-            .map_err(|e| Error::usage(format!("the notification is not valid JSON: {e}")))?;
-        let Value::Object(map) = value else {
-            return Err(Error::usage("a JSON notification must be an object"));
-        };
-        let pairs: Vec<(String, String)> = map
-            .into_iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Value::String(s) => s,
-                    Value::Null => String::new(),
-                    other => other.to_string(),
-                };
-                (k, v)
-            })
-            .collect();
-        let params = Params::from_pairs(pairs)?;
-        let charset = declared(params.get("charset").map(str::to_string))?;
-        return Ok((params, charset));
-    }
-    let charset = declared(form::peek(trimmed, "charset"))?;
-    let params = Params::from_pairs(form::decode(trimmed, charset)?)?;
-    Ok((params, charset))
+        NotificationError::Json(JsonParamsError::Syntax(e)) => {
+            Error::usage(format!("the notification is not valid JSON: {e}"))
+        }
+        NotificationError::Charset(e) => Error::usage(format!("the notification's charset: {e}")),
+        NotificationError::Form(e) => e.into(),
+        NotificationError::Params(e) => e.into(),
+    })
 }
 
 fn raw(signature: &str, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {

@@ -39,13 +39,8 @@ struct AppEntry {
 
 /// Reads the apps of an apps file.
 pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::usage(format!(
-            "cannot read apps file {}: {}",
-            path.display(),
-            crate::file::io_reason(&e)
-        ))
-    })?;
+    let text = crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT)
+        .map_err(|e| Error::usage(crate::file::described_read_error("apps file ", path, &e)))?;
     let file: AppsFile = toml::from_str(&text).map_err(|e| {
         Error::usage_with_hint(
             format!("apps file {} is not valid: {}", path.display(), e.message()),
@@ -57,14 +52,14 @@ pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Erro
         .into_iter()
         .map(|a| {
             let key_path = dir.join(&a.public_key_file);
-            let bytes = std::fs::read(&key_path).map_err(|e| {
-                Error::usage(format!(
-                    "app {}: cannot read {}: {}",
-                    a.app_id,
-                    key_path.display(),
-                    crate::file::io_reason(&e)
-                ))
-            })?;
+            let bytes =
+                crate::file::read_bounded(&key_path, crate::file::KEY_FILE_LIMIT).map_err(|e| {
+                    Error::usage(format!(
+                        "app {}: {}",
+                        a.app_id,
+                        crate::file::read_error_text(&key_path, &e)
+                    ))
+                })?;
             let public_key = PublicKey::parse(&bytes).map_err(|e| {
                 Error::usage_with_hint(
                     format!("app {}: {}: {e}", a.app_id, key_path.display()),

@@ -199,6 +199,27 @@ pub struct SignContentDiff {
 
 impl SignContentDiff {
     pub fn new(ours: String, theirs: String) -> SignContentDiff {
+        // The echo may carry our own secrets already masked (see
+        // `mask_sent`): put them back, so that only real differences count.
+        let theirs = {
+            let ours_secret = |k: &str| {
+                ours.split('&')
+                    .filter_map(|p| p.split_once('='))
+                    .find(|(k2, _)| *k2 == k && is_secret(k))
+                    .map(|(_, v)| v.to_string())
+            };
+            theirs
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((k, v)) => match ours_secret(k) {
+                        Some(o) if v == crate::secret::mask(&o) => format!("{k}={o}"),
+                        _ => p.to_string(),
+                    },
+                    None => p.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("&")
+        };
         let split = |s: &str| -> Vec<(String, String)> {
             s.split('&')
                 .filter(|p| !p.is_empty())
@@ -261,6 +282,10 @@ pub fn mask_sign_content(content: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("&")
+}
+
+fn is_secret(name: &str) -> bool {
+    crate::sign::content::is_secret_param(name)
 }
 
 /// A parameter value for display, masked when it is a secret.
@@ -330,5 +355,22 @@ mod tests {
         );
         assert!(!ascii.to_string().contains("secretcode123456"), "{ascii}");
         assert!(!format!("{ascii:?}").contains("secretcode123456"));
+    }
+
+    #[test]
+    fn an_echoed_secret_masked_by_us_is_not_a_difference() {
+        let code = "4b203fe6c11548bcabd8da5bb087a83b";
+        let d = SignContentDiff::new(
+            format!("app_id=1&code={code}"),
+            format!("app_id=1&code={}", crate::secret::mask(code)),
+        );
+        assert!(d.lines.iter().all(|l| !l.contains("code")), "{:?}", d.lines);
+        assert!(d.lines[0].contains("identical"), "{:?}", d.lines);
+        assert_eq!(d.theirs, d.ours);
+        let d = SignContentDiff::new(
+            format!("app_id=1&code={code}"),
+            "app_id=1&code=another".into(),
+        );
+        assert!(d.lines[0].starts_with("code differs"), "{:?}", d.lines);
     }
 }

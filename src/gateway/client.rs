@@ -250,6 +250,9 @@ impl<'t> Client<'t> {
                 format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
             )
             .body(body_string)
+            // On the request (not only the client), reqwest bounds reading
+            // the body too: a gateway that dribbles bytes cannot outlast it.
+            .timeout(cfg.request_timeout)
             .send()
             .map_err(|e| network_error(&e, &cfg.gateway, cfg))?;
         let status = response.status();
@@ -280,27 +283,28 @@ impl<'t> Client<'t> {
             .read_to_end(&mut raw)
             .map_err(|e| {
                 let host = host_of(&cfg.gateway);
-                let stalled = e.kind() == std::io::ErrorKind::TimedOut
-                    || e.get_ref()
-                        .and_then(|i| i.downcast_ref::<reqwest::Error>())
-                        .is_some_and(reqwest::Error::is_timeout);
-                let message = if stalled {
-                    format!(
-                        "the response from {host} stopped partway: the rest did not come within {} s",
-                        cfg.request_timeout.as_secs_f64()
-                    )
-                } else {
-                    format!("the connection dropped while reading the response from {host}: {}", root_cause(&e))
-                };
                 // What a retry costs depends on what the lost answer carried.
-                let hint = match api.get("grant_type") {
-                    Some("authorization_code") => "retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`",
-                    Some("refresh_token") => "retry; if the refresh token is then refused, the lost answer had already rotated it: authorize again",
-                    _ => "retry the call",
+                let spent = match api.get("grant_type") {
+                    Some("authorization_code") => "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`",
+                    Some("refresh_token") => "; if the refresh token is then refused, the lost answer had already rotated it: authorize again",
+                    _ => "",
                 };
+                if is_timeout(&e) {
+                    return Error::Network {
+                        message: format!(
+                            "no complete answer from {host} within {} s",
+                            cfg.request_timeout.as_secs_f64()
+                        ),
+                        hint: Some(format!("the gateway is slow: retry, or raise --request-timeout{spent}")),
+                    };
+                }
+                let message = format!(
+                    "the connection dropped while reading the response from {host}: {}",
+                    root_cause(&e)
+                );
                 Error::Network {
                     message,
-                    hint: Some(hint.into()),
+                    hint: Some(format!("retry the call{spent}")),
                 }
             })?;
         if raw.len() as u64 > MAX_RESPONSE_BYTES {
@@ -312,12 +316,18 @@ impl<'t> Client<'t> {
                 hint: Some("check --gateway: this is not an Alipay gateway".into()),
             });
         }
-        let sent_secrets: Vec<&str> = params
+        // The gateway may echo what we sent, raw or form-encoded.
+        let sent_secrets: Vec<String> = params
             .iter()
             .filter(|(k, _)| crate::sign::content::is_secret_param(k))
             .map(|(_, v)| v)
             .chain([signed.sign.as_str()])
+            .flat_map(|v| {
+                let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
+                [v.to_string(), encoded]
+            })
             .collect();
+        let sent_secrets: Vec<&str> = sent_secrets.iter().map(String::as_str).collect();
         let shown_body = mask_body(&raw, cfg.charset, &sent_secrets);
         self.tracer.trace(2, &format!("< body: {shown_body}"));
         if !status.is_success() {
@@ -374,9 +384,9 @@ impl<'t> Client<'t> {
             Error::Alipay(Box::new(AlipayError {
                 method: method.to_string(),
                 code: field("code").unwrap_or_else(|| "(none)".into()),
-                msg: field("msg"),
+                msg: field("msg").map(|m| mask_sent(&m, &sent_secrets)),
                 sub_code: field("sub_code"),
-                sub_msg: field("sub_msg"),
+                sub_msg: field("sub_msg").map(|m| mask_sent(&m, &sent_secrets)),
                 trace_id: trace_id.clone(),
                 signed: signed_ok,
                 our_sign_content: Some(signed.content.clone()),
@@ -402,6 +412,19 @@ impl<'t> Client<'t> {
                 }
             }
             Verdict::UnsignedError(node) => Err(alipay_error(&node, false)),
+            // Signed correctly but unusable: nothing to diagnose about keys.
+            Verdict::Rejected(
+                rejection @ (response::Rejection::TooDeep { .. }
+                | response::Rejection::Unparsable(_)),
+            ) if matches!(checked.status, SignatureStatus::Valid { .. }) => {
+                Err(Error::Signature {
+                    rejection,
+                    hint: Some(
+                        "nothing from this response was used: the gateway's answer is not one Alipay sends".into(),
+                    ),
+                    details: Vec::new(),
+                })
+            }
             Verdict::Rejected(rejection) => {
                 let app_public = cfg.private_key.public_key();
                 let findings = diagnosis::diagnose(&Case {
@@ -502,6 +525,27 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     s.split(" (os error").next().unwrap_or(&s).to_string()
 }
 
+/// True when reading a body failed because a timeout ran out.
+fn is_timeout(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return true;
+    }
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|i| i as _);
+    while let Some(err) = cur {
+        if err
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+            || err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
 /// The rustls certificate verdict inside a connection error, if that is
 /// what failed. `io::Error` hides its payload from `source()`, so each link
 /// is also looked into.
@@ -576,11 +620,19 @@ pub fn mask_body(raw: &[u8], charset: Charset, sent: &[&str]) -> String {
     if let Ok(v) = serde_json::from_str::<Value>(&text) {
         collect_secrets(&v, &mut secrets);
     }
-    let mut out = text;
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    mask_sent(&text, &secrets)
+}
+
+/// Text from the gateway with every occurrence of the given secrets masked
+/// (an error's `sub_msg` may quote the request, code and signature included).
+pub fn mask_sent(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    // Longest first, so that a secret inside another is not half-masked.
+    let mut secrets: Vec<&str> = secrets.iter().copied().filter(|s| s.len() >= 4).collect();
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     for s in secrets {
-        if s.len() >= 4 {
-            out = out.replace(&s, &crate::secret::mask(&s));
-        }
+        out = out.replace(s, &crate::secret::mask(s));
     }
     out
 }
@@ -590,7 +642,8 @@ fn collect_secrets(v: &Value, out: &mut Vec<String>) {
         Value::Object(map) => {
             for (k, v) in map {
                 match v {
-                    Value::String(s) if crate::sign::content::is_secret_param(k) => {
+                    // In an answer, `code` is Alipay's result code, not an auth code.
+                    Value::String(s) if k != "code" && crate::sign::content::is_secret_param(k) => {
                         out.push(s.clone());
                         // As it appears in the raw text, with `\/` escapes.
                         out.push(s.replace('/', "\\/"));
@@ -616,6 +669,9 @@ mod tests {
         assert!(!shown.contains("authusrB0f9e8d7c6b5a4f3e2d"));
         assert!(!shown.contains("QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="));
         assert!(shown.contains("\"user_id\":\"2088\""));
+        let error = br#"{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid"},"sign":"QWxpcGF5IHNpZ25hdHVyZSBiYXNlNjQ="}"#;
+        let shown = mask_body(error, Charset::Utf8, &[]);
+        assert!(shown.contains("\"code\":\"40002\""), "{shown}");
         let echo = "{\"error_response\":{\"sub_msg\":\"验签字符串为：code=4b203fe6c11548bcabd8da5bb087a83b&x=1\"}}";
         let shown = mask_body(
             echo.as_bytes(),

@@ -147,6 +147,57 @@ impl Params {
     }
 }
 
+/// Why a JSON document is not a parameter object.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JsonParamsError {
+    #[error("not valid JSON: {0}")]
+    Syntax(String),
+    #[error("not a JSON object")]
+    NotObject,
+}
+
+/// The members of a JSON object as parameters, in document order and with
+/// duplicates kept (a `serde_json::Map` would silently keep the last), so
+/// that [`Params::from_pairs`] refuses them as it does for forms. Strings
+/// are taken as they are, `null` as empty, anything else as compact JSON
+/// text (how `biz_content` objects are sent).
+pub fn json_param_pairs(input: &[u8]) -> Result<Vec<(String, String)>, JsonParamsError> {
+    use serde::de::{Deserializer, MapAccess, Visitor};
+
+    struct Members(Vec<(String, String)>);
+    struct MembersVisitor;
+    impl<'de> Visitor<'de> for MembersVisitor {
+        type Value = Members;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+            let mut out = Vec::new();
+            while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                let v = match v {
+                    serde_json::Value::String(s) => s,
+                    serde_json::Value::Null => String::new(),
+                    other => other.to_string(),
+                };
+                out.push((k, v));
+            }
+            Ok(Members(out))
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(input);
+    match de
+        .deserialize_map(MembersVisitor)
+        .and_then(|m| de.end().map(|()| m))
+    {
+        Ok(Members(pairs)) => Ok(pairs),
+        // Valid JSON of another type gets the plainer message.
+        Err(_) if serde_json::from_slice::<serde::de::IgnoredAny>(input).is_ok() => {
+            Err(JsonParamsError::NotObject)
+        }
+        Err(e) => Err(JsonParamsError::Syntax(e.to_string())),
+    }
+}
+
 impl fmt::Debug for Params {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.masked()).finish()
@@ -202,5 +253,32 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("\"x\": \"y\""));
+    }
+
+    #[test]
+    fn json_objects_keep_duplicates_for_refusal() {
+        let pairs = json_param_pairs(br#"{"b":"1","a":{"x":1},"n":null,"b":"2"}"#).unwrap();
+        assert_eq!(
+            pairs,
+            vec![
+                ("b".to_string(), "1".to_string()),
+                ("a".into(), "{\"x\":1}".into()),
+                ("n".into(), String::new()),
+                ("b".into(), "2".into())
+            ]
+        );
+        assert_eq!(
+            Params::from_pairs(pairs),
+            Err(ParamsError::Duplicate("b".into()))
+        );
+        assert_eq!(json_param_pairs(b"[1]"), Err(JsonParamsError::NotObject));
+        assert!(matches!(
+            json_param_pairs(b"{\"a\":"),
+            Err(JsonParamsError::Syntax(_))
+        ));
+        assert!(matches!(
+            json_param_pairs(b"{} x"),
+            Err(JsonParamsError::Syntax(_))
+        ));
     }
 }

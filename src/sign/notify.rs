@@ -2,9 +2,11 @@
 
 use super::algorithm::SignType;
 use super::charset::Charset;
+use super::content::{JsonParamsError, ParamsError, json_param_pairs};
 use super::content::{Params, Rule};
 use super::key::PublicKey;
 use super::response::{SignatureStatus, verify_content};
+use crate::form::{self, FormError};
 
 /// Which rule to check a notification under.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,6 +48,42 @@ impl NotifyCheck {
         self.matched()
             .unwrap_or_else(|| self.attempts.last().expect("at least one rule is tried"))
     }
+}
+
+/// Why notification data could not be read as parameters.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotificationError {
+    #[error("the notification is {0}")]
+    Json(JsonParamsError),
+    #[error("the notification's charset: {0}")]
+    Charset(super::charset::CharsetError),
+    #[error(transparent)]
+    Form(#[from] FormError),
+    #[error(transparent)]
+    Params(#[from] ParamsError),
+}
+
+/// Parses notification data, a JSON object or a form string, into its
+/// parameters, decoded in the charset the notification declares (else
+/// `fallback`). A parameter given twice is refused in both shapes.
+pub fn parse_params(
+    data: &[u8],
+    fallback: Charset,
+) -> Result<(Params, Charset), NotificationError> {
+    let trimmed = data.trim_ascii();
+    let declared = |c: Option<String>| match c {
+        Some(c) => c.parse().map_err(NotificationError::Charset),
+        None => Ok(fallback),
+    };
+    if trimmed.starts_with(b"{") {
+        let pairs = json_param_pairs(trimmed).map_err(NotificationError::Json)?;
+        let params = Params::from_pairs(pairs)?;
+        let charset = declared(params.get("charset").map(str::to_string))?;
+        return Ok((params, charset));
+    }
+    let charset = declared(form::peek(trimmed, "charset"))?;
+    let params = Params::from_pairs(form::decode(trimmed, charset)?)?;
+    Ok((params, charset))
 }
 
 /// Verifies notification parameters (already decoded in `charset`). The

@@ -475,24 +475,83 @@ pub enum Rejection {
         got: Option<String>,
         expected: String,
     },
+    /// Validly signed, but nested deeper than any real answer.
+    #[error("the signed node is nested too deep to use (more than {limit} levels)")]
+    TooDeep { limit: usize },
+}
+
+/// Why a node's JSON could not be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NodeError {
+    #[error("the response is AES-encrypted, which the OAuth APIs never use")]
+    Encrypted,
+    #[error("nested too deep (more than {limit} levels)")]
+    TooDeep { limit: usize },
+    #[error("{0}")]
+    NotJson(String),
+}
+
+/// The deepest nesting of a signed node that is parsed. Real answers are a
+/// few levels deep; serde_json itself gives up at 128, with a message that
+/// would read like plain bad JSON.
+pub const MAX_NODE_DEPTH: usize = 64;
+
+/// True when JSON text nests arrays and objects deeper than `limit`
+/// (brackets inside strings do not count).
+fn nests_deeper_than(text: &[u8], limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in text {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 impl CheckedResponse {
     /// Parses the node's JSON (for plain, unencrypted nodes).
-    pub fn node_json(&self) -> Result<serde_json::Value, String> {
+    pub fn node_json(&self) -> Result<serde_json::Value, NodeError> {
         if self.extracted.encrypted {
-            return Err("the response is AES-encrypted, which the OAuth APIs never use".into());
+            return Err(NodeError::Encrypted);
         }
-        let text = self.extracted.content_text().map_err(|e| e.to_string())?;
-        serde_json::from_str(&text).map_err(|e| e.to_string())
+        let text = self
+            .extracted
+            .content_text()
+            .map_err(|e| NodeError::NotJson(e.to_string()))?;
+        if nests_deeper_than(text.as_bytes(), MAX_NODE_DEPTH) {
+            return Err(NodeError::TooDeep {
+                limit: MAX_NODE_DEPTH,
+            });
+        }
+        serde_json::from_str(&text).map_err(|e| NodeError::NotJson(e.to_string()))
     }
 
     /// Applies the fail-closed policy of docs/protocol.md §4.2.
     pub fn verdict(&self) -> Verdict {
-        let node = self.node_json();
+        let node = self.node_json().map_err(|e| match e {
+            NodeError::TooDeep { limit } => Rejection::TooDeep { limit },
+            other => Rejection::Unparsable(other.to_string()),
+        });
         match (&self.status, node) {
             (SignatureStatus::Valid { .. }, Ok(v)) => Verdict::Trusted(v),
-            (SignatureStatus::Valid { .. }, Err(e)) => Verdict::Rejected(Rejection::Unparsable(e)),
+            (SignatureStatus::Valid { .. }, Err(r)) => Verdict::Rejected(r),
             (SignatureStatus::Invalid(m), _) => Verdict::Rejected(Rejection::Invalid(m.clone())),
             (SignatureStatus::Unsigned, Ok(v)) => {
                 if is_error_node(&self.extracted.node, &v) {
@@ -501,7 +560,7 @@ impl CheckedResponse {
                     Verdict::Rejected(Rejection::UnsignedSuccess)
                 }
             }
-            (SignatureStatus::Unsigned, Err(e)) => Verdict::Rejected(Rejection::Unparsable(e)),
+            (SignatureStatus::Unsigned, Err(r)) => Verdict::Rejected(r),
         }
     }
 }
@@ -530,6 +589,13 @@ pub fn code_str(value: &serde_json::Value) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nesting_depth_ignores_brackets_in_strings() {
+        assert!(!nests_deeper_than(br#"{"a":[[1]],"b":"[[[[[[[[["}"#, 3));
+        assert!(nests_deeper_than(br#"{"a":[[[1]]]}"#, 3));
+        assert!(!nests_deeper_than(br#"{"a":"\"[[[[[["}"#, 1));
+    }
+
     use super::*;
 
     fn ex(body: &str, method: Option<&str>) -> Result<Extracted, ResponseError> {

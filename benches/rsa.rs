@@ -97,6 +97,8 @@ fn process_cost(runs: usize, program: &std::path::Path, args: &[&str], input: &[
     let mut peak = 0;
     for _ in 0..runs {
         let start = Instant::now();
+        // Reaped by wait4 below, which also gives its peak RSS.
+        #[allow(clippy::zombie_processes)]
         let mut child = Command::new(program)
             .args(args)
             .stdin(std::process::Stdio::piped())

@@ -19,6 +19,9 @@ _alipay__oauth() {
             alipay__oauth,authorize)
                 cmd="alipay__oauth__subcmd__authorize"
                 ;;
+            alipay__oauth,call)
+                cmd="alipay__oauth__subcmd__call"
+                ;;
             alipay__oauth,completions)
                 cmd="alipay__oauth__subcmd__completions"
                 ;;
@@ -66,6 +69,9 @@ _alipay__oauth() {
                 ;;
             alipay__oauth__subcmd__help,authorize)
                 cmd="alipay__oauth__subcmd__help__subcmd__authorize"
+                ;;
+            alipay__oauth__subcmd__help,call)
+                cmd="alipay__oauth__subcmd__help__subcmd__call"
                 ;;
             alipay__oauth__subcmd__help,completions)
                 cmd="alipay__oauth__subcmd__help__subcmd__completions"
@@ -130,6 +136,9 @@ _alipay__oauth() {
             alipay__oauth__subcmd__help__subcmd__keys,public)
                 cmd="alipay__oauth__subcmd__help__subcmd__keys__subcmd__public"
                 ;;
+            alipay__oauth__subcmd__help__subcmd__verify,header)
+                cmd="alipay__oauth__subcmd__help__subcmd__verify__subcmd__header"
+                ;;
             alipay__oauth__subcmd__help__subcmd__verify,notify)
                 cmd="alipay__oauth__subcmd__help__subcmd__verify__subcmd__notify"
                 ;;
@@ -138,6 +147,9 @@ _alipay__oauth() {
                 ;;
             alipay__oauth__subcmd__help__subcmd__verify,response)
                 cmd="alipay__oauth__subcmd__help__subcmd__verify__subcmd__response"
+                ;;
+            alipay__oauth__subcmd__help__subcmd__verify,v3)
+                cmd="alipay__oauth__subcmd__help__subcmd__verify__subcmd__v3"
                 ;;
             alipay__oauth__subcmd__keys,cert-sn)
                 cmd="alipay__oauth__subcmd__keys__subcmd__cert__subcmd__sn"
@@ -181,6 +193,9 @@ _alipay__oauth() {
             alipay__oauth__subcmd__keys__subcmd__help,public)
                 cmd="alipay__oauth__subcmd__keys__subcmd__help__subcmd__public"
                 ;;
+            alipay__oauth__subcmd__verify,header)
+                cmd="alipay__oauth__subcmd__verify__subcmd__header"
+                ;;
             alipay__oauth__subcmd__verify,help)
                 cmd="alipay__oauth__subcmd__verify__subcmd__help"
                 ;;
@@ -192,6 +207,12 @@ _alipay__oauth() {
                 ;;
             alipay__oauth__subcmd__verify,response)
                 cmd="alipay__oauth__subcmd__verify__subcmd__response"
+                ;;
+            alipay__oauth__subcmd__verify,v3)
+                cmd="alipay__oauth__subcmd__verify__subcmd__v3"
+                ;;
+            alipay__oauth__subcmd__verify__subcmd__help,header)
+                cmd="alipay__oauth__subcmd__verify__subcmd__help__subcmd__header"
                 ;;
             alipay__oauth__subcmd__verify__subcmd__help,help)
                 cmd="alipay__oauth__subcmd__verify__subcmd__help__subcmd__help"
@@ -205,6 +226,9 @@ _alipay__oauth() {
             alipay__oauth__subcmd__verify__subcmd__help,response)
                 cmd="alipay__oauth__subcmd__verify__subcmd__help__subcmd__response"
                 ;;
+            alipay__oauth__subcmd__verify__subcmd__help,v3)
+                cmd="alipay__oauth__subcmd__verify__subcmd__help__subcmd__v3"
+                ;;
             *)
                 ;;
         esac
@@ -212,7 +236,7 @@ _alipay__oauth() {
 
     case "${cmd}" in
         alipay__oauth)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -286,6 +310,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -302,7 +330,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__authorize)
-            opts="-o -q -v -h -V --scope --redirect-uri --listen --allow-remote-listen --timeout --no-browser --manual --no-exchange --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --scope --redirect-uri --listen --allow-remote-listen --timeout --no-browser --qr --no-qr --manual --no-exchange --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +420,120 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__call)
+            opts="-o -q -v -h -V --biz-content --auth-token-stdin --user-token --no-auth-token --subject --curl --raw --show-secrets --dialect --family --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --biz-content)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "v2 v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -W "production sandbox global emulator" -- "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authorize-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emulator-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -408,7 +550,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__completions)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,6 +621,10 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -498,7 +644,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__config)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +715,10 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -588,7 +738,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__demo)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -662,6 +812,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -678,7 +832,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__doctor)
-            opts="-o -q -v -h -V --live --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --live --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +910,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -772,7 +930,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__emulator)
-            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --tls --idle-timeout --header-timeout --body-timeout --max-connections --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -835,6 +993,26 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -910,6 +1088,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -926,7 +1108,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__exchange)
-            opts="-o -q -v -h -V --code --refresh-token-stdin --refresh --subject --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --code --refresh-token-stdin --refresh --subject --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,6 +1190,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1024,7 +1210,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__help)
-            opts="sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help"
+            opts="sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1224,20 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__help__subcmd__authorize)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__help__subcmd__call)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1332,8 +1532,22 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__help__subcmd__verify)
-            opts="response notify raw"
+            opts="response notify header v3 raw"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__help__subcmd__verify__subcmd__header)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1387,8 +1601,22 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alipay__oauth__subcmd__help__subcmd__verify__subcmd__v3)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alipay__oauth__subcmd__keys)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version generate public convert match inspect cert-sn help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version generate public convert match inspect cert-sn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1462,6 +1690,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1478,7 +1710,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__cert__subcmd__sn)
-            opts="-o -q -v -h -V --root --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --root --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1552,6 +1784,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1568,7 +1804,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__convert)
-            opts="-o -q -v -h -V --to --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --to --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1654,6 +1890,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1670,7 +1910,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__generate)
-            opts="-o -q -v -h -V --bits --format --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --bits --format --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,6 +1997,10 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1888,7 +2132,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__inspect)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +2206,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -1978,7 +2226,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__match)
-            opts="-o -q -v -h -V --public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2304,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2072,7 +2324,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__public)
-            opts="-o -q -v -h -V --encoding --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --encoding --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2150,6 +2402,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2166,7 +2422,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__logout)
-            opts="-o -q -v -h -V --all --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --all --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2244,6 +2500,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2260,7 +2520,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__man)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2334,6 +2594,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2350,12 +2614,48 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__sign)
-            opts="-o -q -v -h -V --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --dialect --path --http-method --body-file --client-id --request-time --query --app-auth-token --nonce --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dialect)
+                    COMPREPLY=($(compgen -W "v2 header v3" -- "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stdin)
                     COMPREPLY=($(compgen -W "form json" -- "${cur}"))
                     return 0
@@ -2436,6 +2736,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2452,7 +2756,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__status)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,6 +2830,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2542,7 +2850,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__token)
-            opts="-o -q -v -h -V --min-valid --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --min-valid --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2624,6 +2932,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2640,7 +2952,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__userinfo)
-            opts="-o -q -v -h -V --access-token-stdin --subject --raw --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --access-token-stdin --subject --raw --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2718,6 +3030,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2734,7 +3050,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version response notify raw help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version response notify header v3 raw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2808,6 +3124,136 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__verify__subcmd__header)
+            opts="-o -q -v -h -V --path --client-id --time --signature --http-method --body-file --request-time --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -W "production sandbox global emulator" -- "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authorize-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emulator-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2824,8 +3270,22 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__help)
-            opts="response notify raw help"
+            opts="response notify header v3 raw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__header)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2893,8 +3353,22 @@ _alipay__oauth() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        alipay__oauth__subcmd__verify__subcmd__help__subcmd__v3)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         alipay__oauth__subcmd__verify__subcmd__notify)
-            opts="-o -q -v -h -V --rule --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --rule --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2976,6 +3450,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -2992,7 +3470,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__raw)
-            opts="-o -q -v -h -V --signature --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --signature --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3074,6 +3552,10 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
@@ -3090,7 +3572,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__response)
-            opts="-o -q -v -h -V --method --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --method --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3169,6 +3651,128 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        alipay__oauth__subcmd__verify__subcmd__v3)
+            opts="-o -q -v -h -V --timestamp --nonce --signature --alipay-sn --body-file --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nonce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-sn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -W "production sandbox global emulator" -- "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authorize-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --emulator-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --private-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-public-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sign-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --charset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

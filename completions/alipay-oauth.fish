@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alipay_oauth_global_optspecs
-    string join \n profile= config= env= gateway= authorize-url= emulator-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= o/output= q/quiet v/verbose h/help V/version
+    string join \n profile= config= env= gateway= authorize-url= emulator-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= key-version= o/output= q/quiet v/verbose h/help V/version
 end
 
 function __fish_alipay_oauth_needs_command
@@ -44,6 +44,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l request-timeo
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -55,6 +56,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "verify" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
@@ -66,10 +68,21 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "demo" -d 
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l dialect -d 'The signing dialect: v2 (gateway form parameters), header (Antom / Alipay+ Signature header) or v3 (OpenAPI v3 Authorization header)' -r -f -a "v2\t'The v2 gateway\'s form parameters'
+header\t'Antom / Alipay+: the Signature header'
+v3\t'OpenAPI v3: the Authorization header'"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l path -d 'header, v3: the request path, e.g. /ams/api/v1/authorizations/consult' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l http-method -d 'header, v3: the HTTP method (header: default POST)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l body-file -d 'header, v3: the request body, exactly as sent; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l client-id -d 'header: the Client-Id [default: --app-id]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l request-time -d 'header: the Request-Time, used exactly as given [default: now, ISO-8601 in UTC]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l query -d 'v3: the query string (without ?), exactly as sent' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-auth-token -d 'v3: the app auth token of a third-party app call (signed; sent as alipay-app-auth-token)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l nonce -d 'v3: the nonce [default: a random UUID]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l stdin -d 'Also read parameters from standard input, as a form-encoded string or a JSON object' -r -f -a "form\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l method -d 'Make a whole gateway request for this API method: adds app_id, method, format, charset, sign_type, timestamp and version' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l timestamp -d 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l timestamp -d 'With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time; with --dialect v3: milliseconds since the epoch [default: now]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -90,42 +103,46 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l profile -d 'A profile of the config file' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
 sandbox\t''
 global\t''
 emulator\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s h -l help -d 'Print help'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify raw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l method -d 'The API method called; picks the node (default: the root key ending in _response)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l profile -d 'A profile of the config file' -r
@@ -148,6 +165,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -178,12 +196,81 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l path -d 'The path the message was sent to (an answer is signed over its request\'s path)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l client-id -d 'The Client-Id [default: --app-id]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l time -d 'The signed time: the answer\'s Response-Time (a request\'s Request-Time)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l signature -d 'The Signature header value, or the bare signature; URL-encoded or not' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l http-method -d 'The HTTP method' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l body-file -d 'The body exactly as received; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l request-time -d 'The request\'s Request-Time, to tell when an answer was signed with it instead' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l timestamp -d 'The alipay-timestamp header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l nonce -d 'The alipay-nonce header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l signature -d 'The alipay-signature header' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-sn -d 'The alipay-sn header (certificate mode: must name the configured Alipay certificate)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l body-file -d 'The body exactly as received; - for standard input [default: empty]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l signature -d 'The base64 signature' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-public-key-file -d 'The app\'s own public key, to diagnose swapped keys (the app private key works too, via --private-key-file)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l profile -d 'A profile of the config file' -r
@@ -206,6 +293,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -214,6 +302,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l scope -d 'auth_user (profile; a consent screen) or auth_base (user id only; silent), or both [default: auth_user]' -r
@@ -240,10 +330,13 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l allow-remote-listen -d 'Let --listen use an address that is not loopback'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-browser -d 'Do not open a browser; only print the URL'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l qr -d 'Also print the URL as a QR code for the Alipay app to scan, even when stderr is not a terminal [default: only on a terminal]'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-qr -d 'Never print the QR code'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l manual -d 'No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-exchange -d 'Print the auth code instead of exchanging it'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l no-store -d 'Do not store the tokens. Alipay drops the user\'s earlier access tokens on a new login, so a stored login of the same user is marked and refreshes on its next use'
@@ -274,6 +367,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l refresh-token-stdin -d 'Read a refresh token from standard input'
@@ -305,6 +399,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l access-token-stdin -d 'Read the access token from standard input (else ALIPAY_ACCESS_TOKEN, else the stored login)'
@@ -313,6 +408,46 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s q
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l biz-content -d 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l subject -d 'Send the access token of this stored login (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l dialect -d 'The signing dialect: v2 (the gateway\'s signed form parameters) or v3 (OpenAPI v3; not available yet)' -r -f -a "v2\t''
+v3\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l family -d 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l profile -d 'A profile of the config file' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
+sandbox\t''
+global\t''
+emulator\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l gateway -d 'v2 gateway URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l authorize-url -d 'Authorization page URL; overrides --env' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l emulator-url -d 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l app-id -d 'The app id (APPID in the Alipay console)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l private-key-file -d 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l alipay-public-key-file -d 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l sign-type -d 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l charset -d 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l token-dir -d 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l connect-timeout -d 'Seconds to wait for a connection to the gateway' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l request-timeout -d 'Seconds to wait for the gateway\'s whole answer' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
+json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l auth-token-stdin -d 'Read the user\'s access token (auth_token) from standard input'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l user-token -d 'Send the stored login\'s access token even to a method outside alipay.user'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l no-auth-token -d 'Send no auth_token, even to a method under alipay.user'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l curl -d 'Do not send: print a curl command that sends the same signed request'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l raw -d 'Print the verified node exactly as Alipay sent it'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l show-secrets -d 'Show tokens in full in human output'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s h -l help -d 'Print help'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l min-valid -d 'Refresh when the access token expires within this many seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l subject -d 'Which stored login (an open_id or user_id) [default: the latest]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l profile -d 'A profile of the config file' -r
@@ -335,6 +470,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l requ
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -361,6 +497,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -387,6 +524,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -414,6 +552,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l all -d 'Remove every stored login of the app, not just the latest'
@@ -441,6 +580,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -481,6 +621,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l force -d 'Replace an existing file'
@@ -511,6 +652,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -544,6 +686,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l force -d 'Replace an existing --out file'
@@ -572,6 +715,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -598,6 +742,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -624,6 +769,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l root -d 'FILE is Alipay\'s root bundle (alipayRootCert.crt): print the alipay_root_cert_sn made from its RSA certificates'
@@ -654,7 +800,12 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l t
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l refresh-ttl -d 'Lifetime of refresh tokens, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l timestamp-window -d 'How far request timestamps may be from Beijing time, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l fault -d 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn (certificate mode: the answer names another Alipay certificate), with an optional /COUNT' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads (1 to 256)' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l tls -d 'Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1, and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server\'s key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l idle-timeout -d 'Close a connection that starts no request for this long, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l header-timeout -d 'Close a connection whose request head (line and headers) takes longer, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l body-timeout -d 'Answer 408 when a request body takes longer to arrive, in seconds' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l max-connections -d 'Connections open at once; more are answered 503 and closed' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l cert-dir -d 'Public-key-certificate mode: issue a root CA and certificates for Alipay and each app, write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt, appCertPublicKey_<app_id>.crt), and require app_cert_sn / alipay_root_cert_sn' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
@@ -676,6 +827,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l auto-approve -d 'Approve every authorization at once as the first test user (for CI)'
@@ -706,6 +858,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l live -d 'Also call alipay.system.oauth.token with a dummy code: isv.code-invalid proves the app id and signature are right'
@@ -733,6 +886,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -759,6 +913,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
@@ -785,30 +940,34 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l reques
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "logout" -d 'Remove stored tokens'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo token status config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "sign" -d 'Sign parameters the way the gateway expects, and show exactly what was signed'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "verify" -d 'Check a signature: a gateway response, a notification, or content by hand'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "logout" -d 'Remove stored tokens'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "keys" -d 'Generate, convert, inspect and match keys; certificate serial numbers'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "emulator" -d 'Run a local Alipay (authorization page and gateway) for offline use and tests'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "doctor" -d 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "demo" -d 'Run the whole login flow against a built-in emulator, showing every step'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "completions" -d 'Print the completion script for a shell (the generated scripts are in completions/)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "response" -d 'Verify a raw gateway response body, exactly as received'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "notify" -d 'Verify notification or return-URL parameters (form-encoded or a JSON object)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "header" -d 'Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "v3" -d 'Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and alipay-signature headers and raw body'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from verify" -f -a "raw" -d 'Verify a signature over content given by hand (the file\'s exact bytes)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "generate" -d 'Generate an RSA key pair: the private key to a file (0600), the public key to upload on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "public" -d 'The public key (SPKI) of a private key, a public key or a certificate'

@@ -108,6 +108,18 @@ impl From<SignError> for Error {
     }
 }
 
+impl From<crate::sign::dialect::DialectError> for Error {
+    fn from(e: crate::sign::dialect::DialectError) -> Self {
+        use crate::sign::dialect::DialectError;
+        match e {
+            DialectError::Key(k) => Error::Key(k),
+            other @ (DialectError::Unsignable { .. } | DialectError::Empty { .. }) => {
+                Error::usage(other.to_string())
+            }
+        }
+    }
+}
+
 impl Error {
     pub fn usage(message: impl Into<String>) -> Error {
         Error::Usage {

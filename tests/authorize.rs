@@ -256,6 +256,8 @@ fn timeout_explains_what_happened() {
     )
     .unwrap();
     assert_eq!(err["error"]["kind"], "authorization");
+    // stderr is a pipe and --qr was not given: no QR code.
+    assert!(!String::from_utf8_lossy(&out.stderr).contains('█'));
     let msg = err["error"]["message"].as_str().unwrap();
     assert!(msg.contains("no authorization within 6 s"), "{msg}");
     assert!(
@@ -398,6 +400,11 @@ fn paste_on_a_terminal() {
         ];
         args.extend(emu.client_args());
         args.extend(["authorize".into(), "--no-browser".into()]);
+        // On a terminal the QR code is shown unless refused.
+        let no_qr = mode == "code";
+        if no_qr {
+            args.push("--no-qr".into());
+        }
         let out = common::cli_std_program(&args[0])
             .args(&args[1..])
             .env("TERM", "xterm")
@@ -414,6 +421,11 @@ fn paste_on_a_terminal() {
                 "{text}"
             );
         }
+        assert_eq!(
+            text.contains("Or scan it with the Alipay app:") && text.contains('█'),
+            !no_qr,
+            "{mode}: {text}"
+        );
     }
 }
 
@@ -595,4 +607,87 @@ fn find(names: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// The QR code lines of `authorize --qr` on stderr: the half-block rows.
+fn qr_rows(stderr: &str) -> Vec<Vec<char>> {
+    stderr
+        .lines()
+        .filter(|l| l.contains('█') && l.chars().all(|c| matches!(c, ' ' | '▀' | '▄' | '█')))
+        .map(|l| l.chars().collect())
+        .collect()
+}
+
+/// Draws half-block rows as a binary PGM image, `scale` pixels per module:
+/// ink (the light modules) white, blank cells black.
+fn rows_to_pgm(rows: &[Vec<char>], scale: usize) -> Vec<u8> {
+    let width = rows[0].len();
+    let mut modules: Vec<Vec<bool>> = Vec::new();
+    for row in rows {
+        assert_eq!(row.len(), width, "every row of the code is as wide");
+        let upper = row.iter().map(|c| matches!(c, '▀' | '█')).collect();
+        let lower = row.iter().map(|c| matches!(c, '▄' | '█')).collect();
+        modules.push(upper);
+        modules.push(lower);
+    }
+    let (w, h) = (width * scale, modules.len() * scale);
+    let mut pgm = format!("P5\n{w} {h}\n255\n").into_bytes();
+    for line in &modules {
+        let pixels: Vec<u8> = line
+            .iter()
+            .flat_map(|&light| std::iter::repeat_n(if light { 255 } else { 0 }, scale))
+            .collect();
+        for _ in 0..scale {
+            pgm.extend_from_slice(&pixels);
+        }
+    }
+    pgm
+}
+
+#[test]
+fn qr_code_decodes_to_the_exact_url() {
+    if !have("zbarimg") {
+        skip("zbarimg (Debian zbar-tools)");
+        return;
+    }
+    let emu = EmulatorProc::start(&[]);
+    // A redirect URI with a query of its own makes a long, percent-encoded URL.
+    let redirect = format!(
+        "http://127.0.0.1:{}/alipay/callback?next=%2Faccount%2Forders&lang=zh-CN",
+        common::closed_port()
+    );
+    let (child, auth_url, _) = start_recorded(
+        &emu,
+        &[
+            "--qr",
+            "--scope",
+            "auth_user,auth_base",
+            "--redirect-uri",
+            &redirect,
+        ],
+    );
+    let callback = callback_url(&emu, &auth_url);
+    http().get(&callback).send().unwrap();
+    let out = finish(child);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains(&format!("  {auth_url}\n")), "{stderr}");
+
+    let rows = qr_rows(&stderr);
+    assert!(!rows.is_empty(), "a QR code on stderr: {stderr}");
+    assert!(rows[0].len() <= 80, "{} columns", rows[0].len());
+    let image = emu.dir.path().join("qr.pgm");
+    std::fs::write(&image, rows_to_pgm(&rows, 4)).unwrap();
+    let decoded = std::process::Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&image)
+        .output()
+        .unwrap();
+    assert!(
+        decoded.status.success(),
+        "zbarimg: {}",
+        String::from_utf8_lossy(&decoded.stderr)
+    );
+    let text = String::from_utf8(decoded.stdout).unwrap();
+    assert_eq!(text.trim_end_matches('\n'), auth_url);
 }

@@ -147,6 +147,16 @@ fn main() {
         "data::vectors_are_what_the_python_sdk_makes",
         vectors_are_what_the_python_sdk_makes,
     ));
+    for (name, check) in DIALECT_CHECKS {
+        trials.push(Trial::test(format!("data::{name}"), move || {
+            check(&Dialects::load());
+            Ok(())
+        }));
+    }
+    trials.push(Trial::test(
+        "data::dialect_vectors_are_what_the_global_sdk_makes",
+        dialect_vectors_are_what_the_global_sdk_makes,
+    ));
 
     // The shared set: an extra layer, present in CI.
     let shared = common::conformance_dir();
@@ -702,6 +712,377 @@ fn vectors_are_what_the_python_sdk_makes() -> Result<(), libtest_mimic::Failed> 
     }
     let fresh: Value = serde_json::from_slice(&out.stdout).unwrap();
     for section in ["request_signatures", "gateway_responses", "notifications"] {
+        assert_eq!(fresh[section], committed[section], "{section}");
+    }
+    Ok(())
+}
+
+/// `tests/data/dialects.json`: the Antom / Alipay+ header dialect (made with
+/// the global Python SDK) and OpenAPI v3 (made with the Node SDK).
+struct Dialects {
+    dir: PathBuf,
+    vectors: Value,
+}
+
+impl Dialects {
+    fn load() -> Dialects {
+        let dir = common::data_dir();
+        let text = std::fs::read_to_string(dir.join("dialects.json")).expect("dialects.json");
+        Dialects {
+            vectors: serde_json::from_str(&text).expect("dialects.json is JSON"),
+            dir,
+        }
+    }
+
+    fn cases(&self, section: &str) -> &Vec<Value> {
+        self.vectors[section]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {section} in dialects.json"))
+    }
+
+    fn arg(&self, name: &str) -> String {
+        self.dir.join(name).to_string_lossy().into_owned()
+    }
+
+    fn read(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+}
+
+type DialectCheck = fn(&Dialects);
+
+const DIALECT_CHECKS: [(&str, DialectCheck); 4] = [
+    (
+        "header_signatures_library_and_cli",
+        header_signatures_library_and_cli,
+    ),
+    (
+        "header_answers_library_and_cli",
+        header_answers_library_and_cli,
+    ),
+    ("v3_requests_cli", v3_requests_cli),
+    ("v3_answers_library_and_cli", v3_answers_library_and_cli),
+];
+
+/// `%2B` → `+` and so on: the plain base64 of a URL-encoded signature.
+fn url_decoded(s: &str) -> String {
+    s.replace("%2B", "+")
+        .replace("%2F", "/")
+        .replace("%3D", "=")
+}
+
+fn header_signatures_library_and_cli(d: &Dialects) {
+    use alipay_oauth::sign::dialect::header;
+    let shapes = [
+        "keys/app-private-key.pem",
+        "keys/app-private-key-no-wrapper.pem",
+        "keys/app-private-key-pkcs8.pem",
+        "keys/app-private-key-pkcs8-no-wrapper.pem",
+    ];
+    for case in d.cases("header_signatures") {
+        let name = str_of(case, "name");
+        let key = PrivateKey::parse(&d.read(str_of(case, "private_key"))).unwrap();
+        let kv = case["key_version"].as_u64().unwrap() as u32;
+        let (method, path, client, time, body) = (
+            str_of(case, "method"),
+            str_of(case, "path"),
+            str_of(case, "client_id"),
+            str_of(case, "time"),
+            str_of(case, "body"),
+        );
+        let signed = header::sign(&key, kv, method, path, client, time, body.as_bytes()).unwrap();
+        assert_eq!(
+            signed.content,
+            str_of(case, "expected_sign_content").as_bytes(),
+            "{name}"
+        );
+        assert_eq!(signed.header, str_of(case, "expected_header"), "{name}");
+
+        for shape in shapes {
+            let out = cli()
+                .args(["sign", "--dialect", "header", "-q"])
+                .args([
+                    "--http-method",
+                    method,
+                    "--path",
+                    path,
+                    "--client-id",
+                    client,
+                ])
+                .args(["--request-time", time, "--key-version", &kv.to_string()])
+                .args(["--private-key-file", &d.arg(shape), "--body-file", "-"])
+                .write_stdin(body)
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&out.stdout).trim_end(),
+                str_of(case, "expected_header"),
+                "{name} with {shape}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let out = cli()
+            .args(["-o", "json", "sign", "--dialect", "header"])
+            .args([
+                "--http-method",
+                method,
+                "--path",
+                path,
+                "--client-id",
+                client,
+            ])
+            .args(["--request-time", time, "--key-version", &kv.to_string()])
+            .args(["--private-key-file", &d.arg(shapes[0]), "--body-file", "-"])
+            .write_stdin(body)
+            .output()
+            .unwrap();
+        let doc = common::ok_json(&out);
+        assert_eq!(doc["sign_content"], case["expected_sign_content"], "{name}");
+        assert_eq!(
+            doc["signature"].as_str().unwrap(),
+            url_decoded(str_of(case, "expected_signature_url_encoded")),
+            "{name}"
+        );
+    }
+}
+
+fn verify_header_cli(
+    d: &Dialects,
+    case: &Value,
+    path: &str,
+    signature: &str,
+) -> std::process::Output {
+    cli()
+        .args(["-o", "json", "verify", "header"])
+        .args(["--path", path, "--client-id", str_of(case, "client_id")])
+        .args([
+            "--time",
+            str_of(case, "response_time"),
+            "--signature",
+            signature,
+        ])
+        .args([
+            "--alipay-public-key-file",
+            &d.arg(str_of(case, "alipay_public_key")),
+        ])
+        .args([
+            "--app-public-key-file",
+            &d.arg(str_of(case, "app_public_key")),
+        ])
+        .args(["--body-file", "-"])
+        .write_stdin(str_of(case, "body"))
+        .output()
+        .unwrap()
+}
+
+fn header_answers_library_and_cli(d: &Dialects) {
+    use alipay_oauth::sign::dialect::SignatureStatus;
+    use alipay_oauth::sign::dialect::header::{self, Message};
+    for case in d.cases("header_answers") {
+        let name = str_of(case, "name");
+        let valid = case["valid"].as_bool().unwrap();
+        let key = PublicKey::parse(&d.read(str_of(case, "alipay_public_key"))).unwrap();
+        let message = Message {
+            method: str_of(case, "method"),
+            target: str_of(case, "path"),
+            client_id: str_of(case, "client_id"),
+            time: str_of(case, "response_time"),
+            body: str_of(case, "body").as_bytes(),
+        };
+        assert_eq!(
+            message.content(),
+            str_of(case, "expected_sign_content").as_bytes()
+        );
+        let header_value = str_of(case, "signature_header");
+        assert_eq!(
+            header::check(&key, &message, header_value) == SignatureStatus::Valid,
+            valid,
+            "{name}"
+        );
+
+        // Every way the signature may be handed over gives the SDK's verdict.
+        let encoded = header_value.split("signature=").nth(1).unwrap();
+        let lower = encoded
+            .replace("%2B", "%2b")
+            .replace("%2F", "%2f")
+            .replace("%3D", "%3d");
+        for given in [header_value, encoded, &url_decoded(encoded), &lower] {
+            let out = verify_header_cli(d, case, str_of(case, "path"), given);
+            assert_eq!(
+                out.status.code(),
+                Some(if valid { 0 } else { 6 }),
+                "{name}: {given}"
+            );
+            let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(doc["valid"], valid, "{name}");
+            assert_eq!(doc["sign_content"], case["expected_sign_content"], "{name}");
+        }
+        let out = verify_header_cli(d, case, str_of(case, "path"), header_value);
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> = doc["diagnosis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        match name {
+            "signed_with_the_app_key" => assert_eq!(codes, ["signed_with_app_key"], "{name}"),
+            "tampered_body" => assert_eq!(codes, ["no_match"], "{name}"),
+            _ => assert!(codes.is_empty(), "{name}: {codes:?}"),
+        }
+        // Checked over the production path, the sandbox answer is explained.
+        if name == "sandbox_path" {
+            let out = verify_header_cli(
+                d,
+                case,
+                "/ams/api/v1/authorizations/applyToken",
+                header_value,
+            );
+            assert_eq!(out.status.code(), Some(6));
+            let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(doc["diagnosis"][0]["code"], "sandbox_path", "{doc}");
+        }
+    }
+}
+
+fn cert_args(d: &Dialects) -> Vec<String> {
+    vec![
+        "--app-cert-file".into(),
+        d.arg("certs/appCertPublicKey_2021000000000000.crt"),
+        "--alipay-cert-file".into(),
+        d.arg("certs/alipayCertPublicKey_RSA2.crt"),
+        "--alipay-root-cert-file".into(),
+        d.arg("certs/alipayRootCert.crt"),
+    ]
+}
+
+fn v3_requests_cli(d: &Dialects) {
+    for case in d.cases("v3_requests") {
+        let name = str_of(case, "name");
+        let mut cmd = cli();
+        cmd.args(["-o", "json", "sign", "--dialect", "v3"])
+            .args(["--app-id", str_of(case, "app_id")])
+            .args(["--private-key-file", &d.arg(str_of(case, "private_key"))])
+            .args([
+                "--http-method",
+                str_of(case, "method"),
+                "--path",
+                str_of(case, "path"),
+            ])
+            .args([
+                "--nonce",
+                str_of(case, "nonce"),
+                "--timestamp",
+                str_of(case, "timestamp"),
+            ])
+            .args(["--body-file", "-"])
+            .write_stdin(str_of(case, "body"));
+        if let Some(q) = case["query"].as_str() {
+            cmd.args(["--query", q]);
+        }
+        if let Some(t) = case["app_auth_token"].as_str() {
+            cmd.env("ALIPAY_APP_AUTH_TOKEN", t);
+        }
+        if case["certificate_mode"] == true {
+            cmd.args(cert_args(d));
+        }
+        let doc = common::ok_json(&cmd.output().unwrap());
+        assert_eq!(
+            doc["authorization"], case["expected_authorization"],
+            "{name}"
+        );
+        assert_eq!(
+            doc["alipay_root_cert_sn"], case["expected_alipay_root_cert_sn"],
+            "{name}"
+        );
+    }
+}
+
+fn v3_answers_library_and_cli(d: &Dialects) {
+    use alipay_oauth::sign::dialect::SignatureStatus;
+    use alipay_oauth::sign::dialect::v3::{self, V3Answer};
+    let alipay_cert_sn = cert::cert_sn(&d.read("certs/alipayCertPublicKey_RSA2.crt")).unwrap();
+    for case in d.cases("v3_answers") {
+        let name = str_of(case, "name");
+        let valid = case["valid"].as_bool().unwrap();
+        let cert_mode = case["certificate_mode"] == true;
+        let key = PublicKey::parse(&d.read(str_of(case, "alipay_public_key"))).unwrap();
+        let answer = V3Answer {
+            status: Some(200),
+            timestamp: case["timestamp"].as_str(),
+            nonce: case["nonce"].as_str(),
+            signature: case["signature"].as_str(),
+            sn: case["alipay_sn"].as_str(),
+            body: str_of(case, "body").as_bytes(),
+        };
+        let expected_sn = cert_mode.then_some(alipay_cert_sn.as_str());
+        assert_eq!(
+            v3::check_answer(&answer, &key, expected_sn).status == SignatureStatus::Valid,
+            valid,
+            "{name}"
+        );
+
+        let mut cmd = cli();
+        cmd.args(["-o", "json", "verify", "v3"])
+            .args([
+                "--timestamp",
+                str_of(case, "timestamp"),
+                "--nonce",
+                str_of(case, "nonce"),
+            ])
+            .args(["--signature", str_of(case, "signature"), "--body-file", "-"])
+            .write_stdin(str_of(case, "body"));
+        if cert_mode {
+            cmd.args([
+                "--alipay-cert-file",
+                &d.arg("certs/alipayCertPublicKey_RSA2.crt"),
+            ]);
+        } else {
+            cmd.args([
+                "--alipay-public-key-file",
+                &d.arg(str_of(case, "alipay_public_key")),
+            ]);
+        }
+        if let Some(sn) = case["alipay_sn"].as_str() {
+            cmd.args(["--alipay-sn", sn]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(if valid { 0 } else { 6 }),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["valid"], valid, "{name}");
+        if name == "certificate_mode_other_sn" {
+            assert_eq!(doc["diagnosis"][0]["code"], "cert_sn_mismatch");
+        }
+    }
+}
+
+/// `tests/data/generate_dialects.py` run again with the pinned global SDK
+/// gives the committed header-dialect vectors.
+fn dialect_vectors_are_what_the_global_sdk_makes() -> Result<(), libtest_mimic::Failed> {
+    let Some(python) = common::global_sdk() else {
+        return Ok(());
+    };
+    let data = common::data_dir();
+    let out = std::process::Command::new(python)
+        .arg("generate_dialects.py")
+        .current_dir(&data)
+        .output()
+        .unwrap();
+    if !out.status.success() {
+        return Err(format!(
+            "generate_dialects.py: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    let fresh: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let committed = Dialects::load().vectors;
+    for section in ["header_signatures", "header_answers"] {
         assert_eq!(fresh[section], committed[section], "{section}");
     }
     Ok(())

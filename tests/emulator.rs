@@ -335,12 +335,14 @@ fn gateway_level_errors_are_unsigned_error_responses() {
     });
     assert_eq!(sub_code(&resp).1, "isv.invalid-timestamp");
 
-    // A method it does not know (properly signed).
+    // A method it does not know (properly signed): a signed error_response,
+    // so a client can trust the refusal.
     let resp = gateway_call(&emu, "alipay.trade.pay", &[], |_, _| {});
     assert_eq!(
         sub_code(&resp),
-        ("error_response".into(), "isv.invalid-method".into(), false)
+        ("error_response".into(), "isv.invalid-method".into(), true)
     );
+    assert_eq!(resp["error_response"]["code"], "40002");
 
     // Bad grant_type: a business error, signed.
     let resp = gateway_call(&emu, token, &[("grant_type", "password")], |_, _| {});

@@ -182,6 +182,14 @@ fn readme_examples_run_as_written() {
     // What the examples should have shown.
     assert!(stdout.contains("✓ live call"), "{stdout}");
     assert!(stdout.contains("logged in as 沙箱用户"), "{stdout}");
+    // The cookbook: call's JSON node, its exit 4, and the curl command's answer verified.
+    assert!(stdout.lines().any(|l| l == "沙箱用户"), "{stdout}");
+    assert!(stdout.contains("exit 4"), "{stdout}");
+    assert!(
+        stdout.contains("valid RSA2 signature of error_response"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("live signature"), "{stderr}");
     let vectors = common::data_vectors();
     let first = vectors["request_signatures"][0]["expected_sign"]
         .as_str()

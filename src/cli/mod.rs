@@ -204,6 +204,16 @@ pub struct GlobalArgs {
     )]
     pub alipay_root_cert_file: Option<PathBuf>,
 
+    /// The keyVersion of the Antom / Alipay+ Signature header [default: 1].
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_KEY_VERSION",
+        hide_env_values = true,
+        value_name = "N"
+    )]
+    pub key_version: Option<u32>,
+
     /// Output format of stdout (and of errors on stderr) [default: human].
     #[arg(
         short,
@@ -265,6 +275,10 @@ pub enum Command {
     #[command(after_help = USERINFO_EXAMPLES)]
     Userinfo(UserinfoArgs),
 
+    /// Call any API: signed, sent, and the answer verified (a v2 gateway method).
+    #[command(after_help = CALL_EXAMPLES)]
+    Call(CallArgs),
+
     /// Print a valid access token of the stored login and nothing else, refreshing it (under
     /// the store lock) only when it expires soon.
     #[command(after_help = TOKEN_EXAMPLES)]
@@ -295,7 +309,7 @@ pub enum Command {
 
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
     #[command(after_help = EMULATOR_EXAMPLES)]
-    Emulator(EmulatorArgs),
+    Emulator(Box<EmulatorArgs>),
 
     /// Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call.
     #[command(
@@ -351,7 +365,13 @@ Examples:
   echo \"grant_type=authorization_code&code=$CODE\" | \\
     alipay-oauth sign --app-id 2021... --method alipay.system.oauth.token --stdin form
   # Reproduce a request at a fixed time, signature only
-  alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...";
+  alipay-oauth sign -q --method alipay.user.info.share --timestamp '2024-01-02 03:04:05' ...
+  # Antom / Alipay+: the Signature header of a request body (-q: the header value alone)
+  alipay-oauth sign --dialect header --client-id SANDBOX_5Y... --path /ams/api/v1/authorizations/consult \
+    --request-time 2024-01-02T03:04:05+08:00 --body-file consult.json
+  # OpenAPI v3: the Authorization header, nonce and timestamp fixed to reproduce a call
+  alipay-oauth sign --dialect v3 --http-method POST --path /v3/alipay/system/oauth/token \
+    --nonce 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 --timestamp 1704135845000 --body-file token.json";
 
 const AUTHORIZE_EXAMPLES: &str = "\
 Examples:
@@ -362,7 +382,9 @@ Examples:
   # Over SSH, or when the callback cannot reach this machine: paste the address-bar URL
   alipay-oauth authorize --redirect-uri https://shop.example.com/alipay/cb --manual
   # Only the code, for your own exchange
-  alipay-oauth authorize --no-exchange -o json";
+  alipay-oauth authorize --no-exchange -o json
+  # Log in on a phone: scan the QR code with the Alipay app (shown on a terminal by default)
+  alipay-oauth authorize --qr --no-browser --manual";
 
 #[derive(Debug, Args)]
 pub struct AuthorizeArgs {
@@ -389,6 +411,15 @@ pub struct AuthorizeArgs {
     /// Do not open a browser; only print the URL.
     #[arg(long)]
     pub no_browser: bool,
+
+    /// Also print the URL as a QR code for the Alipay app to scan, even when stderr is not a
+    /// terminal [default: only on a terminal].
+    #[arg(long, conflicts_with = "no_qr")]
+    pub qr: bool,
+
+    /// Never print the QR code.
+    #[arg(long)]
+    pub no_qr: bool,
 
     /// No listener: paste the address-bar URL (or the auth_code) at the prompt or on standard input.
     #[arg(long)]
@@ -530,6 +561,25 @@ Examples:
   # Refresh the stored login (safe to run from parallel jobs)
   alipay-oauth exchange --refresh";
 
+const CALL_EXAMPLES: &str = "\
+Examples:
+  # A method with business parameters (sent as biz_content), the answer's node as JSON
+  alipay-oauth call alipay.trade.query --biz-content '{\"out_trade_no\":\"20240102001\"}' -o json
+  # Parameters of the request itself, biz_content from a file
+  alipay-oauth call alipay.trade.create notify_url=https://shop.example.com/n --biz-content @o.json
+  # A user's API: the stored login's access token is sent as auth_token
+  alipay-oauth call alipay.user.info.share
+  # Another token, read from standard input
+  alipay-oauth token --subject 074a... | alipay-oauth call alipay.user.info.share --auth-token-stdin
+  # Not sent: a curl command that sends the same signed request
+  alipay-oauth call alipay.trade.query --biz-content @query.json --curl
+
+Which auth_token is sent: --auth-token-stdin reads one; --no-auth-token sends none; otherwise
+methods under alipay.user. (the member APIs, which act for a logged-in user), and any method
+with --user-token or --subject, get ALIPAY_ACCESS_TOKEN when set, else the stored login's
+access token (refreshed first when it expires within a minute, and once more if Alipay
+refuses it). A method under alipay.user. with no stored login is sent without one.";
+
 const TOKEN_EXAMPLES: &str = "\
 Examples:
   # Before each API call of a script or CI job: refreshes only when needed
@@ -581,6 +631,80 @@ pub struct ExchangeArgs {
     /// Show tokens in full in human output.
     #[arg(long)]
     pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CallArgs {
+    /// The API method, e.g. alipay.trade.query.
+    #[arg(value_name = "METHOD")]
+    pub method: String,
+
+    /// Request parameters as NAME=VALUE (raw values: no percent-encoding); each name once.
+    #[arg(value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+
+    /// The business parameters: a JSON object, or @FILE (@- for standard input); each key
+    /// once in every object. Sent exactly as given, without surrounding whitespace.
+    #[arg(long, value_name = "JSON|@FILE")]
+    pub biz_content: Option<String>,
+
+    /// Read the user's access token (auth_token) from standard input.
+    #[arg(long, conflicts_with_all = ["no_auth_token", "user_token"])]
+    pub auth_token_stdin: bool,
+
+    /// Send the stored login's access token even to a method outside alipay.user.
+    #[arg(long, conflicts_with = "no_auth_token")]
+    pub user_token: bool,
+
+    /// Send no auth_token, even to a method under alipay.user.
+    #[arg(long)]
+    pub no_auth_token: bool,
+
+    /// Send the access token of this stored login (an open_id or user_id) [default: the latest].
+    #[arg(long, value_name = "SUBJECT", conflicts_with_all = ["no_auth_token", "auth_token_stdin"])]
+    pub subject: Option<String>,
+
+    /// Do not send: print a curl command that sends the same signed request.
+    #[arg(long)]
+    pub curl: bool,
+
+    /// Print the verified node exactly as Alipay sent it.
+    #[arg(long)]
+    pub raw: bool,
+
+    /// Show tokens in full in human output.
+    #[arg(long)]
+    pub show_secrets: bool,
+
+    /// The signing dialect: v2 (the gateway's signed form parameters) or v3 (OpenAPI v3;
+    /// not available yet).
+    #[arg(long, value_enum, default_value = "v2", value_name = "DIALECT")]
+    pub dialect: CallDialect,
+
+    /// The protocol family: alipay (the Open Platform gateway of China and Global); antom and
+    /// alipayplus (the header dialect) are not available yet.
+    #[arg(
+        long,
+        value_enum,
+        env = "ALIPAY_FAMILY",
+        hide_env_values = true,
+        default_value = "alipay",
+        value_name = "FAMILY"
+    )]
+    pub family: Family,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CallDialect {
+    V2,
+    V3,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Family {
+    Alipay,
+    Antom,
+    Alipayplus,
 }
 
 #[derive(Debug, Args)]
@@ -710,9 +834,31 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "SPEC")]
     pub fault: Vec<crate::emulator::faults::FaultSpec>,
 
-    /// Worker threads.
-    #[arg(long, value_name = "N", default_value_t = 16)]
+    /// Worker threads (1 to 256).
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=256))]
     pub threads: usize,
+
+    /// Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1,
+    /// and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server's
+    /// key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}.
+    #[arg(long, value_name = "DIR")]
+    pub tls: Option<PathBuf>,
+
+    /// Close a connection that starts no request for this long, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub idle_timeout: u64,
+
+    /// Close a connection whose request head (line and headers) takes longer, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+
+    /// Answer 408 when a request body takes longer to arrive, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub body_timeout: u64,
+
+    /// Connections open at once; more are answered 503 and closed.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65536))]
+    pub max_connections: usize,
 
     /// Public-key-certificate mode: issue a root CA and certificates for Alipay and each app,
     /// write them here (alipayRootCert.crt, alipayCertPublicKey_RSA2.crt,
@@ -727,6 +873,48 @@ pub struct SignArgs {
     #[arg(value_name = "NAME=VALUE")]
     pub params: Vec<String>,
 
+    /// The signing dialect: v2 (gateway form parameters), header (Antom / Alipay+ Signature
+    /// header) or v3 (OpenAPI v3 Authorization header).
+    #[arg(long, value_enum, default_value = "v2")]
+    pub dialect: DialectArg,
+
+    /// header, v3: the request path, e.g. /ams/api/v1/authorizations/consult.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
+
+    /// header, v3: the HTTP method (header: default POST).
+    #[arg(long, value_name = "METHOD")]
+    pub http_method: Option<String>,
+
+    /// header, v3: the request body, exactly as sent; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// header: the Client-Id [default: --app-id].
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// header: the Request-Time, used exactly as given [default: now, ISO-8601 in UTC].
+    #[arg(long, value_name = "TIME")]
+    pub request_time: Option<String>,
+
+    /// v3: the query string (without ?), exactly as sent.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// v3: the app auth token of a third-party app call (signed; sent as alipay-app-auth-token).
+    #[arg(
+        long,
+        env = "ALIPAY_APP_AUTH_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub app_auth_token: Option<String>,
+
+    /// v3: the nonce [default: a random UUID].
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: Option<String>,
+
     /// Also read parameters from standard input, as a form-encoded string or a JSON object.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub stdin: Option<StdinFormat>,
@@ -736,9 +924,21 @@ pub struct SignArgs {
     #[arg(long, value_name = "METHOD")]
     pub method: Option<String>,
 
-    /// With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time [default: now].
-    #[arg(long, value_name = "TIME", requires = "method")]
+    /// With --method: the timestamp, "yyyy-MM-dd HH:mm:ss" in Beijing time; with --dialect v3:
+    /// milliseconds since the epoch [default: now].
+    #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DialectArg {
+    /// The v2 gateway's form parameters.
+    #[default]
+    V2,
+    /// Antom / Alipay+: the Signature header.
+    Header,
+    /// OpenAPI v3: the Authorization header.
+    V3,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -776,6 +976,15 @@ pub enum VerifyCommand {
         input: VerifyInput,
     },
 
+    /// Verify an Antom / Alipay+ signature: an answer (Response-Time) or a notification.
+    #[command(after_help = VERIFY_HEADER_EXAMPLES)]
+    Header(VerifyHeaderArgs),
+
+    /// Verify an OpenAPI v3 answer from its alipay-timestamp, alipay-nonce and
+    /// alipay-signature headers and raw body.
+    #[command(after_help = VERIFY_V3_EXAMPLES)]
+    V3(VerifyV3Args),
+
     /// Verify a signature over content given by hand (the file's exact bytes).
     #[command(
         after_help = "Example:\n  printf %s 'a=1&b=2' | alipay-oauth verify raw --signature \"$SIG\" --alipay-public-key-file alipay.pub --private-key-file app.key"
@@ -788,6 +997,85 @@ pub enum VerifyCommand {
         #[command(flatten)]
         input: VerifyInput,
     },
+}
+
+const VERIFY_HEADER_EXAMPLES: &str = "\
+Examples:
+  # An Antom answer: the Signature and Response-Time headers, the body as received
+  alipay-oauth verify header --alipay-public-key-file antom.pub --client-id SANDBOX_5Y... \\
+    --path /ams/sandbox/api/v1/authorizations/applyToken --time 2024-01-02T03:04:06+08:00 \\
+    --signature 'algorithm=RSA256,keyVersion=1,signature=KrwD...%3D%3D' --body-file answer.json
+  # A bare signature, URL-encoded or not, JSON verdict with a diagnosis
+  alipay-oauth verify header -o json ... --signature 'KrwD...==' --body-file - < answer.json";
+
+const VERIFY_V3_EXAMPLES: &str = "\
+Examples:
+  # The three alipay-* headers of the answer and its raw body
+  alipay-oauth verify v3 --alipay-public-key-file alipay.pub --timestamp 1704135846000 \\
+    --nonce 6f3e... --signature 'Zm9v...' --body-file answer.json
+  # Certificate mode also checks the alipay-sn header
+  alipay-oauth verify v3 --alipay-cert-file alipayCertPublicKey_RSA2.crt --alipay-sn 4a2c... ...";
+
+#[derive(Debug, Args)]
+pub struct VerifyHeaderArgs {
+    /// The path the message was sent to (an answer is signed over its request's path).
+    #[arg(long, value_name = "PATH")]
+    pub path: String,
+
+    /// The Client-Id [default: --app-id].
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// The signed time: the answer's Response-Time (a request's Request-Time).
+    #[arg(long, value_name = "TIME")]
+    pub time: String,
+
+    /// The Signature header value, or the bare signature; URL-encoded or not.
+    #[arg(long, value_name = "VALUE", allow_hyphen_values = true)]
+    pub signature: String,
+
+    /// The HTTP method.
+    #[arg(long, value_name = "METHOD", default_value = "POST")]
+    pub http_method: String,
+
+    /// The body exactly as received; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// The request's Request-Time, to tell when an answer was signed with it instead.
+    #[arg(long, value_name = "TIME")]
+    pub request_time: Option<String>,
+
+    /// The app's own public key, to diagnose swapped keys (the app private key works too).
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyV3Args {
+    /// The alipay-timestamp header.
+    #[arg(long, value_name = "MILLIS")]
+    pub timestamp: String,
+
+    /// The alipay-nonce header.
+    #[arg(long, value_name = "NONCE")]
+    pub nonce: String,
+
+    /// The alipay-signature header.
+    #[arg(long, value_name = "SIGNATURE", allow_hyphen_values = true)]
+    pub signature: String,
+
+    /// The alipay-sn header (certificate mode: must name the configured Alipay certificate).
+    #[arg(long, value_name = "SN")]
+    pub alipay_sn: Option<String>,
+
+    /// The body exactly as received; - for standard input [default: empty].
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// The app's own public key, to diagnose swapped keys (the app private key works too).
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

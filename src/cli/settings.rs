@@ -99,6 +99,8 @@ pub struct Settings {
     pub alipay_public_key: Option<Sourced<KeySource>>,
     pub sign_type: Sourced<SignType>,
     pub charset: Sourced<Charset>,
+    /// The keyVersion of the Antom / Alipay+ Signature header.
+    pub key_version: Sourced<u32>,
     pub redirect_uri: Option<Sourced<String>>,
     pub scope: Option<Sourced<String>>,
     pub app_cert_file: Option<Sourced<PathBuf>>,
@@ -379,6 +381,16 @@ impl Settings {
             },
         };
 
+        let key_version = pick(
+            matches,
+            "key_version",
+            "--key-version",
+            "ALIPAY_KEY_VERSION",
+            args.key_version,
+            None,
+        )
+        .unwrap_or(Sourced::new(1, Source::Default));
+
         let token_dir = match &args.token_dir {
             Some(d) => Sourced::new(
                 d.clone(),
@@ -485,6 +497,7 @@ impl Settings {
             alipay_public_key,
             sign_type,
             charset,
+            key_version,
             redirect_uri: from_profile(&profile.redirect_uri),
             scope: from_profile(&profile.scope),
             app_cert_file,

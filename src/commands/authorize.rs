@@ -1,6 +1,6 @@
 //! `alipay-oauth authorize`: the browser login, end to end.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -159,6 +159,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     )?;
     // The URL is always shown, whatever else happens.
     eprintln!("Open this URL to log in with Alipay:\n  {url}");
+    show_qr(args, &out, url.as_str());
     match browser::open(url.as_str(), &browser::decide(args.no_browser, &browser_env())) {
         Ok(()) => out.info("Opened it in the browser."),
         Err(why) => out.info(format!(
@@ -406,5 +407,25 @@ fn notice_text(n: Notice, listening: bool) -> String {
         Notice::Pasted(PasteProblem::NoCode) => format!(
             "the pasted text has no auth_code; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
         ),
+    }
+}
+
+/// The URL as a QR code on stderr: on a terminal unless refused, anywhere
+/// when asked. A code that cannot be drawn is a note, never a failure: the
+/// URL above it is what matters.
+fn show_qr(args: &AuthorizeArgs, out: &Output, url: &str) {
+    let wanted = args.qr || (!args.no_qr && !out.quiet && std::io::stderr().is_terminal());
+    if !wanted {
+        return;
+    }
+    match crate::qr::terminal_lines(url, out.color_err) {
+        Ok(lines) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "Or scan it with the Alipay app:");
+            for line in lines {
+                let _ = writeln!(err, "{line}");
+            }
+        }
+        Err(e) => out.warn(format!("no QR code: {e}; open the URL above instead")),
     }
 }

@@ -130,6 +130,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     ));
     rows.push(Row::sourced("sign_type", &settings.sign_type));
     rows.push(Row::sourced("charset", &settings.charset));
+    rows.push(Row::sourced("key_version", &settings.key_version));
     rows.push(Row::optional("redirect_uri", &settings.redirect_uri));
     rows.push(Row::optional("scope", &settings.scope));
     rows.push(Row::new(

@@ -53,6 +53,10 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     if let (Some(dir), Some(issued)) = (&args.cert_dir, emulator.certificates()) {
         write_certs(dir, issued)?;
     }
+    let ca_file = match (&args.tls, emulator.tls_ca_pem()) {
+        (Some(dir), Some(pem)) => Some(write_ca(dir, pem)?),
+        _ => None,
+    };
     let alipay_bare =
         crate::sign::key::to_bare(&emulator.alipay_public_key().to_der(KeyFormat::Spki)?);
     if out.is_json() {
@@ -62,6 +66,7 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             "authorize_url": emulator.authorize_url(),
             "alipay_public_key": alipay_bare,
             "alipay_public_key_file": args.alipay_public_key_out,
+            "tls": ca_file.as_ref().map(|f| json!({"ca_file": f})),
             "certificates": emulator.certificates().map(|c| json!({
                 "dir": args.cert_dir,
                 "alipay_root_cert_sn": c.root_sn,
@@ -109,6 +114,13 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 c.alipay_sn
             ));
         }
+        if let Some(f) = &ca_file {
+            out.result(format!(
+                "  TLS CA              {} (clients: SSL_CERT_FILE={})",
+                f.display(),
+                f.display()
+            ));
+        }
         match &args.alipay_public_key_out {
             Some(p) => out.result(format!("  Alipay public key   written to {}", p.display())),
             None => {
@@ -130,6 +142,23 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     }
     emulator.wait();
     Ok(ExitStatus::Success)
+}
+
+/// Writes the throwaway TLS CA as `DIR/ca.pem` and returns its absolute
+/// path. Only the CA leaves the process; the server key stays in memory.
+fn write_ca(dir: &std::path::Path, pem: &str) -> Result<std::path::PathBuf, Error> {
+    let failed = |path: &std::path::Path, e: std::io::Error| {
+        Error::usage(format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::file::io_reason(&e)
+        ))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+    let dir = std::path::absolute(dir).map_err(|e| failed(dir, e))?;
+    let path = dir.join("ca.pem");
+    std::fs::write(&path, pem).map_err(|e| failed(&path, e))?;
+    Ok(path)
 }
 
 /// Writes the certificates of certificate mode, named as Alipay names them.
@@ -238,7 +267,15 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
         ..Lifetimes::default()
     };
     config.timestamp_window = Duration::from_secs(args.timestamp_window);
-    config.threads = args.threads.max(1);
+    config.threads = args.threads;
+    config.limits = crate::http_server::Limits {
+        header_timeout: Duration::from_secs(args.header_timeout),
+        body_timeout: Duration::from_secs(args.body_timeout),
+        idle_timeout: Duration::from_secs(args.idle_timeout),
+        max_connections: args.max_connections,
+        ..crate::http_server::Limits::default()
+    };
+    config.tls = args.tls.is_some();
     config.faults = args.fault.clone();
     config.certificates = args.cert_dir.is_some();
     Ok(config)

@@ -2,9 +2,11 @@
 //! the result. This is the edge where `anyhow` context is added.
 
 mod authorize;
+mod call;
 mod completions;
 mod config;
 mod demo;
+mod dialect;
 mod doctor;
 mod emulator;
 mod exchange;
@@ -115,6 +117,7 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
         Command::Authorize(args) => authorize::run(&args, settings),
         Command::Exchange(args) => exchange::run(&args, settings),
         Command::Userinfo(args) => userinfo::run(&args, settings),
+        Command::Call(args) => call::run(&args, settings),
         Command::Token(args) => token::run(&args, settings),
         Command::Status => status::run(settings),
         Command::Config => config::run(settings),

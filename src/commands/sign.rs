@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use super::read_input;
 use crate::cli::settings::{Settings, Sourced};
-use crate::cli::{SignArgs, StdinFormat};
+use crate::cli::{DialectArg, SignArgs, StdinFormat};
 use crate::error::{Error, ExitStatus};
 use crate::form;
 use crate::gateway::request::{Common, now_timestamp, parse_timestamp, request_params};
@@ -16,6 +16,19 @@ use crate::sign::key::hex;
 use crate::sign::{Charset, Params, SignType, sign_params};
 
 pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    match args.dialect {
+        DialectArg::V2 => {}
+        DialectArg::Header => return super::dialect::sign_header(args, settings),
+        DialectArg::V3 => return super::dialect::sign_v3(args, settings),
+    }
+    super::dialect::refuse_dialect_flags(args)?;
+    if args.timestamp.is_some() && args.method.is_none() {
+        return Err(Error::usage_with_hint(
+            "--timestamp needs --method (or --dialect v3)",
+            "add --method METHOD to build a whole gateway request at that time",
+        )
+        .into());
+    }
     let out = settings.output;
     let mut pairs: Vec<(String, String)> = Vec::new();
     for raw in &args.params {

@@ -19,6 +19,8 @@ pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatu
         VerifyCommand::Response { method, input } => response(method.as_deref(), input, settings)?,
         VerifyCommand::Notify { rule, input } => notify(*rule, input, settings)?,
         VerifyCommand::Raw { signature, input } => raw(signature, input, settings)?,
+        VerifyCommand::Header(args) => return super::dialect::verify_header(args, settings),
+        VerifyCommand::V3(args) => return super::dialect::verify_v3(args, settings),
     };
     render(&report, &settings.output);
     if report.valid {
@@ -52,7 +54,15 @@ struct Report {
 
 /// The app's own public key, if at hand: for the swapped-keys diagnosis.
 fn app_key(input: &VerifyInput, settings: &Settings) -> anyhow::Result<Option<PublicKey>> {
-    if let Some(path) = &input.app_public_key_file {
+    app_key_from(input.app_public_key_file.as_deref(), settings)
+}
+
+/// The app's own public key: from this file, else from the app private key.
+pub(super) fn app_key_from(
+    file: Option<&std::path::Path>,
+    settings: &Settings,
+) -> anyhow::Result<Option<PublicKey>> {
+    if let Some(path) = file {
         let bytes = read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
         let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
         return Ok(match key {

@@ -46,7 +46,7 @@ pub struct FaultError {
 const MAX_DELAY_MS: u64 = 600_000;
 
 /// The most responses one fault applies to.
-const MAX_COUNT: u32 = 100_000;
+pub const MAX_COUNT: u32 = 100_000;
 
 pub const FAULT_SYNTAX: &str = "error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn, optionally followed by /COUNT";
 

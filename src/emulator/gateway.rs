@@ -27,7 +27,9 @@ fn gateway_error(charset: Charset, sub_code: &str, sub_msg: &str) -> Reply {
         "{{\"error_response\":{}}}",
         escape_slashes(&node.to_string())
     );
-    json_reply(charset, &body)
+    let mut reply = json_reply(charset, &body);
+    reply.outcome = Some(format!("{code} {sub_code}"));
+    reply
 }
 
 /// Alipay writes `/` as `\/` in the JSON it signs.
@@ -220,13 +222,15 @@ pub(super) fn handle(shared: &Shared, query: &[u8], body: &[u8]) -> Reply {
             oauth_token(shared, app, &params, now),
         ),
         "alipay.user.info.share" => (response_node(&method), user_info(shared, app, &params, now)),
-        _ => {
-            return gateway_error(
-                charset,
+        // A method the gateway does not serve: a signed error_response, as
+        // Alipay answers a well-signed request for an unknown method.
+        _ => (
+            "error_response".to_string(),
+            Err((
                 "isv.invalid-method",
-                &format!("不存在的方法名 (unknown method {method:?})"),
-            );
-        }
+                format!("不存在的方法名 (unknown method {method:?})"),
+            )),
+        ),
     };
     match outcome {
         Ok(node) => signed(
@@ -294,6 +298,13 @@ fn signed(
         _ => format!("{{\"{node_name}\":{text},\"sign\":\"{sign}\"{cert_sn}}}"),
     };
     let mut reply = json_reply(charset, &body);
+    // A successful token node has no code: Alipay's success is 10000.
+    let field = |k: &str| node.get(k).and_then(Value::as_str).map(str::to_string);
+    let code = field("code").unwrap_or_else(|| "10000".into());
+    reply.outcome = Some(match field("sub_code") {
+        Some(sub_code) => format!("{code} {sub_code}"),
+        None => code,
+    });
     match fault {
         Some(Fault::Delay(d)) => reply.delay = Some(*d),
         Some(Fault::Truncate) => reply.truncate = true,

@@ -11,16 +11,16 @@ mod pages;
 pub mod state;
 pub mod users;
 
-use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
 use crate::endpoints::{AUTHORIZE_PATH, GATEWAY_PATH};
 use crate::error::Error;
+use crate::http_server::{self, Limits, Server, ServerConfig, Transport};
 use crate::sign::{PrivateKey, PublicKey};
 use crate::trace::Tracer;
 use faults::{FaultQueue, FaultSpec};
@@ -57,12 +57,17 @@ pub struct EmulatorConfig {
     pub lifetimes: Lifetimes,
     /// How far a request's timestamp may be from Beijing time.
     pub timestamp_window: Duration,
+    /// Worker threads of the server's runtime.
     pub threads: usize,
+    /// What one client may send and hold.
+    pub limits: Limits,
     pub faults: Vec<FaultSpec>,
     pub users: Vec<TestUser>,
     /// Public-key-certificate mode: issue certificates at startup and
     /// require `app_cert_sn` and `alipay_root_cert_sn`.
     pub certificates: bool,
+    /// Serve https with a throwaway CA and certificate made at startup.
+    pub tls: bool,
 }
 
 impl EmulatorConfig {
@@ -78,9 +83,11 @@ impl EmulatorConfig {
             lifetimes: Lifetimes::default(),
             timestamp_window: Duration::from_secs(15 * 60),
             threads: 16,
+            limits: Limits::default(),
             faults: Vec::new(),
             users: users::default_users(),
             certificates: false,
+            tls: false,
         }
     }
 }
@@ -120,7 +127,8 @@ impl Shared {
 }
 
 /// A reply before it is written.
-struct Reply {
+#[derive(Debug)]
+pub struct Reply {
     status: u16,
     content_type: String,
     body: Vec<u8>,
@@ -128,6 +136,8 @@ struct Reply {
     /// Cut the body off halfway and close the connection.
     truncate: bool,
     delay: Option<Duration>,
+    /// For the request log: Alipay's `code` (and `sub_code`) of a gateway answer.
+    outcome: Option<String>,
 }
 
 impl Reply {
@@ -139,6 +149,7 @@ impl Reply {
             headers: Vec::new(),
             truncate: false,
             delay: None,
+            outcome: None,
         }
     }
 
@@ -158,41 +169,63 @@ impl Reply {
         r.headers.push(("Cache-Control".into(), "no-store".into()));
         r
     }
+
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    pub fn content_type(&self) -> &str {
+        &self.content_type
+    }
+
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Headers besides Content-Type.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
+    /// The delay a fault asks for before answering.
+    pub fn delay(&self) -> Option<Duration> {
+        self.delay
+    }
+
+    fn into_response(self) -> http_server::Response {
+        let mut headers = Vec::with_capacity(self.headers.len() + 2);
+        headers.push(("Content-Type".to_string(), self.content_type));
+        headers.push((
+            "Server".to_string(),
+            concat!("alipay-oauth-emulator/", env!("CARGO_PKG_VERSION")).to_string(),
+        ));
+        headers.extend(self.headers);
+        http_server::Response {
+            status: self.status,
+            headers,
+            body: self.body,
+            cut_short: self.truncate,
+        }
+    }
 }
 
 /// A running emulator. Dropping it stops the server.
 pub struct Emulator {
     shared: Arc<Shared>,
-    server: Arc<tiny_http::Server>,
-    workers: Vec<std::thread::JoinHandle<()>>,
-    stopping: Arc<AtomicBool>,
+    server: Server,
     addr: SocketAddr,
+    tls_ca_pem: Option<String>,
 }
 
-impl Emulator {
-    /// Binds and starts serving in background threads.
-    pub fn start(
+impl Shared {
+    fn new(
         config: EmulatorConfig,
+        base_url: String,
         tracer: Arc<dyn Tracer + Send + Sync>,
-    ) -> Result<Emulator, Error> {
+    ) -> Result<Shared, Error> {
         if config.apps.is_empty() {
-            return Err(Error::usage_with_hint(
-                "the emulator has no app",
-                "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file",
-            ));
+            return Err(no_app());
         }
-        let addr = SocketAddr::new(config.bind, config.port);
-        let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, e.as_ref()))?;
-        let bound = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| Error::Internal("the emulator is not on an IP socket".into()))?;
-        let host = match bound.ip() {
-            IpAddr::V6(ip) => format!("[{ip}]"),
-            IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".into(),
-            IpAddr::V4(ip) => ip.to_string(),
-        };
-        let base_url = format!("http://{host}:{}", bound.port());
         let issued = if config.certificates {
             Some(certs::issue(&config.alipay_key, &config.apps)?)
         } else {
@@ -202,7 +235,7 @@ impl Emulator {
         for f in &config.faults {
             faults.push(f.clone());
         }
-        let shared = Arc::new(Shared {
+        Ok(Shared {
             alipay_public: config.alipay_key.public_key(),
             config,
             state: Mutex::new(State::default()),
@@ -212,38 +245,64 @@ impl Emulator {
             base_url,
             tracer,
             certs: issued,
-        });
-        let server = Arc::new(server);
-        let stopping = Arc::new(AtomicBool::new(false));
-        let workers = (0..shared.config.threads.max(1))
-            .map(|_| {
-                let (server, shared, stopping) = (server.clone(), shared.clone(), stopping.clone());
-                std::thread::spawn(move || {
-                    while !stopping.load(Ordering::Relaxed) {
-                        match server.recv() {
-                            // A bug in one handler must not take a worker down.
-                            Ok(request) => {
-                                let _ =
-                                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                        serve(&shared, request)
-                                    }));
-                            }
-                            Err(_) => break,
-                        }
-                    }
-                })
-            })
-            .collect();
+        })
+    }
+}
+
+fn no_app() -> Error {
+    Error::usage_with_hint(
+        "the emulator has no app",
+        "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file",
+    )
+}
+
+impl Emulator {
+    /// Binds and starts serving in background threads.
+    pub fn start(
+        config: EmulatorConfig,
+        tracer: Arc<dyn Tracer + Send + Sync>,
+    ) -> Result<Emulator, Error> {
+        if config.apps.is_empty() {
+            return Err(no_app());
+        }
+        let addr = SocketAddr::new(config.bind, config.port);
+        let socket = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, &e))?;
+        let bound = socket
+            .local_addr()
+            .map_err(|e| Error::Internal(format!("the emulator's socket: {e}")))?;
+        let host = match bound.ip() {
+            IpAddr::V6(ip) => format!("[{ip}]"),
+            IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".into(),
+            IpAddr::V4(ip) => ip.to_string(),
+        };
+        let (transport, tls_ca_pem) = if config.tls {
+            let material = certs::issue_tls(config.bind)?;
+            let transport = Transport::tls(&material.chain_der, &material.key_pkcs8_der)
+                .map_err(|e| Error::Internal(format!("the emulator's TLS setup: {e}")))?;
+            (transport, Some(material.ca_pem))
+        } else {
+            (Transport::Plain, None)
+        };
+        let scheme = if transport.is_tls() { "https" } else { "http" };
+        let base_url = format!("{scheme}://{host}:{}", bound.port());
+        let server_config = ServerConfig {
+            limits: config.limits,
+            transport,
+            threads: config.threads.max(1),
+            name: "alipay-emulator",
+        };
+        let shared = Arc::new(Shared::new(config, base_url, tracer)?);
+        let server = Server::start(vec![socket], server_config, Arc::new(Serve(shared.clone())))
+            .map_err(|e| Error::Internal(format!("the emulator's server: {e}")))?;
         Ok(Emulator {
             shared,
             server,
-            workers,
-            stopping,
             addr: bound,
+            tls_ca_pem,
         })
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT` (`https://` with TLS)
     pub fn base_url(&self) -> &str {
         &self.shared.base_url
     }
@@ -270,35 +329,63 @@ impl Emulator {
         self.shared.certs.as_ref()
     }
 
+    /// With TLS: the CA (PEM) that clients must trust.
+    pub fn tls_ca_pem(&self) -> Option<&str> {
+        self.tls_ca_pem.as_deref()
+    }
+
     /// Blocks until the server stops (it never does on its own).
     pub fn wait(mut self) {
-        for w in self.workers.drain(..) {
-            let _ = w.join();
-        }
-    }
-
-    fn stop(&mut self) {
-        self.stopping.store(true, Ordering::Relaxed);
-        for _ in 0..self.workers.len() {
-            self.server.unblock();
-        }
-        for w in self.workers.drain(..) {
-            let _ = w.join();
-        }
+        self.server.wait();
     }
 }
 
-impl Drop for Emulator {
-    fn drop(&mut self) {
-        self.stop();
+/// The emulator's request handling without a socket, for fuzzing and tests:
+/// the same routing, checks and signing as the server.
+pub struct Offline(Arc<Shared>);
+
+impl Offline {
+    pub fn new(config: EmulatorConfig) -> Result<Offline, Error> {
+        let base_url = format!("http://127.0.0.1:{}", config.port);
+        Ok(Offline(Arc::new(Shared::new(
+            config,
+            base_url,
+            Arc::new(crate::trace::Silent),
+        )?)))
+    }
+
+    /// Answers one request. `target` is origin-form (`/gateway.do?...`) or
+    /// absolute-form (`http://host/gateway.do?...`), as on the wire; one
+    /// that does not parse gets 400, as the server would answer it.
+    pub fn respond(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
+        let (Ok(method), Ok(uri)) = (
+            http::Method::from_bytes(method.as_bytes()),
+            target.parse::<http::Uri>(),
+        ) else {
+            return Reply::new(400, "text/plain; charset=utf-8", "bad request");
+        };
+        let (path, query) = uri
+            .path_and_query()
+            .map(|pq| (pq.path(), pq.query().unwrap_or("")))
+            .unwrap_or(("", ""));
+        let header = |name: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| *v)
+        };
+        route(&self.0, &method, path, query, header, body)
     }
 }
 
-fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + Send + Sync + 'static)) -> Error {
-    let in_use = e
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse)
-        || e.to_string().contains("in use");
+fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
+    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
     if in_use {
         Error::usage_with_hint(
             format!("port {} is already in use on {}", addr.port(), addr.ip()),
@@ -309,48 +396,101 @@ fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + Send + Sync + 'stat
     }
 }
 
-/// The largest request body read.
-const MAX_BODY: u64 = 1 << 20;
+/// The server's handler: routes, applies a fault's delay, logs one line.
+struct Serve(Arc<Shared>);
 
-fn serve(shared: &Shared, mut request: tiny_http::Request) {
+impl http_server::Handler for Serve {
+    async fn handle(&self, request: http_server::Request) -> http_server::Response {
+        let shared = &self.0;
+        let started = Instant::now();
+        let reply = route(
+            shared,
+            &request.method,
+            &request.path,
+            &request.query,
+            |name| request.header(name),
+            &request.body,
+        );
+        if let Some(d) = reply.delay {
+            tokio::time::sleep(d).await;
+        }
+        shared
+            .tracer
+            .trace(1, &log_line(&request, &reply, started.elapsed()));
+        reply.into_response()
+    }
+}
+
+/// `POST /gateway.do alipay.system.oauth.token app 2021… -> 200 40002 isv.code-invalid (3.2 ms)`
+fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> String {
+    let mut line = format!("{} {}", request.method, request.path);
+    if request.path == GATEWAY_PATH {
+        // What the gateway reads, wherever the client put it.
+        let field = |name: &str| {
+            crate::form::peek(request.query.as_bytes(), name)
+                .or_else(|| crate::form::peek(&request.body, name))
+                .map(|v| printable(&v))
+        };
+        line.push_str(&format!(
+            " {} app {}",
+            field("method").unwrap_or_else(|| "(no method)".into()),
+            field("app_id").unwrap_or_else(|| "(none)".into())
+        ));
+    } else if request.path == AUTHORIZE_PATH
+        && let Some(app) = crate::form::peek(request.query.as_bytes(), "app_id")
+    {
+        line.push_str(&format!(" app {}", printable(&app)));
+    }
+    line.push_str(&format!(" -> {}", reply.status));
+    if let Some(outcome) = &reply.outcome {
+        line.push(' ');
+        line.push_str(outcome);
+    }
+    line.push_str(&format!(" ({:.1} ms)", took.as_secs_f64() * 1000.0));
+    line
+}
+
+/// A client's text for the log: short, control characters escaped.
+fn printable(text: &str) -> String {
+    text.chars()
+        .take(64)
+        .collect::<String>()
+        .escape_debug()
+        .to_string()
+}
+
+/// Routes one request to its page, the gateway, or the admin API.
+fn route<'h>(
+    shared: &Shared,
+    method: &http::Method,
+    path: &str,
+    query: &str,
+    header: impl Fn(&str) -> Option<&'h str>,
+    body: &[u8],
+) -> Reply {
     shared.stats.requests.fetch_add(1, Ordering::Relaxed);
-    let method = request.method().clone();
-    let url = request.url().to_string();
-    let (path, query) = match url.split_once('?') {
-        Some((p, q)) => (p.to_string(), q.to_string()),
-        None => (url.clone(), String::new()),
-    };
-    let mut body = Vec::new();
-    let _ = request.as_reader().take(MAX_BODY).read_to_end(&mut body);
-    let header = |name: &str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-            .map(|h| h.value.as_str().to_string())
-    };
     // The admin API changes behaviour for everyone: only JSON requests (which
     // a web page cannot send cross-site without a preflight we never answer).
     let admin_ok = header("content-type").is_some_and(|c| c.starts_with("application/json"));
-    use tiny_http::Method::*;
-    let reply = match (&method, path.as_str()) {
-        (Get | Head, AUTHORIZE_PATH) => authorize::page(shared, query.as_bytes()),
-        (Post, "/oauth2/consent") => authorize::consent(shared, &body),
-        (Post | Get, GATEWAY_PATH) => {
+    use http::Method as M;
+    match (method, path) {
+        (&M::GET | &M::HEAD, AUTHORIZE_PATH) => authorize::page(shared, query.as_bytes()),
+        (&M::POST, "/oauth2/consent") => authorize::consent(shared, body),
+        (&M::POST | &M::GET, GATEWAY_PATH) => {
             shared.stats.gateway_calls.fetch_add(1, Ordering::Relaxed);
-            gateway::handle(shared, query.as_bytes(), &body)
+            gateway::handle(shared, query.as_bytes(), body)
         }
-        (Get, "/__emulator/health") => health(shared),
-        (Post, "/__emulator/faults") if admin_ok => add_fault(shared, &body),
-        (Delete, "/__emulator/faults") => {
+        (&M::GET, "/__emulator/health") => health(shared),
+        (&M::POST, "/__emulator/faults") if admin_ok => add_fault(shared, body),
+        (&M::DELETE, "/__emulator/faults") => {
             shared.faults.clear();
             Reply::json(200, json!({"pending": []}))
         }
-        (Post, "/__emulator/faults") => Reply::json(
+        (&M::POST, "/__emulator/faults") => Reply::json(
             415,
             json!({"error": "send the fault as JSON with Content-Type: application/json"}),
         ),
-        (Get, "/") => Reply::html(
+        (&M::GET, "/") => Reply::html(
             200,
             pages::index(
                 &shared.base_url,
@@ -366,11 +506,7 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
             Reply::new(405, "text/plain; charset=utf-8", "method not allowed")
         }
         _ => Reply::new(404, "text/plain; charset=utf-8", "not found"),
-    };
-    shared
-        .tracer
-        .trace(1, &format!("{method} {path} -> {}", reply.status));
-    send(request, reply);
+    }
 }
 
 fn health(shared: &Shared) -> Reply {
@@ -391,14 +527,31 @@ fn health(shared: &Shared) -> Reply {
 
 /// `POST /__emulator/faults` with `{"fault": "delay:2000", "count": 1}`.
 fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
+    const USAGE: &str = "send {\"fault\": \"KIND[:ARG]\", \"count\": N}";
     let parsed = serde_json::from_slice::<serde_json::Value>(body)
-        .ok()
+        .map_err(|_| USAGE.to_string())
         .and_then(|v| {
-            let spec = v.get("fault")?.as_str()?.to_string();
-            let count = v.get("count").and_then(|c| c.as_u64()).unwrap_or(1);
-            Some(format!("{spec}/{count}"))
+            let spec = v
+                .get("fault")
+                .and_then(|f| f.as_str())
+                .ok_or_else(|| USAGE.to_string())?
+                .to_string();
+            // A count that is not a whole number in range is refused, not
+            // rounded into something else.
+            let count = match v.get("count") {
+                None => 1,
+                Some(c) => c
+                    .as_u64()
+                    .filter(|n| (1..=u64::from(faults::MAX_COUNT)).contains(n))
+                    .ok_or_else(|| {
+                        format!(
+                            "count must be a whole number from 1 to {}, not {c}",
+                            faults::MAX_COUNT
+                        )
+                    })?,
+            };
+            Ok(format!("{spec}/{count}"))
         })
-        .ok_or_else(|| "send {\"fault\": \"KIND[:ARG]\", \"count\": N}".to_string())
         .and_then(|s| s.parse::<FaultSpec>().map_err(|e| e.to_string()));
     match parsed {
         Ok(spec) => {
@@ -409,37 +562,50 @@ fn add_fault(shared: &Shared, body: &[u8]) -> Reply {
     }
 }
 
-fn send(request: tiny_http::Request, reply: Reply) {
-    if let Some(d) = reply.delay {
-        std::thread::sleep(d);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offline() -> Offline {
+        let app = PrivateKey::generate(2048).unwrap();
+        Offline::new(EmulatorConfig::new(
+            vec![AppConfig {
+                app_id: "2021000000000000".into(),
+                name: "t".into(),
+                public_key: app.public_key(),
+                redirect_domains: vec![],
+                id_mode: IdMode::OpenId,
+                member_info: true,
+                group: None,
+            }],
+            PrivateKey::generate(2048).unwrap(),
+        ))
+        .unwrap()
     }
-    let mut headers: Vec<tiny_http::Header> = Vec::new();
-    let mut push = |k: &str, v: &str| {
-        if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-            headers.push(h);
-        }
-    };
-    push("Content-Type", &reply.content_type);
-    push(
-        "Server",
-        concat!("alipay-oauth-emulator/", env!("CARGO_PKG_VERSION")),
-    );
-    for (k, v) in &reply.headers {
-        push(k, v);
+
+    #[test]
+    fn offline_answers_origin_and_absolute_form_targets_alike() {
+        let emu = offline();
+        let query = "/gateway.do?charset=utf-8&app_id=2021000000000000";
+        let origin = emu.respond("POST", query, &[], b"");
+        let absolute = emu.respond("POST", &format!("http://127.0.0.1:9966{query}"), &[], b"");
+        assert_eq!(origin.status(), 200);
+        assert_eq!(origin.body(), absolute.body());
+        assert!(String::from_utf8_lossy(absolute.body()).contains("isv.missing-method"));
+        assert_eq!(emu.respond("GET", "/nowhere", &[], b"").status(), 404);
+        assert_eq!(emu.respond("G E T", "/", &[], b"").status(), 400);
+        assert_eq!(emu.respond("GET", "not a target", &[], b"").status(), 400);
+        let fault = |count: &str| {
+            emu.respond(
+                "POST",
+                "/__emulator/faults",
+                &[("Content-Type", "application/json")],
+                format!("{{\"fault\":\"tamper\",\"count\":{count}}}").as_bytes(),
+            )
+            .status()
+        };
+        assert_eq!(fault("-1"), 400);
+        assert_eq!(fault("1e10"), 400);
+        assert_eq!(fault("3"), 200);
     }
-    let full = reply.body.len();
-    let data = if reply.truncate {
-        push("Connection", "close");
-        reply.body[..full / 2].to_vec()
-    } else {
-        reply.body
-    };
-    let response = tiny_http::Response::new(
-        tiny_http::StatusCode(reply.status),
-        headers,
-        std::io::Cursor::new(data),
-        Some(full),
-        None,
-    );
-    let _ = request.respond(response);
 }

@@ -74,6 +74,11 @@ impl Default for Lifetimes {
 /// Above this many live entries in one map, the soonest to expire are dropped.
 pub const MAX_ENTRIES: usize = 200_000;
 
+/// Consents waiting for a click hold a client's URL and state (up to the
+/// server's 8 KiB target each): fewer of them, so that a flood of
+/// authorization requests stays within tens of megabytes.
+pub const MAX_PENDING: usize = 10_000;
+
 #[derive(Debug, Default)]
 pub struct State {
     pub pending: HashMap<String, Pending>,
@@ -99,13 +104,19 @@ pub fn random_token(prefix: &str) -> String {
     format!("{prefix}{}", crate::sign::key::hex(&bytes))
 }
 
-fn purge<V>(map: &mut HashMap<String, V>, now: Instant, expires: impl Fn(&V) -> Instant) {
+fn purge<V>(
+    map: &mut HashMap<String, V>,
+    now: Instant,
+    max: usize,
+    expires: impl Fn(&V) -> Instant,
+) {
     map.retain(|_, v| expires(v) > now);
-    if map.len() > MAX_ENTRIES {
+    if map.len() > max {
         let mut by_expiry: Vec<(Instant, String)> =
             map.iter().map(|(k, v)| (expires(v), k.clone())).collect();
         by_expiry.sort();
-        for (_, k) in by_expiry.into_iter().take(map.len() - MAX_ENTRIES) {
+        // Down to 90%, so that a flood does not sort the map on every insert.
+        for (_, k) in by_expiry.into_iter().take(map.len() - max + max / 10) {
             map.remove(&k);
         }
     }
@@ -116,16 +127,19 @@ impl State {
     fn maybe_purge(&mut self, now: Instant) {
         self.inserts += 1;
         let big = self.codes.len() + self.access.len() + self.refresh.len() + self.pending.len();
-        if self.inserts.is_multiple_of(1024) || big > MAX_ENTRIES {
+        if self.inserts.is_multiple_of(1024)
+            || big > MAX_ENTRIES
+            || self.pending.len() > MAX_PENDING
+        {
             self.purge(now);
         }
     }
 
     pub fn purge(&mut self, now: Instant) {
-        purge(&mut self.pending, now, |p| p.expires);
-        purge(&mut self.codes, now, |c| c.expires);
-        purge(&mut self.access, now, |a| a.expires);
-        purge(&mut self.refresh, now, |r| r.expires);
+        purge(&mut self.pending, now, MAX_PENDING, |p| p.expires);
+        purge(&mut self.codes, now, MAX_ENTRIES, |c| c.expires);
+        purge(&mut self.access, now, MAX_ENTRIES, |a| a.expires);
+        purge(&mut self.refresh, now, MAX_ENTRIES, |r| r.expires);
         let live: std::collections::HashSet<(String, usize)> = self
             .access
             .values()
@@ -335,5 +349,25 @@ mod tests {
         }
         s.purge(now + Duration::from_secs(1));
         assert_eq!(s.sizes(), [0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn waiting_consents_are_capped() {
+        let mut s = State::default();
+        let now = Instant::now();
+        for i in 0..MAX_PENDING + 50 {
+            s.add_pending(
+                Pending {
+                    app_id: "A".into(),
+                    scope: "auth_user".into(),
+                    scopes: USER,
+                    redirect_uri: "http://127.0.0.1/cb".into(),
+                    state: None,
+                    expires: now + Duration::from_secs(60 + i as u64),
+                },
+                now,
+            );
+        }
+        assert!(s.pending.len() <= MAX_PENDING);
     }
 }

@@ -128,6 +128,9 @@ impl AlipayError {
             }
             "isv.invalid-method" => Some("the gateway does not know this method: check its name"),
             "isv.invalid-signature-type" => Some("use --sign-type RSA2 (or RSA for legacy apps)"),
+            "isv.missing-auth-token" => Some(
+                "this API acts for a user and needs their access token: log in first (`alipay-oauth authorize`), or give a token (`alipay-oauth call --help` says how)",
+            ),
             s if s.starts_with("isv.missing-") => Some(
                 "the request lacks a required parameter: check the parameters (if alipay-oauth built the request, please report it)",
             ),

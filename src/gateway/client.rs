@@ -83,6 +83,52 @@ pub struct Call {
     pub record: CallRecord,
 }
 
+/// A signed request, ready to send. It holds the signature and any token in
+/// the clear, so its `Debug` shows only the masked forms.
+#[derive(Clone)]
+pub struct Prepared {
+    pub method: String,
+    /// The URL with the common parameters and the signature in its query.
+    pub url: url::Url,
+    /// The `Content-Type` header value.
+    pub content_type: String,
+    /// The form body, already encoded in the request charset (ASCII).
+    pub body: String,
+    /// A user or app token is among the parameters.
+    pub carries_token: bool,
+    /// The token call's grant_type: what a lost answer costs.
+    pub grant_type: Option<String>,
+    shown_url: String,
+    shown_body: String,
+    masked_content: String,
+    sign: String,
+    our_sign_content: String,
+    /// Every secret value sent, to mask in traces of the answer.
+    secrets: Vec<String>,
+}
+
+impl Prepared {
+    /// The URL with secret values masked.
+    pub fn shown_url(&self) -> &str {
+        &self.shown_url
+    }
+
+    /// The string to sign with secret values masked.
+    pub fn masked_content(&self) -> &str {
+        &self.masked_content
+    }
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("method", &self.method)
+            .field("url", &self.shown_url)
+            .field("body", &self.shown_body)
+            .finish_non_exhaustive()
+    }
+}
+
 pub struct Client<'t> {
     config: ClientConfig,
     http: reqwest::blocking::Client,
@@ -150,6 +196,18 @@ impl<'t> Client<'t> {
         api: &Params,
         auth_token: Option<&Secret>,
     ) -> Result<Call, Error> {
+        let prepared = self.prepare(method, api, auth_token)?;
+        self.send(&prepared)
+    }
+
+    /// Builds and signs the request `call` sends, without sending it: what
+    /// `send` posts, byte for byte (for showing it as a command).
+    pub fn prepare(
+        &self,
+        method: &str,
+        api: &Params,
+        auth_token: Option<&Secret>,
+    ) -> Result<Prepared, Error> {
         let cfg = &self.config;
         let common = Common {
             app_id: &cfg.app_id,
@@ -217,8 +275,46 @@ impl<'t> Client<'t> {
                 .collect::<Vec<_>>()
                 .join("&")
         );
-        let masked_content = masked.sign_content(Rule::V2);
+        let shown_body = body
+            .iter()
+            .map(|(k, _)| format!("{k}={}", masked.get(k).unwrap_or("")))
+            .collect::<Vec<String>>()
+            .join("&");
+        // The gateway may echo what we sent, raw or form-encoded.
+        let secrets: Vec<String> = params
+            .iter()
+            .filter(|(k, _)| crate::sign::content::is_secret_param(k))
+            .map(|(_, v)| v)
+            .chain([signed.sign.as_str()])
+            .flat_map(|v| {
+                let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
+                [v.to_string(), encoded]
+            })
+            .collect();
+        Ok(Prepared {
+            method: method.to_string(),
+            url,
+            content_type: format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
+            body: body_string,
+            carries_token: params.iter().any(|(k, v)| {
+                crate::sign::content::is_secret_param(k) && k != "sign" && !v.is_empty()
+            }),
+            grant_type: params.get("grant_type").map(str::to_string),
+            shown_url,
+            shown_body,
+            masked_content: masked.sign_content(Rule::V2),
+            sign: signed.sign,
+            our_sign_content: signed.content,
+            secrets,
+        })
+    }
 
+    /// Sends a prepared request, verifies the answer and returns its node.
+    pub fn send(&self, prepared: &Prepared) -> Result<Call, Error> {
+        let cfg = &self.config;
+        let method = prepared.method.as_str();
+        let shown_url = prepared.shown_url.clone();
+        let masked_content = prepared.masked_content.clone();
         self.tracer.trace(
             1,
             &format!("calling {method} at {}", without_query(&cfg.gateway)),
@@ -226,30 +322,18 @@ impl<'t> Client<'t> {
         self.tracer
             .trace(1, &format!("string to sign: {masked_content}"));
         self.tracer.trace(2, &format!("> POST {shown_url}"));
-        self.tracer.trace(
-            2,
-            &format!(
-                "> content-type: application/x-www-form-urlencoded;charset={}",
-                cfg.charset
-            ),
-        );
-        self.tracer.trace(2, &format!("> user-agent: {USER_AGENT}"));
-        let shown_body: Vec<String> = body
-            .iter()
-            .map(|(k, _)| format!("{k}={}", masked.get(k).unwrap_or("")))
-            .collect();
         self.tracer
-            .trace(2, &format!("> body: {}", shown_body.join("&")));
+            .trace(2, &format!("> content-type: {}", prepared.content_type));
+        self.tracer.trace(2, &format!("> user-agent: {USER_AGENT}"));
+        self.tracer
+            .trace(2, &format!("> body: {}", prepared.shown_body));
 
         let started = Instant::now();
         let response = self
             .http
-            .post(url)
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                format!("application/x-www-form-urlencoded;charset={}", cfg.charset),
-            )
-            .body(body_string)
+            .post(prepared.url.clone())
+            .header(reqwest::header::CONTENT_TYPE, &prepared.content_type)
+            .body(prepared.body.clone())
             // On the request (not only the client), reqwest bounds reading
             // the body too: a gateway that dribbles bytes cannot outlast it.
             .timeout(cfg.request_timeout)
@@ -284,7 +368,7 @@ impl<'t> Client<'t> {
             .map_err(|e| {
                 let host = host_of(&cfg.gateway);
                 // What a retry costs depends on what the lost answer carried.
-                let spent = match api.get("grant_type") {
+                let spent = match prepared.grant_type.as_deref() {
                     Some("authorization_code") => "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`",
                     Some("refresh_token") => "; if the refresh token is then refused, the lost answer had already rotated it: authorize again",
                     _ => "",
@@ -316,18 +400,7 @@ impl<'t> Client<'t> {
                 hint: Some("check --gateway: this is not an Alipay gateway".into()),
             });
         }
-        // The gateway may echo what we sent, raw or form-encoded.
-        let sent_secrets: Vec<String> = params
-            .iter()
-            .filter(|(k, _)| crate::sign::content::is_secret_param(k))
-            .map(|(_, v)| v)
-            .chain([signed.sign.as_str()])
-            .flat_map(|v| {
-                let encoded = form::encode_component(v, cfg.charset).unwrap_or_default();
-                [v.to_string(), encoded]
-            })
-            .collect();
-        let sent_secrets: Vec<&str> = sent_secrets.iter().map(String::as_str).collect();
+        let sent_secrets: Vec<&str> = prepared.secrets.iter().map(String::as_str).collect();
         let shown_body = mask_body(&raw, cfg.charset, &sent_secrets);
         self.tracer.trace(2, &format!("< body: {shown_body}"));
         if !status.is_success() {
@@ -363,7 +436,7 @@ impl<'t> Client<'t> {
             method: method.to_string(),
             url: shown_url,
             sign_content: masked_content,
-            sign: signed.sign.clone(),
+            sign: prepared.sign.clone(),
             status: status.as_u16(),
             trace_id: trace_id.clone(),
             node: checked.extracted.node.clone(),
@@ -389,7 +462,7 @@ impl<'t> Client<'t> {
                 sub_msg: field("sub_msg").map(|m| mask_sent(&m, &sent_secrets)),
                 trace_id: trace_id.clone(),
                 signed: signed_ok,
-                our_sign_content: Some(signed.content.clone()),
+                our_sign_content: Some(prepared.our_sign_content.clone()),
             }))
         };
         match checked.verdict() {
@@ -552,11 +625,17 @@ fn is_timeout(e: &std::io::Error) -> bool {
 pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
-        let inner = err
-            .downcast_ref::<std::io::Error>()
+        // reqwest's connector nests io errors (Other around InvalidData
+        // around rustls'), and each hides the next from `source()`.
+        let mut candidates = vec![err];
+        while let Some(inner) = candidates
+            .last()
+            .and_then(|c| c.downcast_ref::<std::io::Error>())
             .and_then(|io| io.get_ref())
-            .map(|i| i as &(dyn std::error::Error + 'static));
-        for candidate in [Some(err), inner].into_iter().flatten() {
+        {
+            candidates.push(inner as &(dyn std::error::Error + 'static));
+        }
+        for candidate in candidates {
             if let Some(tls @ rustls::Error::InvalidCertificate(c)) =
                 candidate.downcast_ref::<rustls::Error>()
             {

@@ -7,5 +7,5 @@ pub mod models;
 pub mod request;
 
 pub use alipay_error::AlipayError;
-pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, ProxyConfig};
+pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, Prepared, ProxyConfig};
 pub use models::{Gender, IdKind, TokenSet, UserInfo};

@@ -90,6 +90,107 @@ pub fn request_params(method: &str, common: &Common<'_>, cert: Option<&CertMode>
     p
 }
 
+/// Parameters the client sets itself for every request: a caller giving one
+/// would contradict the configuration or the signature.
+pub const GENERATED_PARAMS: &[&str] = &[
+    "app_id",
+    "method",
+    "format",
+    "charset",
+    "sign_type",
+    "sign",
+    "timestamp",
+    "version",
+    "app_cert_sn",
+    "alipay_root_cert_sn",
+];
+
+/// True for methods that act for a logged-in user and take the user's
+/// access token as `auth_token`: the member APIs under `alipay.user.`.
+pub fn takes_user_token(method: &str) -> bool {
+    method.starts_with("alipay.user.")
+}
+
+/// Why a `biz_content` cannot be sent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BizContentError {
+    #[error("biz_content is not a JSON object")]
+    NotObject,
+    /// Not JSON, or an object with a repeated key.
+    #[error("biz_content is refused: {0}")]
+    Invalid(String),
+}
+
+/// Checks a `biz_content` before it is signed: a JSON object in which no
+/// object repeats a key (the gateway would keep one of the two values, and
+/// which one is not what the caller can know). Returns the text without
+/// surrounding whitespace, which is what is sent.
+pub fn check_biz_content(text: &str) -> Result<&str, BizContentError> {
+    let text = text.trim();
+    if !text.starts_with('{') {
+        return Err(BizContentError::NotObject);
+    }
+    serde_json::from_str::<NoDuplicateKeys>(text)
+        .map_err(|e| BizContentError::Invalid(e.to_string()))?;
+    Ok(text)
+}
+
+/// A JSON value read only to refuse an object with a repeated key.
+struct NoDuplicateKeys;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeysVisitor)
+    }
+}
+
+struct NoDuplicateKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeysVisitor {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(NoDuplicateKeys)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key {key:?} appears twice in one object"
+                )));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+        }
+        Ok(NoDuplicateKeys)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +202,24 @@ mod tests {
         let back = parse_timestamp("2024-01-02 03:04:05").unwrap();
         assert_eq!(back, utc);
         assert!(parse_timestamp("2024-01-02T03:04:05").is_err());
+    }
+
+    #[test]
+    fn biz_content_is_an_object_with_each_key_once() {
+        assert_eq!(
+            check_biz_content(" {\"a\":1,\"b\":{\"a\":[1,{\"c\":null}]}}\n"),
+            Ok("{\"a\":1,\"b\":{\"a\":[1,{\"c\":null}]}}")
+        );
+        let twice = check_biz_content("{\"a\":1,\"b\":{\"x\":1,\"x\":2}}").unwrap_err();
+        assert!(twice.to_string().contains("\"x\" appears twice"), "{twice}");
+        assert_eq!(check_biz_content("[1]"), Err(BizContentError::NotObject));
+        assert!(matches!(
+            check_biz_content("{\"a\":}"),
+            Err(BizContentError::Invalid(_))
+        ));
+        assert!(matches!(
+            check_biz_content("{\"a\":1} x"),
+            Err(BizContentError::Invalid(_))
+        ));
     }
 }

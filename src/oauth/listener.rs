@@ -3,7 +3,8 @@
 //!
 //! Only `GET` on the exact path counts. Other paths get 404 and other
 //! methods 405, so a favicon request never ends the wait; a wrong `state`
-//! gets a 400 page and the wait goes on.
+//! gets a 400 page and the wait goes on. The HTTP side is the bounded
+//! server of [`crate::http_server`]: no client can hold up the wait.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use html_escape::encode_text;
 
 use super::{Callback, State};
 use crate::error::Error;
+use crate::http_server::{self, Limits, Server, ServerConfig, Transport};
 
 /// What the listener needs.
 #[derive(Debug, Clone)]
@@ -27,7 +29,7 @@ pub struct ListenerConfig {
 
 /// Something that happened while waiting.
 pub enum Event {
-    Request(tiny_http::Request),
+    Request(Request),
     /// A URL or code pasted by the person at the terminal.
     Pasted(String),
     /// The input pastes come from has ended (end of file, Ctrl-D): nothing
@@ -73,13 +75,66 @@ impl PasteProblem {
     }
 }
 
+/// A request to the listener, answered from the waiting thread.
+pub struct Request {
+    method: http::Method,
+    /// Path and query, as the browser sent them.
+    url: String,
+    reply: tokio::sync::oneshot::Sender<http_server::Response>,
+}
+
+impl Request {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn method(&self) -> &http::Method {
+        &self.method
+    }
+}
+
+/// Hands each request to the waiting thread and answers what it says.
+struct Forward(Sender<Event>);
+
+impl http_server::Handler for Forward {
+    async fn handle(&self, request: http_server::Request) -> http_server::Response {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let url = if request.query.is_empty() {
+            request.path
+        } else {
+            format!("{}?{}", request.path, request.query)
+        };
+        let forwarded = self
+            .0
+            .send(Event::Request(Request {
+                method: request.method,
+                url,
+                reply,
+            }))
+            .is_ok();
+        match (forwarded, answer.await) {
+            (true, Ok(response)) => response,
+            _ => http_server::Response::text(503, "the login is over\n"),
+        }
+    }
+}
+
+/// What a callback may send: a GET's head, no body.
+fn limits() -> Limits {
+    Limits {
+        max_body: 0,
+        ..Limits::default()
+    }
+}
+
 /// A bound listener.
 pub struct Listener {
     config: ListenerConfig,
-    servers: Vec<Arc<tiny_http::Server>>,
     events: Receiver<Event>,
     sender: Sender<Event>,
     bound: Vec<SocketAddr>,
+    // Dropped last: the answer to the callback is written before it stops.
+    _server: Server,
 }
 
 /// Why the wait ended without a code.
@@ -98,60 +153,50 @@ pub struct WaitReport {
 impl Listener {
     /// Binds every address. A port in use is a usage error naming the port.
     pub fn bind(config: ListenerConfig) -> Result<Listener, Error> {
-        let mut servers = Vec::new();
-        let mut bound = Vec::new();
+        let mut sockets = Vec::new();
         for addr in &config.addrs {
-            match tiny_http::Server::http(addr) {
-                Ok(s) => {
-                    if let Some(a) = s.server_addr().to_ip() {
-                        bound.push(a);
-                    }
-                    servers.push(Arc::new(s));
-                }
+            match std::net::TcpListener::bind(addr) {
+                Ok(s) => sockets.push(s),
                 // ::1 may not exist (IPv6 disabled in a container); one
                 // loopback address is enough as long as one binds. But if
                 // something else holds [::1]:PORT it would get callbacks.
                 Err(e)
                     if addr.is_ipv6()
                         && config.addrs.len() > 1
-                        && e.downcast_ref::<std::io::Error>()
-                            .is_none_or(|io| io.kind() != std::io::ErrorKind::AddrInUse) => {}
-                Err(e) => {
-                    let in_use = e
-                        .downcast_ref::<std::io::Error>()
-                        .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
-                    return Err(if in_use {
-                        Error::usage_with_hint(
-                            format!(
-                                "port {} on {} is already in use, so the callback listener cannot start",
-                                addr.port(),
-                                addr.ip()
-                            ),
-                            "stop what uses it, or register a redirect URI with another port and pass it with --redirect-uri (or listen elsewhere with --listen HOST:PORT)",
-                        )
-                    } else {
-                        Error::usage(format!("cannot listen on {addr}: {e}"))
-                    });
+                        && e.kind() != std::io::ErrorKind::AddrInUse => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+                    return Err(Error::usage_with_hint(
+                        format!(
+                            "port {} on {} is already in use, so the callback listener cannot start",
+                            addr.port(),
+                            addr.ip()
+                        ),
+                        "stop what uses it, or register a redirect URI with another port and pass it with --redirect-uri (or listen elsewhere with --listen HOST:PORT)",
+                    ));
                 }
+                Err(e) => return Err(Error::usage(format!("cannot listen on {addr}: {e}"))),
             }
         }
         let (sender, events) = mpsc::channel();
-        for server in &servers {
-            let (server, sender) = (server.clone(), sender.clone());
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    if sender.send(Event::Request(request)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
+        let mut server = Server::start(
+            sockets,
+            ServerConfig {
+                limits: limits(),
+                transport: Transport::Plain,
+                threads: 1,
+                name: "callback-listener",
+            },
+            Arc::new(Forward(sender.clone())),
+        )
+        .map_err(|e| Error::usage(format!("cannot start the callback listener: {e}")))?;
+        // The browser must get its page before the process moves on.
+        server.set_grace(Duration::from_secs(2));
         Ok(Listener {
             config,
-            servers,
+            bound: server.local_addrs().to_vec(),
             events,
             sender,
-            bound,
+            _server: server,
         })
     }
 
@@ -195,7 +240,7 @@ impl Listener {
             };
             match event {
                 Event::Interrupted => return Err(Error::Interrupted),
-                Event::InputEnded if self.servers.is_empty() => {
+                Event::InputEnded if self.bound.is_empty() => {
                     return Err(input_ended(&report));
                 }
                 // A listener still waits for the browser.
@@ -260,7 +305,7 @@ impl Listener {
         if let Some(p) = report.pasted {
             why.push(p.describe().to_string());
         }
-        let paste_only = self.servers.is_empty();
+        let paste_only = self.bound.is_empty();
         if why.is_empty() {
             why.push(if paste_only {
                 "nothing was pasted".into()
@@ -283,7 +328,7 @@ impl Listener {
     }
 
     /// Answers one request; returns the callback when it is the one.
-    fn handle(&self, request: tiny_http::Request, report: &mut WaitReport) -> Option<Callback> {
+    fn handle(&self, request: Request, report: &mut WaitReport) -> Option<Callback> {
         let url = request.url().to_string();
         let (path, query) = url.split_once('?').unwrap_or((&url, ""));
         if path != self.config.path {
@@ -299,7 +344,7 @@ impl Listener {
             );
             return None;
         }
-        if *request.method() != tiny_http::Method::Get {
+        if *request.method() != http::Method::GET {
             report.stray += 1;
             respond(
                 request,
@@ -364,14 +409,6 @@ Try again from the URL the terminal printed.</p>",
     }
 }
 
-impl Drop for Listener {
-    fn drop(&mut self) {
-        for s in &self.servers {
-            s.unblock();
-        }
-    }
-}
-
 /// Standard input (or the terminal) ended and nothing usable was pasted.
 fn input_ended(report: &WaitReport) -> Error {
     let message = match report.pasted {
@@ -399,8 +436,8 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
-fn respond(request: tiny_http::Request, status: u16, html: &str, extra: &[(&str, &str)]) {
-    let mut headers: Vec<tiny_http::Header> = [
+fn respond(request: Request, status: u16, html: &str, extra: &[(&str, &str)]) {
+    let headers = [
         ("Content-Type", "text/html; charset=utf-8"),
         ("Cache-Control", "no-store"),
         ("Referrer-Policy", "no-referrer"),
@@ -413,21 +450,15 @@ fn respond(request: tiny_http::Request, status: u16, html: &str, extra: &[(&str,
     ]
     .iter()
     .chain(extra)
-    .filter_map(|(k, v)| tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
+    .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
-    headers.shrink_to_fit();
-    let data = html.as_bytes().to_vec();
-    let len = data.len();
-    let response = tiny_http::Response::new(
-        tiny_http::StatusCode(status),
+    // The connection may be gone already; nothing to do then.
+    let _ = request.reply.send(http_server::Response {
+        status,
         headers,
-        std::io::Cursor::new(data),
-        Some(len),
-        None,
-    );
-    // `respond` writes and flushes before returning, so the browser has the
-    // page before the listener goes away.
-    let _ = request.respond(response);
+        body: html.as_bytes().to_vec(),
+        cut_short: false,
+    });
 }
 
 /// Where the listener will run, or why the person must paste instead.

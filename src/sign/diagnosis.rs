@@ -15,7 +15,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(code: &'static str, message: impl Into<String>) -> Finding {
+    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Finding {
         Finding {
             code,
             message: message.into(),

@@ -181,12 +181,15 @@ pub const PYTHON_SDK: &str = "alipay-sdk-python==3.7.1411";
 pub fn python_sdk() -> Option<PathBuf> {
     static PYTHON: OnceLock<Option<PathBuf>> = OnceLock::new();
     PYTHON
-        .get_or_init(|| match prepare_python_sdk() {
-            Ok(p) => Some(p),
-            Err(why) => {
-                eprintln!("python SDK unavailable: {why}");
-                None
-            }
+        .get_or_init(|| {
+            prepare_venv(
+                "python-sdk-venv",
+                PYTHON_SDK,
+                "import alipay.aop.api.util.SignatureUtils",
+                "ALIPAY_OAUTH_TEST_PYTHON",
+            )
+            .map_err(|why| eprintln!("python SDK unavailable: {why}"))
+            .ok()
         })
         .clone()
         .or_else(|| {
@@ -195,68 +198,160 @@ pub fn python_sdk() -> Option<PathBuf> {
         })
 }
 
-fn has_sdk(python: &Path) -> bool {
+/// The version of the official global SDK (Antom / Alipay+) the tests install.
+pub const GLOBAL_SDK: &str = "global-open-sdk-python==1.7.1";
+
+/// A Python interpreter with the official global SDK (`global-open-sdk-python`),
+/// from its own cached virtualenv; or a skip. `ALIPAY_OAUTH_TEST_GLOBAL_PYTHON`
+/// may name an interpreter that already has it.
+pub fn global_sdk() -> Option<PathBuf> {
+    static PYTHON: OnceLock<Option<PathBuf>> = OnceLock::new();
+    PYTHON
+        .get_or_init(|| {
+            prepare_venv(
+                "global-sdk-venv",
+                GLOBAL_SDK,
+                "import com.alipay.ams.api.tools.signature_tool",
+                "ALIPAY_OAUTH_TEST_GLOBAL_PYTHON",
+            )
+            .map_err(|why| eprintln!("global SDK unavailable: {why}"))
+            .ok()
+        })
+        .clone()
+        .or_else(|| {
+            skip("the official global SDK (global-open-sdk-python)");
+            None
+        })
+}
+
+fn imports(python: &Path, check: &str) -> bool {
     StdCommand::new(python)
-        .args(["-c", "import alipay.aop.api.util.SignatureUtils"])
+        .args(["-c", check])
         .output()
         .is_ok_and(|o| o.status.success())
 }
 
-fn prepare_python_sdk() -> Result<PathBuf, String> {
-    if let Some(p) = std::env::var_os("ALIPAY_OAUTH_TEST_PYTHON") {
+/// Runs a command, turning a failure into its stderr.
+fn run_ok(cmd: &mut StdCommand) -> Result<(), String> {
+    cmd.output().map_err(|e| e.to_string()).and_then(|o| {
+        if o.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&o.stderr).into_owned())
+        }
+    })
+}
+
+/// A virtualenv under the target directory with `requirement` installed.
+fn prepare_venv(
+    name: &str,
+    requirement: &str,
+    check: &str,
+    override_var: &str,
+) -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os(override_var) {
         let p = PathBuf::from(p);
-        return if has_sdk(&p) {
+        return if imports(&p, check) {
             Ok(p)
         } else {
-            Err(format!("{} lacks the SDK", p.display()))
+            Err(format!("{} lacks {requirement}", p.display()))
         };
     }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-sdk-venv");
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let python = venv.join("bin/python");
     // Test binaries run in parallel: one of them builds the venv.
     std::fs::create_dir_all(env!("CARGO_TARGET_TMPDIR")).map_err(|e| e.to_string())?;
     let lock_file =
         std::fs::File::create(venv.with_extension("lock")).map_err(|e| e.to_string())?;
     lock_file.lock().map_err(|e| e.to_string())?;
-    if has_sdk(&python) {
+    if imports(&python, check) {
         return Ok(python);
     }
-    let ok = |cmd: &mut StdCommand| {
-        cmd.output().map_err(|e| e.to_string()).and_then(|o| {
-            if o.status.success() {
-                Ok(())
-            } else {
-                Err(String::from_utf8_lossy(&o.stderr).into_owned())
-            }
-        })
-    };
-    ok(StdCommand::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    ok(StdCommand::new(&python).args([
+    run_ok(StdCommand::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run_ok(StdCommand::new(&python).args([
         "-m",
         "pip",
         "install",
         "--quiet",
         "--disable-pip-version-check",
-        PYTHON_SDK,
+        requirement,
     ]))?;
-    if has_sdk(&python) {
+    if imports(&python, check) {
         Ok(python)
     } else {
-        Err("the SDK did not import after installing".into())
+        Err(format!("{requirement} did not import after installing"))
     }
 }
 
-/// Runs the SDK helper on a batch of operations.
-pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value> {
+/// The version of the official Node SDK the tests install.
+pub const NODE_SDK: &str = "alipay-sdk@4.14.0";
+
+/// A `node_modules` directory holding the official Node SDK, installed once
+/// with npm under the target directory; or a skip.
+pub fn node_sdk() -> Option<PathBuf> {
+    static NODE: OnceLock<Option<PathBuf>> = OnceLock::new();
+    NODE.get_or_init(|| {
+        prepare_node_sdk()
+            .map_err(|why| eprintln!("Node SDK unavailable: {why}"))
+            .ok()
+    })
+    .clone()
+    .or_else(|| {
+        skip("node with the official Node SDK (alipay-sdk)");
+        None
+    })
+}
+
+fn prepare_node_sdk() -> Result<PathBuf, String> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("node-sdk");
+    let modules = dir.join("node_modules");
+    let installed = || {
+        StdCommand::new("node")
+            .arg("-e")
+            .arg("require('alipay-sdk')")
+            .env("NODE_PATH", &modules)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let lock_file = std::fs::File::create(dir.with_extension("lock")).map_err(|e| e.to_string())?;
+    lock_file.lock().map_err(|e| e.to_string())?;
+    if installed() {
+        return Ok(modules);
+    }
+    if !dir.join("package.json").is_file() {
+        std::fs::write(dir.join("package.json"), "{\"private\":true}\n")
+            .map_err(|e| e.to_string())?;
+    }
+    run_ok(
+        StdCommand::new("npm")
+            .args([
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                NODE_SDK,
+            ])
+            .current_dir(&dir),
+    )?;
+    if installed() {
+        Ok(modules)
+    } else {
+        Err(format!("{NODE_SDK} did not load after installing"))
+    }
+}
+
+/// Runs a helper program on a batch of operations (JSON on stdin, a JSON
+/// array on stdout).
+pub fn run_helper(mut cmd: StdCommand, ops: &serde_json::Value) -> Vec<serde_json::Value> {
     use std::io::Write;
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/sdk_helper.py");
-    let mut child = StdCommand::new(python)
-        .arg(script)
+    let mut child = cmd
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("python runs");
+        .expect("the helper runs");
     let input = serde_json::to_vec(ops).unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
@@ -264,10 +359,18 @@ pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value>
     writer.join().unwrap().unwrap();
     assert!(
         out.status.success(),
-        "sdk helper: {}",
+        "helper: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("helper output is JSON")
+}
+
+/// Runs the SDK helper on a batch of operations.
+pub fn run_sdk(python: &Path, ops: &serde_json::Value) -> Vec<serde_json::Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/sdk_helper.py");
+    let mut cmd = StdCommand::new(python);
+    cmd.arg(script);
+    run_helper(cmd, ops)
 }
 
 /// Keys made once per test process (with the library) and kept in files:
@@ -318,6 +421,11 @@ pub const APP_ID: &str = "2021000000000000";
 impl EmulatorProc {
     /// Starts an emulator for the test app with extra emulator arguments.
     pub fn start(extra: &[&str]) -> EmulatorProc {
+        Self::start_with(extra, |_| {})
+    }
+
+    /// The same, with the command adjusted before it runs (limits, ...).
+    pub fn start_with(extra: &[&str], configure: impl FnOnce(&mut StdCommand)) -> EmulatorProc {
         let (app_key, app_pub, alipay_key, alipay_pub) = test_keys().clone();
         let dir = tempdir();
         let log = std::fs::File::create(dir.path().join("emulator.log")).unwrap();
@@ -330,6 +438,7 @@ impl EmulatorProc {
             .args(extra)
             .stdout(std::process::Stdio::piped())
             .stderr(log);
+        configure(&mut cmd);
         let mut child = cmd.spawn().expect("the emulator starts");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
@@ -362,6 +471,15 @@ impl EmulatorProc {
 
     pub fn gateway(&self) -> String {
         format!("{}/gateway.do", self.base)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The emulator's stderr so far (its request log).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("emulator.log")).unwrap_or_default()
     }
 
     pub fn authorize(&self) -> String {

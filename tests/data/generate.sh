@@ -11,6 +11,7 @@ cd "$here"
 
 # The SDK versions the vectors were made with.
 PYTHON_SDK="alipay-sdk-python==3.7.1411"
+GLOBAL_SDK="global-open-sdk-python==1.7.1"
 NODE_SDK="alipay-sdk@4.14.0"
 
 work="${WORK:-$(mktemp -d)}"
@@ -87,6 +88,10 @@ if ! "$work/venv/bin/python" -c 'import alipay.aop.api' 2>/dev/null; then
   python3 -m venv "$work/venv"
   "$work/venv/bin/pip" install --quiet --disable-pip-version-check "$PYTHON_SDK"
 fi
+if ! "$work/global-venv/bin/python" -c 'import com.alipay.ams.api.tools.signature_tool' 2>/dev/null; then
+  python3 -m venv "$work/global-venv"
+  "$work/global-venv/bin/pip" install --quiet --disable-pip-version-check "$GLOBAL_SDK"
+fi
 if [ ! -d "$work/node/node_modules/alipay-sdk" ]; then
   mkdir -p "$work/node"
   (cd "$work/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund "$NODE_SDK")
@@ -101,3 +106,10 @@ node sdk_node.js certs >"$work/certs.json"
 node sdk_node.js check "$work/vectors.python.json" >vectors.json.new
 mv vectors.json.new vectors.json
 echo "wrote $here/vectors.json (work directory: $work)" >&2
+
+# The newer dialects: the global SDK signs and judges the Antom / Alipay+
+# header dialect, the Node SDK's curl() makes and judges OpenAPI v3 calls.
+"$work/global-venv/bin/python" generate_dialects.py >"$work/dialects.header.json"
+node sdk_dialects.js "$work/dialects.header.json" >dialects.json.new
+mv dialects.json.new dialects.json
+echo "wrote $here/dialects.json" >&2

@@ -21,11 +21,21 @@ import http.client
 
 
 def get_http_connection(url, query_string, timeout):
-    # The SDK's own version ignores the port of http URLs (and fails on it);
-    # this is the same function with the port kept.
+    # The SDK's own version connects to port 80 whatever the URL says, and
+    # then fails adding the port (an int) to the target string. This is the
+    # same function with only that mended: it still sends the absolute-form
+    # target the SDK always sends (RFC 9112 section 3.2.2).
     parsed = urllib.parse.urlparse(url)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port or 80, timeout=timeout)
-    return parsed.path + "?" + query_string, conn
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    if parsed.scheme == "https":
+        connection = http.client.HTTPSConnection(parsed.hostname, port, timeout=timeout)
+    else:
+        connection = http.client.HTTPConnection(parsed.hostname, port, timeout=timeout)
+    target = parsed.scheme + "://" + parsed.hostname
+    if parsed.port:
+        target += ":" + str(parsed.port)
+    target += parsed.path + "?" + query_string
+    return target, connection
 
 
 web.get_http_connection = get_http_connection

@@ -338,7 +338,7 @@ impl<'t> Client<'t> {
             // the body too: a gateway that dribbles bytes cannot outlast it.
             .timeout(cfg.request_timeout)
             .send()
-            .map_err(|e| network_error(&e, &cfg.gateway, cfg))?;
+            .map_err(|e| network_error(&e, &cfg.gateway, cfg, prepared.grant_type.as_deref()))?;
         let status = response.status();
         let trace_id = response
             .headers()
@@ -367,19 +367,16 @@ impl<'t> Client<'t> {
             .read_to_end(&mut raw)
             .map_err(|e| {
                 let host = host_of(&cfg.gateway);
-                // What a retry costs depends on what the lost answer carried.
-                let spent = match prepared.grant_type.as_deref() {
-                    Some("authorization_code") => "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`",
-                    Some("refresh_token") => "; if the refresh token is then refused, the lost answer had already rotated it: authorize again",
-                    _ => "",
-                };
+                let spent = lost_answer_cost(prepared.grant_type.as_deref());
                 if is_timeout(&e) {
                     return Error::Network {
                         message: format!(
                             "no complete answer from {host} within {} s",
                             cfg.request_timeout.as_secs_f64()
                         ),
-                        hint: Some(format!("the gateway is slow: retry, or raise --request-timeout{spent}")),
+                        hint: Some(format!(
+                            "the gateway is slow: retry, or raise --request-timeout{spent}"
+                        )),
                     };
                 }
                 let message = format!(
@@ -658,15 +655,47 @@ pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String
     None
 }
 
-fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> Error {
+/// What retrying costs once a token call was sent and its answer lost:
+/// appended to the hint.
+fn lost_answer_cost(grant_type: Option<&str>) -> &'static str {
+    match grant_type {
+        Some("authorization_code") => {
+            "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`"
+        }
+        Some("refresh_token") => {
+            "; if the refresh token is then refused, the lost answer had already rotated it: authorize again"
+        }
+        _ => "",
+    }
+}
+
+fn network_error(
+    e: &reqwest::Error,
+    gateway: &url::Url,
+    cfg: &ClientConfig,
+    grant_type: Option<&str>,
+) -> Error {
+    // Only a request that never connected was certainly not received.
+    let spent = if e.is_connect() {
+        ""
+    } else {
+        lost_answer_cost(grant_type)
+    };
     let host = host_of(gateway);
     if e.is_timeout() {
         return Error::Network {
             message: format!(
                 "no answer from {host} within {} s",
-                if e.is_connect() { cfg.connect_timeout } else { cfg.request_timeout }.as_secs_f64()
+                if e.is_connect() {
+                    cfg.connect_timeout
+                } else {
+                    cfg.request_timeout
+                }
+                .as_secs_f64()
             ),
-            hint: Some("the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout".into()),
+            hint: Some(format!(
+                "the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout{spent}"
+            )),
         };
     }
     let cause = root_cause(e);
@@ -684,7 +713,9 @@ fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> 
     }
     Error::Network {
         message: format!("talking to {host} failed: {cause}"),
-        hint: Some("retry; if it persists check the network and proxy settings".into()),
+        hint: Some(format!(
+            "retry; if it persists check the network and proxy settings{spent}"
+        )),
     }
 }
 

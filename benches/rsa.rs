@@ -171,7 +171,7 @@ fn whole_processes(runs: usize, pem: &[u8], content: &str) {
             content.as_bytes(),
         );
         println!(
-            "{:<40} {:>8.2} {:>14}",
+            "{:<40} {:>8.2} {:>8.2} {:>14}",
             "openssl dgst -sha256 -sign", ossl_ms, ossl_cpu, ossl_kib
         );
         println!(

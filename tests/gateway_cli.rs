@@ -126,6 +126,30 @@ fn id_modes_map_to_the_subject() {
     }
 }
 
+/// The token JSON `exchange` prints has one shape, the token file's: it
+/// once was written by hand and dropped `permanent`.
+#[test]
+fn printed_tokens_have_the_token_files_shape() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let printed = login(&emu, "auth_user");
+    assert_eq!(printed["permanent"], false, "{printed}");
+    let mut files = Vec::new();
+    let mut dirs = vec![emu.token_dir()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let p = entry.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    assert_eq!(files.len(), 1, "{files:?}");
+    let stored: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(stored["tokens"], printed);
+}
+
 #[test]
 fn second_test_user_and_raw_output() {
     let emu = EmulatorProc::start(&[]);

@@ -246,21 +246,21 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
 fn print_code(
     out: &Output,
     callback: &Callback,
-    code: &crate::secret::Secret,
+    code: &crate::secret::AuthCode,
     scopes: &ScopeList,
     app_id: &str,
 ) -> anyhow::Result<ExitStatus> {
     if out.is_json() {
         out.json(&json!({
-            "auth_code": code.expose(),
+            "auth_code": code.secret(),
             "state": callback.state,
             "scope": callback.scope.clone().unwrap_or_else(|| scopes.joined()),
             "app_id": callback.app_id.clone().unwrap_or_else(|| app_id.to_string()),
         }));
     } else if out.quiet {
-        out.result(code.expose());
+        out.result(code.secret());
     } else {
-        out.result(format!("auth_code  {}", code.expose()));
+        out.result(format!("auth_code  {}", code.secret()));
         out.info("It works once and expires within minutes: exchange it now (`alipay-oauth exchange --code -`).");
     }
     Ok(ExitStatus::Success)

@@ -24,7 +24,7 @@ fn key_row(
             let shown = match &src.value {
                 KeySource::File(p) => format!("{} [{what}]", p.display()),
                 KeySource::Text { var, text } => {
-                    format!("${var} ({} bytes) [{what}]", text.expose().len())
+                    format!("${var} ({} bytes) [{what}]", text.secret().len())
                 }
             };
             (shown, src.source.to_string())

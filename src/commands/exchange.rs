@@ -8,7 +8,7 @@ use crate::cli::settings::{Settings, env_secret};
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, TokenSet};
 use crate::output::{Output, visible};
-use crate::secret::Secret;
+use crate::secret::AuthCode;
 use crate::session::Sessions;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -30,7 +30,7 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
         let code = if code == "-" {
             read_secret("auth code")?
         } else {
-            Secret::new(code.as_str())
+            AuthCode::new(code.as_str())
         };
         let guard = prepare()?;
         // Never retried: a code is spent by the first attempt.
@@ -106,15 +106,15 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
         return;
     }
     if out.quiet {
-        out.result(out.remote_value(tokens.access_token.expose()));
+        out.result(out.remote_value(tokens.access_token.secret()));
         return;
     }
     // Everything below is remote text: control characters are shown.
-    let shown = |s: &Secret| {
+    let shown = |s: &str| {
         visible(&if show_secrets {
-            s.expose().to_string()
+            s.to_string()
         } else {
-            s.masked()
+            crate::secret::mask(s)
         })
         .0
     };
@@ -137,13 +137,13 @@ pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header:
     }
     out.result(format!(
         "  access_token   {}  {}",
-        shown(&tokens.access_token),
+        shown(tokens.access_token.secret()),
         when(tokens.expires_at)
     ));
     if let Some(r) = &tokens.refresh_token {
         out.result(format!(
             "  refresh_token  {}  {}",
-            shown(r),
+            shown(r.secret()),
             when(tokens.refresh_expires_at)
         ));
     }

@@ -28,7 +28,7 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
 use crate::error::{Error, ExitStatus};
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::SecretValue;
 
 use crate::file::INPUT_LIMIT;
 
@@ -150,7 +150,7 @@ pub(crate) fn read_input(file: Option<&Path>, what: &str) -> Result<Vec<u8>, Err
 
 /// Reads a secret (a code or token) from standard input: a hidden prompt on
 /// a terminal, else the first line of what is piped in.
-pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
+pub(crate) fn read_secret<T: SecretValue>(what: &str) -> Result<T, Error> {
     let value = if std::io::stdin().is_terminal() {
         dialoguer::Password::new()
             .with_prompt(what)
@@ -173,5 +173,5 @@ pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
             format!("pipe the {what} in, e.g. printf %s \"$VALUE\" | alipay-oauth ..."),
         ));
     }
-    Ok(Secret::new(value))
+    Ok(T::new(value))
 }

@@ -53,14 +53,14 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     }
     if out.is_json() {
         out.json(&serde_json::json!({
-            "access_token": token.expose(),
+            "access_token": token.secret(),
             "expires_at": session.tokens.expires_at.and_then(|t| {
                 t.format(&time::format_description::well_known::Rfc3339).ok()
             }),
             "subject": session.subject,
         }));
     } else {
-        out.result(token.expose());
+        out.result(token.secret());
     }
     Ok(ExitStatus::Success)
 }

@@ -550,7 +550,7 @@ fn load_parallel_clients_exchange_codes_without_losses() {
                     (0..per_client)
                         .map(|_| {
                             let code =
-                                alipay_oauth::secret::Secret::new(emu.auth_code("auth_user"));
+                                alipay_oauth::secret::AuthCode::new(emu.auth_code("auth_user"));
                             client
                                 .exchange_code(&code)
                                 .map(|_| ())

@@ -3,6 +3,7 @@
 //! `auth_code` back.
 
 pub mod browser;
+pub mod flow;
 pub mod listener;
 
 use std::fmt;

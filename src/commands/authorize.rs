@@ -5,10 +5,8 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use serde_json::json;
-
-use super::exchange::print_tokens;
-use super::userinfo::print_user;
+use super::note_superseded;
+use super::report::{self, Code, Login, Tokens};
 use crate::cli::AuthorizeArgs;
 use crate::cli::settings::{Settings, browser_env};
 use crate::endpoints::Environment;
@@ -164,7 +162,16 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     let code = flow::code_of(&callback)?;
 
     if args.no_exchange {
-        return print_code(&out, &callback, &code, &scopes, &app_id);
+        report::render(
+            &out,
+            &Code {
+                code: &code,
+                callback: &callback,
+                scopes: &scopes,
+                app_id: &app_id,
+            },
+        );
+        return Ok(ExitStatus::Success);
     }
     let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?;
     let store = settings.token_store();
@@ -178,7 +185,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     };
     let (tokens, _) = client.exchange_code(&code)?;
     let stored = if args.no_store {
-        super::exchange::note_superseded(&out, &sessions, &tokens);
+        note_superseded(&out, &sessions, &tokens);
         None
     } else {
         sessions.save(&tokens, Some(&scopes.joined()))?
@@ -189,7 +196,14 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             Ok((user, _)) => Some(user),
             Err(e) => {
                 // The code is spent: show the tokens before the error.
-                print_tokens(&out, &tokens, args.show_secrets, true);
+                report::render(
+                    &out,
+                    &Tokens {
+                        tokens: &tokens,
+                        show_secrets: args.show_secrets,
+                        header: true,
+                    },
+                );
                 return Err(
                     anyhow::Error::from(e).context("logged in, but fetching the user failed")
                 );
@@ -199,50 +213,16 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         None
     };
 
-    if out.is_json() {
-        let mut doc = tokens.to_json();
-        if let Some(u) = &user {
-            doc["user"] = u.to_json();
-        }
-        out.json(&doc);
-    } else {
-        match &user {
-            Some(u) if !out.quiet => {
-                print_user(
-                    &out,
-                    u,
-                    &format!("{} ", out.paint("✓ logged in as", "1;32")),
-                );
-                print_tokens(&out, &tokens, args.show_secrets, false);
-            }
-            _ => print_tokens(&out, &tokens, args.show_secrets, true),
-        }
-    }
+    report::render(
+        &out,
+        &Login {
+            tokens: &tokens,
+            user: user.as_ref(),
+            show_secrets: args.show_secrets,
+        },
+    );
     if let Some((_, path)) = stored {
         out.info(format!("stored in {}", path.display()));
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn print_code(
-    out: &Output,
-    callback: &Callback,
-    code: &crate::secret::AuthCode,
-    scopes: &ScopeList,
-    app_id: &str,
-) -> anyhow::Result<ExitStatus> {
-    if out.is_json() {
-        out.json(&json!({
-            "auth_code": code.secret(),
-            "state": callback.state,
-            "scope": callback.scope.clone().unwrap_or_else(|| scopes.joined()),
-            "app_id": callback.app_id.clone().unwrap_or_else(|| app_id.to_string()),
-        }));
-    } else if out.quiet {
-        out.result(code.secret());
-    } else {
-        out.result(format!("auth_code  {}", code.secret()));
-        out.info("It works once and expires within minutes: exchange it now (`alipay-oauth exchange --code -`).");
     }
     Ok(ExitStatus::Success)
 }

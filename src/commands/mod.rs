@@ -12,6 +12,7 @@ mod emulator;
 mod exchange;
 mod keys;
 mod logout;
+mod report;
 mod sign;
 mod status;
 mod token;
@@ -174,4 +175,28 @@ pub(crate) fn read_secret<T: SecretValue>(what: &str) -> Result<T, Error> {
         ));
     }
     Ok(T::new(value))
+}
+
+/// After a new authorization that is not stored: Alipay has dropped the
+/// user's earlier access tokens, so a stored login of the same user is
+/// marked (its next use refreshes) and the user is told.
+pub(crate) fn note_superseded(
+    out: &crate::output::Output,
+    sessions: &crate::session::Sessions<'_>,
+    tokens: &crate::gateway::TokenSet,
+) {
+    let Some((subject, _)) = tokens.subject() else {
+        return;
+    };
+    match sessions.mark_superseded(&subject) {
+        // Said in JSON mode too: a script with --no-store must learn it.
+        Ok(true) => out.warn(format!(
+            "this login was not stored, and it made Alipay drop the stored access token of {subject}; \
+             the stored login is marked and refreshes on its next use"
+        )),
+        Ok(false) => {}
+        Err(e) => out.warn(format!(
+            "this login made Alipay drop the stored access token of {subject}, which could not be marked: {e}"
+        )),
+    }
 }

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use super::exchange::human_duration;
+use super::report::human_duration;
 use crate::cli::settings::Settings;
 use crate::error::ExitStatus;
 use crate::store::Session;

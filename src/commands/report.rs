@@ -308,3 +308,45 @@ pub(crate) fn human_duration(d: time::Duration) -> String {
         s => format!("in {} days", s / 86_400),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn login_and_code_documents() {
+        let now = OffsetDateTime::now_utc();
+        let tokens =
+            TokenSet::from_node(&json!({"access_token": "a", "open_id": "o1"}), now).unwrap();
+        let user = UserInfo::from_node(&json!({"open_id": "o1", "nick_name": "n"})).unwrap();
+        let login = Login {
+            tokens: &tokens,
+            user: Some(&user),
+            show_secrets: false,
+        };
+        let doc = login.json();
+        assert_eq!(doc["access_token"], "a");
+        assert_eq!(doc["permanent"], false);
+        assert_eq!(doc["user"]["nickname"], "n");
+        let without = Login {
+            user: None,
+            ..login
+        };
+        assert!(without.json().get("user").is_none());
+
+        let code = AuthCode::new("c0de");
+        let callback = Callback::from_query("auth_code=c0de&state=s");
+        let scopes: ScopeList = "auth_base".parse().unwrap();
+        let doc = Code {
+            code: &code,
+            callback: &callback,
+            scopes: &scopes,
+            app_id: "2021",
+        }
+        .json();
+        assert_eq!(
+            doc,
+            json!({"auth_code": "c0de", "state": "s", "scope": "auth_base", "app_id": "2021"})
+        );
+    }
+}

@@ -774,6 +774,45 @@ fn config_shows_sources_and_logout_forgets() {
     common::assert_clean_failure(&out, 2, "no stored login");
 }
 
+/// `status`, `token` and `logout` in their three forms, through the one
+/// report renderer.
+#[test]
+fn stored_login_reports_in_every_form() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let tokens = login(&emu, "auth_user");
+    let run = |args: &[&str]| {
+        let out = emu.cli().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let status: Value = serde_json::from_str(&run(&["-o", "json", "status"])).unwrap();
+    assert_eq!(status[0]["subject"], tokens["open_id"]);
+    assert_eq!(status[0]["usable"], true);
+    let human = run(&["status"]);
+    assert!(
+        human.starts_with('✓') && human.contains("access   expires"),
+        "{human}"
+    );
+    assert_eq!(run(&["-q", "status"]), human);
+    let token = tokens["access_token"].as_str().unwrap();
+    assert_eq!(run(&["-q", "token"]), format!("{token}\n"));
+    assert_eq!(run(&["token"]), format!("{token}\n"));
+    let doc: Value = serde_json::from_str(&run(&["-o", "json", "token"])).unwrap();
+    assert_eq!(doc["access_token"], token);
+    assert_eq!(doc["expires_at"], tokens["expires_at"]);
+    assert_eq!(run(&["-q", "logout"]), "");
+    let doc: Value = serde_json::from_str(&run(&["-o", "json", "logout"])).unwrap();
+    assert_eq!(doc, serde_json::json!({"removed": 0}));
+    assert!(run(&["logout"]).starts_with("no stored login for app"));
+    let out = emu.cli().args(["status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(
+        stderr(&out).contains("no stored logins in"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn doctor_checks_and_live_call() {
     let emu = EmulatorProc::start(&["--auto-approve"]);

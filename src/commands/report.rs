@@ -16,8 +16,11 @@ use crate::secret::AuthCode;
 pub(crate) trait Report {
     /// The `-o json` document.
     fn json(&self) -> Value;
-    /// The one line of `--quiet`.
-    fn quiet(&self, out: &Output) -> String;
+    /// The `--quiet` form: by default the human one (whose notes on stderr
+    /// quiet already silences).
+    fn quiet(&self, out: &Output) {
+        self.human(out);
+    }
     /// The human form (stdout lines, notes on stderr).
     fn human(&self, out: &Output);
 }
@@ -27,7 +30,7 @@ pub(crate) fn render(out: &Output, report: &dyn Report) {
     if out.is_json() {
         out.json(&report.json());
     } else if out.quiet {
-        out.result(report.quiet(out));
+        report.quiet(out);
     } else {
         report.human(out);
     }
@@ -46,9 +49,8 @@ impl Report for Tokens<'_> {
         self.tokens.to_json()
     }
 
-    fn quiet(&self, out: &Output) -> String {
-        out.remote_value(self.tokens.access_token.secret())
-            .into_owned()
+    fn quiet(&self, out: &Output) {
+        out.result(out.remote_value(self.tokens.access_token.secret()));
     }
 
     fn human(&self, out: &Output) {
@@ -118,8 +120,8 @@ impl Report for User<'_> {
         self.user.to_json()
     }
 
-    fn quiet(&self, out: &Output) -> String {
-        out.remote_value(&self.user.subject).into_owned()
+    fn quiet(&self, out: &Output) {
+        out.result(out.remote_value(&self.user.subject));
     }
 
     fn human(&self, out: &Output) {
@@ -201,8 +203,8 @@ impl Report for Login<'_> {
         doc
     }
 
-    fn quiet(&self, out: &Output) -> String {
-        self.tokens(true).quiet(out)
+    fn quiet(&self, out: &Output) {
+        self.tokens(true).quiet(out);
     }
 
     fn human(&self, out: &Output) {
@@ -235,8 +237,8 @@ impl Report for Code<'_> {
         })
     }
 
-    fn quiet(&self, _out: &Output) -> String {
-        self.code.secret().to_string()
+    fn quiet(&self, out: &Output) {
+        out.result(self.code.secret());
     }
 
     fn human(&self, out: &Output) {
@@ -282,8 +284,8 @@ impl Report for Demo<'_> {
         })
     }
 
-    fn quiet(&self, _out: &Output) -> String {
-        self.user.subject.clone()
+    fn quiet(&self, out: &Output) {
+        out.result(&self.user.subject);
     }
 
     fn human(&self, out: &Output) {

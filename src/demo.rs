@@ -241,7 +241,9 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
             Ok(steps)
         })
     };
-    let callback = login.listener.wait(Duration::from_secs(30), |_| {})?;
+    let callback = login
+        .listener
+        .wait(Duration::from_secs(30), |_| {}, |_| {})?;
     let browser_steps = browse
         .join()
         .map_err(|_| Error::Internal("the demo browser thread failed".into()))??;

@@ -29,6 +29,8 @@ pub enum Source {
     Flag(&'static str),
     Env(&'static str),
     Profile(String),
+    /// A key of the config file itself (e.g. `default_profile`).
+    Config(&'static str),
     Default,
 }
 
@@ -38,6 +40,7 @@ impl fmt::Display for Source {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile(p) => write!(f, "profile {p:?}"),
+            Source::Config(key) => write!(f, "config file {key}"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -108,7 +111,24 @@ pub struct Settings {
     pub request_timeout: Duration,
     pub proxy: ProxyConfig,
     pub output: Output,
+    /// Where the config file's path, the profile's name and the timeouts
+    /// came from (for `config`).
+    pub config_source: Source,
+    pub profile_source: Option<Source>,
+    pub connect_timeout_source: Source,
+    pub request_timeout_source: Source,
+    /// The variables that set the proxy, as (setting, variable).
+    pub proxy_vars: Vec<(&'static str, &'static str)>,
 }
+
+/// The proxy variables read, in the order they are looked at: (setting,
+/// upper-case name, lower-case name).
+pub const PROXY_VARS: [(&str, &str, &str); 4] = [
+    ("https", "HTTPS_PROXY", "https_proxy"),
+    ("http", "HTTP_PROXY", "http_proxy"),
+    ("all", "ALL_PROXY", "all_proxy"),
+    ("no_proxy", "NO_PROXY", "no_proxy"),
+];
 
 /// Reads process environment variables; the one place the CLI layer does.
 fn env_var(name: &str) -> Option<String> {
@@ -176,6 +196,22 @@ impl Settings {
             None => ConfigFile::default(),
         };
         let selected = config.select(args.profile.as_deref())?;
+        let flag_or_env =
+            |id: &str, flag: &'static str, var: &'static str| match value_source(matches, id) {
+                Some(ValueSource::EnvVariable) => Source::Env(var),
+                Some(ValueSource::CommandLine) => Source::Flag(flag),
+                _ => Source::Default,
+            };
+        let config_source = match &args.config {
+            Some(_) => flag_or_env("config", "--config", "ALIPAY_OAUTH_CONFIG"),
+            None => Source::Default,
+        };
+        let profile_source = selected.as_ref().map(|_| match &args.profile {
+            Some(_) => flag_or_env("profile", "--profile", "ALIPAY_PROFILE"),
+            None if config.default_profile.is_some() => Source::Config("default_profile"),
+            // The profile named "default" is taken when nothing names one.
+            None => Source::Config("[profiles.default]"),
+        });
         let (profile_name, profile) = match &selected {
             Some((n, p)) => (Some(n.clone()), p.clone()),
             None => (None, Profile::default()),
@@ -381,12 +417,31 @@ impl Settings {
         };
         let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
         let request_timeout = seconds(args.request_timeout, "--request-timeout")?;
-        let either = |a: &str, b: &str| env_var(a).or_else(|| env_var(b));
+        let connect_timeout_source = flag_or_env(
+            "connect_timeout",
+            "--connect-timeout",
+            "ALIPAY_CONNECT_TIMEOUT",
+        );
+        let request_timeout_source = flag_or_env(
+            "request_timeout",
+            "--request-timeout",
+            "ALIPAY_REQUEST_TIMEOUT",
+        );
+        let mut proxy_vars = Vec::new();
+        let mut either = |kind: &'static str| {
+            let (_, upper, lower) = PROXY_VARS
+                .iter()
+                .find(|(k, _, _)| *k == kind)
+                .expect("a known proxy setting");
+            [*upper, *lower]
+                .into_iter()
+                .find_map(|var| env_var(var).inspect(|_| proxy_vars.push((kind, var))))
+        };
         let proxy = ProxyConfig {
-            http: either("HTTP_PROXY", "http_proxy"),
-            https: either("HTTPS_PROXY", "https_proxy"),
-            all: either("ALL_PROXY", "all_proxy"),
-            no_proxy: either("NO_PROXY", "no_proxy"),
+            https: either("https"),
+            http: either("http"),
+            all: either("all"),
+            no_proxy: either("no_proxy"),
         };
 
         let cert_setting = |id: &str,
@@ -453,6 +508,11 @@ impl Settings {
             request_timeout,
             proxy,
             output,
+            config_source,
+            profile_source,
+            connect_timeout_source,
+            request_timeout_source,
+            proxy_vars,
         })
     }
 

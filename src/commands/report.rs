@@ -266,6 +266,20 @@ pub(crate) fn demo_step(out: &Output, s: &Step) {
     }
 }
 
+/// A detail's label as a JSON key for programs: "string to sign" becomes
+/// `string_to_sign`, "POST" `post`.
+fn json_key(label: &str) -> String {
+    let mut key = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.ends_with('_') {
+            key.push('_');
+        }
+    }
+    key.trim_matches('_').to_string()
+}
+
 /// The end of `demo`: its steps and the user it logged in.
 pub(crate) struct Demo<'a> {
     pub steps: &'a [Step],
@@ -278,7 +292,7 @@ impl Report for Demo<'_> {
             "steps": self.steps.iter().map(|s| json!({
                 "number": s.number,
                 "title": s.title,
-                "details": s.details.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "details": s.details.iter().map(|(k, v)| (json_key(k), json!(v))).collect::<serde_json::Map<_, _>>(),
             })).collect::<Vec<_>>(),
             "user": self.user.to_json(),
         })
@@ -314,6 +328,14 @@ pub(crate) fn human_duration(d: time::Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detail_labels_become_snake_case_keys() {
+        assert_eq!(json_key("string to sign"), "string_to_sign");
+        assert_eq!(json_key("authorization URL"), "authorization_url");
+        assert_eq!(json_key("POST"), "post");
+        assert_eq!(json_key("access_token"), "access_token");
+    }
 
     #[test]
     fn login_and_code_documents() {

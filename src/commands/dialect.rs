@@ -7,8 +7,7 @@ use rand_core::RngCore;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::read_input;
-use super::verify::app_key_from;
+use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
 use crate::error::{Error, ExitStatus};

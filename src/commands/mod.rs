@@ -212,3 +212,30 @@ pub(crate) fn note_superseded(
         )),
     }
 }
+
+/// The app's own public key: from this file, else from the app private key.
+pub(crate) fn app_key_from(
+    file: Option<&std::path::Path>,
+    settings: &crate::cli::settings::Settings,
+) -> anyhow::Result<Option<crate::sign::PublicKey>> {
+    if let Some(path) = file {
+        let bytes = crate::cli::settings::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
+        let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
+        return Ok(match key {
+            crate::sign::key::KeyMaterial::Public(k) => Some(k),
+            crate::sign::key::KeyMaterial::Private(k) => Some(k.public_key()),
+            crate::sign::key::KeyMaterial::Certificate(der) => {
+                Some(crate::sign::PublicKey::from_certificate_der(&der).map_err(Error::from)?)
+            }
+        });
+    }
+    match settings.private_key() {
+        Ok(k) => Ok(k.map(|k| k.public_key())),
+        Err(e) => {
+            settings
+                .output
+                .trace(1, format!("app key not used for diagnosis: {e:#}"));
+            Ok(None)
+        }
+    }
+}

@@ -1,6 +1,8 @@
-//! The report values of the login commands (`exchange`, `userinfo`,
-//! `authorize`, `demo`) and their one rendering: JSON, quiet or human is
-//! decided in [`render`], not in each command.
+//! Report values and their one rendering: a command builds a value that
+//! implements [`Report`], and [`render`] decides between JSON, quiet and
+//! human, instead of each command. The values shared by the login commands
+//! (`exchange`, `userinfo`, `authorize`, `demo`) live here; a command's own
+//! value lives beside it.
 
 use serde_json::{Value, json};
 use time::OffsetDateTime;

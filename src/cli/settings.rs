@@ -17,7 +17,7 @@ use crate::error::Error;
 pub use crate::file::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::{KeyText, SecretValue};
 use crate::session::Sessions;
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
 use crate::store::{TokenStore, store_key};
@@ -71,7 +71,7 @@ pub enum KeySource {
     /// Key text from an environment variable.
     Text {
         var: &'static str,
-        text: Secret,
+        text: KeyText,
     },
 }
 
@@ -317,7 +317,7 @@ impl Settings {
                         Sourced::new(
                             KeySource::Text {
                                 var: text_var,
-                                text: Secret::new(text),
+                                text: KeyText::new(text),
                             },
                             Source::Env(text_var),
                         )
@@ -727,8 +727,8 @@ pub fn browser_env() -> crate::oauth::browser::BrowserEnv {
 }
 
 /// A secret from an environment variable (read only here, at the edge).
-pub fn env_secret(name: &str) -> Option<Secret> {
-    env_var(name).map(|v| Secret::new(v.trim()))
+pub fn env_secret<T: SecretValue>(name: &str) -> Option<T> {
+    env_var(name).map(|v| T::new(v.trim()))
 }
 
 fn describe(source: &Sourced<KeySource>) -> String {
@@ -743,7 +743,7 @@ fn describe(source: &Sourced<KeySource>) -> String {
 fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
     match source {
         KeySource::Text { text, .. } => {
-            Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec()))
+            Ok(zeroize::Zeroizing::new(text.secret().as_bytes().to_vec()))
         }
         KeySource::File(path) => read_input_file(path, crate::file::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)

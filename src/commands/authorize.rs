@@ -11,7 +11,7 @@ use serde_json::json;
 use super::exchange::print_tokens;
 use super::userinfo::print_user;
 use crate::cli::AuthorizeArgs;
-use crate::cli::settings::{Settings, browser_env};
+use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
@@ -45,12 +45,12 @@ fn catch_ctrl_c(sender: Sender<Event>) {
 }
 
 pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let app_id = settings.require_app_id()?.to_string();
     let scope_text = args
         .scope
         .clone()
-        .or_else(|| settings.scope.as_ref().map(|s| s.value.clone()))
+        .or_else(|| settings.scope().as_ref().map(|s| s.value.clone()))
         .unwrap_or_else(|| "auth_user".into());
     let scopes: ScopeList = scope_text
         .parse()
@@ -73,7 +73,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     let redirect = args
         .redirect_uri
         .clone()
-        .or_else(|| settings.redirect_uri.as_ref().map(|r| r.value.clone()));
+        .or_else(|| settings.redirect_uri().as_ref().map(|r| r.value.clone()));
     let (listener, redirect_uri, paste_why) = match redirect {
         None => {
             if args.manual {
@@ -101,8 +101,8 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             })?;
             let bound = listener.local_addrs()[0];
             let uri = format!("http://{bound}/callback");
-            if settings.environment.value != Environment::Emulator
-                && settings.gateway.source == crate::cli::settings::Source::Default
+            if settings.environment().value != Environment::Emulator
+                && settings.gateway().source == crate::cli::settings::Source::Default
             {
                 out.warn(format!(
                     "no --redirect-uri: using {uri}; Alipay only redirects to the callback domain registered for the app"
@@ -149,7 +149,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     };
 
     let url = authorize_url(
-        &settings.authorize_url.value,
+        &settings.authorize_url().value,
         &app_id,
         &scopes,
         &redirect_uri,
@@ -158,7 +158,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     // The URL is always shown, whatever else happens.
     eprintln!("Open this URL to log in with Alipay:\n  {url}");
     show_qr(args, &out, url.as_str());
-    match browser::open(url.as_str(), &browser::decide(args.no_browser, &browser_env())) {
+    match browser::open(url.as_str(), &browser::decide(args.no_browser, &settings.browser_env())) {
         Ok(()) => out.info("Opened it in the browser."),
         Err(why) => out.info(format!(
             "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."

@@ -11,7 +11,7 @@ fn row<T: ToString>(s: &Sourced<T>) -> (String, String) {
 
 /// What a key source holds, without the key: its shape, or why it fails.
 fn key_row(
-    s: &Option<Sourced<KeySource>>,
+    s: Option<&Sourced<KeySource>>,
     load: impl FnOnce() -> anyhow::Result<String>,
 ) -> (String, String) {
     match s {
@@ -33,8 +33,8 @@ fn key_row(
 }
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
-    let opt = |s: &Option<Sourced<String>>| match s {
+    let out = settings.output();
+    let opt = |s: Option<&Sourced<String>>| match s {
         Some(s) => row(s),
         None => ("(not set)".into(), "-".into()),
     };
@@ -43,8 +43,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
             "config_file",
             (
                 settings
-                    .config_path
-                    .as_ref()
+                    .config_path()
                     .map(|p| {
                         format!(
                             "{}{}",
@@ -59,51 +58,51 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         (
             "profile",
             (
-                settings.profile.clone().unwrap_or_else(|| "(none)".into()),
+                settings.profile().unwrap_or("(none)").to_string(),
                 "-".into(),
             ),
         ),
-        ("env", row(&settings.environment)),
-        ("gateway", row(&settings.gateway)),
-        ("authorize_url", row(&settings.authorize_url)),
-        ("emulator_url", opt(&settings.emulator_url)),
-        ("app_id", opt(&settings.app_id)),
+        ("env", row(&settings.environment())),
+        ("gateway", row(&settings.gateway())),
+        ("authorize_url", row(&settings.authorize_url())),
+        ("emulator_url", opt(settings.emulator_url())),
+        ("app_id", opt(settings.app_id())),
         (
             "private_key",
-            key_row(&settings.private_key, || {
+            key_row(settings.private_key_source(), || {
                 Ok(settings.require_private_key()?.info().to_string())
             }),
         ),
         (
             "alipay_public_key",
-            key_row(&settings.alipay_public_key, || {
+            key_row(settings.alipay_public_key_source(), || {
                 let k = settings.require_alipay_public_key()?;
                 Ok(format!("{}, fingerprint {}", k.info(), k.fingerprint()))
             }),
         ),
-        ("sign_type", row(&settings.sign_type)),
-        ("charset", row(&settings.charset)),
-        ("key_version", row(&settings.key_version)),
-        ("redirect_uri", opt(&settings.redirect_uri)),
-        ("scope", opt(&settings.scope)),
+        ("sign_type", row(&settings.sign_type())),
+        ("charset", row(&settings.charset())),
+        ("key_version", row(&settings.key_version())),
+        ("redirect_uri", opt(settings.redirect_uri())),
+        ("scope", opt(settings.scope())),
         (
             "token_dir",
             (
-                settings.token_dir.value.display().to_string(),
-                settings.token_dir.source.to_string(),
+                settings.token_dir().value.display().to_string(),
+                settings.token_dir().source.to_string(),
             ),
         ),
         (
             "connect_timeout",
             (
-                format!("{} s", settings.connect_timeout.as_secs_f64()),
+                format!("{} s", settings.connect_timeout().as_secs_f64()),
                 "-".into(),
             ),
         ),
         (
             "request_timeout",
             (
-                format!("{} s", settings.request_timeout.as_secs_f64()),
+                format!("{} s", settings.request_timeout().as_secs_f64()),
                 "-".into(),
             ),
         ),
@@ -111,10 +110,10 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
             "proxy",
             (
                 [
-                    ("https", &settings.proxy.https),
-                    ("http", &settings.proxy.http),
-                    ("all", &settings.proxy.all),
-                    ("no_proxy", &settings.proxy.no_proxy),
+                    ("https", &settings.proxy().https),
+                    ("http", &settings.proxy().http),
+                    ("all", &settings.proxy().all),
+                    ("no_proxy", &settings.proxy().no_proxy),
                 ]
                 .iter()
                 .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", redact_userinfo(v))))

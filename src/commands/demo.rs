@@ -7,7 +7,7 @@ use crate::demo::{self, STEPS, Step};
 use crate::error::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let mut steps: Vec<Step> = Vec::new();
     if !out.is_json() && !out.quiet {
         out.result(

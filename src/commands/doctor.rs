@@ -63,10 +63,10 @@ const CLOCK_FAIL: i64 = 15 * 60;
 const CLOCK_WARN: i64 = 60;
 
 pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let mut checks = Vec::new();
 
-    checks.push(match &settings.config_path {
+    checks.push(match &settings.config_path() {
         Some(p) if p.exists() => check(
             "config",
             Status::Ok,
@@ -74,8 +74,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
                 "{}{}",
                 p.display(),
                 settings
-                    .profile
-                    .as_ref()
+                    .profile()
                     .map(|n| format!(", profile {n:?}"))
                     .unwrap_or_default()
             ),
@@ -89,8 +88,8 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         ),
     });
 
-    let env = settings.environment.value;
-    checks.push(match &settings.app_id {
+    let env = settings.environment().value;
+    checks.push(match &settings.app_id() {
         None => check("app id", Status::Fail, "not set", Some("pass --app-id, set ALIPAY_APP_ID, or add app_id to a profile")),
         Some(a) => {
             let id = &a.value;
@@ -150,7 +149,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         }
     };
 
-    let sign_type = settings.sign_type.value;
+    let sign_type = settings.sign_type().value;
     checks.push(match (&private, sign_type) {
         (Some(k), t) if k.bits() < t.min_bits() => check(
             "sign type",
@@ -264,7 +263,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
                 "the gateway is not reachable",
                 None,
             )
-        } else if private.is_none() || alipay.is_none() || settings.app_id.is_none() {
+        } else if private.is_none() || alipay.is_none() || settings.app_id().is_none() {
             check(
                 "live call",
                 Status::Skip,
@@ -308,9 +307,9 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
 /// is only flagged: a bundle may carry retired roots.
 fn certificate_dates(settings: &Settings) -> Option<Check> {
     let files = [
-        ("app", &settings.app_cert_file, true),
-        ("Alipay", &settings.alipay_cert_file, true),
-        ("root", &settings.alipay_root_cert_file, false),
+        ("app", &settings.app_cert_file(), true),
+        ("Alipay", &settings.alipay_cert_file(), true),
+        ("root", &settings.alipay_root_cert_file(), false),
     ];
     if files.iter().all(|(_, f, _)| f.is_none()) {
         return None;
@@ -429,24 +428,24 @@ fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) ->
 /// Reaches the gateway once: DNS, TCP, TLS and proxy in one request, and
 /// the server's clock from its `Date` header.
 fn reach_gateway(settings: &Settings) -> (Check, Check) {
-    let gateway = settings.gateway.value.clone();
-    let proxied = settings.proxy.https.is_some()
-        || settings.proxy.http.is_some()
-        || settings.proxy.all.is_some();
+    let gateway = settings.gateway().value.clone();
+    let proxied = settings.proxy().https.is_some()
+        || settings.proxy().http.is_some()
+        || settings.proxy().all.is_some();
     let client = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(settings.connect_timeout)
-        .timeout(settings.request_timeout)
+        .connect_timeout(settings.connect_timeout())
+        .timeout(settings.request_timeout())
         .no_proxy();
     let mut client = client;
     for (kind, url) in [
-        ("http", &settings.proxy.http),
-        ("https", &settings.proxy.https),
-        ("all", &settings.proxy.all),
+        ("http", &settings.proxy().http),
+        ("https", &settings.proxy().https),
+        ("all", &settings.proxy().all),
     ] {
         if let Some(u) = url {
             let no = settings
-                .proxy
+                .proxy()
                 .no_proxy
                 .as_deref()
                 .and_then(reqwest::NoProxy::from_string);

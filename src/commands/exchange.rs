@@ -4,7 +4,7 @@ use time::OffsetDateTime;
 
 use super::read_secret;
 use crate::cli::ExchangeArgs;
-use crate::cli::settings::{Settings, env_secret};
+use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Client, TokenSet};
 use crate::output::{Output, visible};
@@ -12,7 +12,7 @@ use crate::secret::Secret;
 use crate::session::Sessions;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let client = Client::new(settings.client_config()?, &out)?;
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
@@ -39,7 +39,7 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
         let token = read_secret("refresh token")?;
         let guard = prepare()?;
         (client.refresh(&token)?.0, None, guard)
-    } else if let Some(token) = env_secret("ALIPAY_REFRESH_TOKEN") {
+    } else if let Some(token) = settings.env_refresh_token() {
         out.trace(1, "refreshing with ALIPAY_REFRESH_TOKEN");
         let guard = prepare()?;
         (client.refresh(&token)?.0, None, guard)

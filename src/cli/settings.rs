@@ -876,3 +876,190 @@ impl Output {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::{CommandFactory, FromArgMatches};
+
+    const PROFILE: &str = r#"
+default_profile = "p"
+[profiles.p]
+env = "sandbox"
+gateway = "https://profile.example/gateway.do"
+app_id = "2021000000000002"
+private_key_file = "profile.key"
+sign_type = "RSA"
+app_cert_file = "app.crt"
+scope = "auth_base"
+"#;
+
+    /// Resolves `args` (before the `config` subcommand) against a config file
+    /// holding `config` and the environment `env`. clap's own variable
+    /// bindings are removed so the process environment cannot leak in: these
+    /// tests cover what resolution does with what clap hands it.
+    fn resolve(config: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Settings, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, config).unwrap();
+        let mut argv = vec!["alipay-oauth", "--config", path.to_str().unwrap()];
+        argv.extend_from_slice(args);
+        argv.push("config");
+        let matches = Cli::command()
+            .mut_args(|a| a.env(None))
+            .try_get_matches_from(argv)
+            .unwrap();
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        Settings::resolve(
+            &cli.global,
+            &matches,
+            &EnvSnapshot::from_pairs(env.iter().copied()),
+        )
+    }
+
+    fn profile() -> Source {
+        Source::Profile("p".into())
+    }
+
+    #[test]
+    fn flag_beats_profile_beats_default_and_each_is_recorded() {
+        let s = resolve(PROFILE, &["--app-id", "2021000000000001"], &[]).unwrap();
+        let app = s.app_id().unwrap();
+        assert_eq!(app.value, "2021000000000001");
+        assert_eq!(app.source, Source::Flag("--app-id"));
+
+        let s = resolve(PROFILE, &[], &[]).unwrap();
+        assert_eq!(s.profile(), Some("p"));
+        let app = s.app_id().unwrap();
+        assert_eq!(
+            (app.value.as_str(), &app.source),
+            ("2021000000000002", &profile())
+        );
+        assert_eq!(s.sign_type().value, SignType::Rsa);
+        assert_eq!(s.sign_type().source, profile());
+        assert_eq!(s.gateway().value, "https://profile.example/gateway.do");
+        assert_eq!(s.gateway().source, profile());
+        // Not in the profile: the built-in default.
+        assert_eq!(s.charset().source, Source::Default);
+        assert_eq!(s.key_version().value, 1);
+        assert_eq!(s.key_version().source, Source::Default);
+
+        let s = resolve("", &[], &[]).unwrap();
+        assert!(s.app_id().is_none());
+        assert_eq!(s.environment().value, Environment::Production);
+        assert_eq!(s.environment().source, Source::Default);
+        assert_eq!(s.gateway().value, Environment::Production.gateway_url());
+        assert_eq!(s.gateway().source, Source::Default);
+    }
+
+    #[test]
+    fn an_env_flag_outranks_the_profile_urls() {
+        let s = resolve(PROFILE, &["--env", "production"], &[]).unwrap();
+        assert_eq!(s.environment().source, Source::Flag("--env"));
+        assert_eq!(s.gateway().value, Environment::Production.gateway_url());
+        assert_eq!(s.gateway().source, Source::Default);
+        // ... but a --gateway flag still wins over both.
+        let s = resolve(
+            PROFILE,
+            &[
+                "--env",
+                "production",
+                "--gateway",
+                "http://127.0.0.1:9/gateway.do",
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(s.gateway().value, "http://127.0.0.1:9/gateway.do");
+        assert_eq!(s.gateway().source, Source::Flag("--gateway"));
+    }
+
+    #[test]
+    fn key_file_flag_beats_key_text_variable_beats_profile_file() {
+        let text = [(env::PRIVATE_KEY_TEXT, "-----BEGIN PRIVATE KEY-----\nAAAA\n")];
+        let s = resolve(PROFILE, &["--private-key-file", "/k/flag.key"], &text).unwrap();
+        let k = s.private_key_source().unwrap();
+        assert!(matches!(&k.value, KeySource::File(p) if p == Path::new("/k/flag.key")));
+        assert_eq!(k.source, Source::Flag("--private-key-file"));
+
+        let s = resolve(PROFILE, &[], &text).unwrap();
+        let k = s.private_key_source().unwrap();
+        // The text is kept as given (PEM needs its line breaks).
+        assert!(
+            matches!(&k.value, KeySource::Text { var: "ALIPAY_PRIVATE_KEY", text: t } if t.expose() == text[0].1)
+        );
+        assert_eq!(k.source, Source::Env("ALIPAY_PRIVATE_KEY"));
+
+        let s = resolve(PROFILE, &[], &[]).unwrap();
+        let k = s.private_key_source().unwrap();
+        // A profile path is relative to the config file's directory.
+        assert!(
+            matches!(&k.value, KeySource::File(p) if p.ends_with("profile.key") && p.is_absolute())
+        );
+        assert_eq!(k.source, profile());
+        assert!(s.alipay_public_key_source().is_none());
+    }
+
+    #[test]
+    fn certificates_come_from_flags_or_the_profile() {
+        let s = resolve(PROFILE, &["--alipay-cert-file", "/c/alipay.crt"], &[]).unwrap();
+        assert_eq!(
+            s.alipay_cert_file().unwrap().source,
+            Source::Flag("--alipay-cert-file")
+        );
+        assert_eq!(s.app_cert_file().unwrap().source, profile());
+        assert!(s.app_cert_file().unwrap().value.ends_with("app.crt"));
+        assert!(s.alipay_root_cert_file().is_none());
+    }
+
+    #[test]
+    fn a_value_clap_took_from_a_variable_is_recorded_as_env() {
+        let o = |v| origin(v, "--app-id", "ALIPAY_APP_ID");
+        assert_eq!(
+            o(Some(ValueSource::EnvVariable)),
+            Source::Env("ALIPAY_APP_ID")
+        );
+        assert_eq!(o(Some(ValueSource::CommandLine)), Source::Flag("--app-id"));
+    }
+
+    #[test]
+    fn the_snapshot_is_the_only_environment_settings_see() {
+        let s = resolve(
+            "",
+            &[],
+            &[
+                ("HTTPS_PROXY", "http://proxy.example:3128"),
+                ("ALIPAY_ACCESS_TOKEN", " at-1 "),
+                ("ALIPAY_REFRESH_TOKEN", "rt-1"),
+                ("BROWSER", "true"),
+                ("SSH_TTY", "/dev/pts/1"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            s.proxy().https.as_deref(),
+            Some("http://proxy.example:3128")
+        );
+        assert_eq!(s.env_access_token().unwrap().expose(), "at-1");
+        assert_eq!(s.env_refresh_token().unwrap().expose(), "rt-1");
+        let b = s.browser_env();
+        assert_eq!(b.browser.as_deref(), Some("true"));
+        assert!(b.ssh);
+        // Tokens never show in the settings' Debug.
+        assert!(!format!("{s:?}").contains("at-1"));
+
+        let s = resolve("", &[], &[]).unwrap();
+        assert!(s.env_access_token().is_none() && s.proxy().https.is_none());
+    }
+
+    #[test]
+    fn a_bad_profile_value_names_the_profile_and_field() {
+        let e = resolve("[profiles.default]\ncharset = \"latin1\"\n", &[], &[]).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("\"default\"") && text.contains("charset"),
+            "{text}"
+        );
+    }
+}

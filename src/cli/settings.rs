@@ -185,10 +185,10 @@ impl Inputs<'_> {
                 origin(value_source(self.matches, id), flag, var),
             ));
         }
-        profile.map(|v| Sourced::new(v, self.from_profile()))
+        profile.map(|v| Sourced::new(v, self.profile_source()))
     }
 
-    fn from_profile(&self) -> Source {
+    fn profile_source(&self) -> Source {
         Source::Profile(self.profile_name.to_string())
     }
 
@@ -211,7 +211,7 @@ impl Inputs<'_> {
             Some(v) => Ok(Sourced::new(
                 v.parse::<T>()
                     .map_err(|e| profile_error(self.profile_name, field, e))?,
-                self.from_profile(),
+                self.profile_source(),
             )),
             None => Ok(Sourced::new(T::default(), Source::Default)),
         }
@@ -327,7 +327,7 @@ impl Inputs<'_> {
             })
             .or_else(|| {
                 self.profile_path(prof)
-                    .map(|p| Sourced::new(KeySource::File(p), self.from_profile()))
+                    .map(|p| Sourced::new(KeySource::File(p), self.profile_source()))
             })
     }
 
@@ -496,7 +496,7 @@ impl Settings {
         let request_timeout = seconds(args.request_timeout, "--request-timeout")?;
         let certs = inputs.certs();
         let from_profile =
-            |v: &Option<String>| v.clone().map(|v| Sourced::new(v, inputs.from_profile()));
+            |v: &Option<String>| v.clone().map(|v| Sourced::new(v, inputs.profile_source()));
 
         Ok(Settings {
             redirect_uri: from_profile(&profile.redirect_uri),

@@ -62,9 +62,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
                 "-".into(),
             ),
         ),
-        ("env", row(&settings.environment())),
-        ("gateway", row(&settings.gateway())),
-        ("authorize_url", row(&settings.authorize_url())),
+        ("env", row(settings.environment())),
+        ("gateway", row(settings.gateway())),
+        ("authorize_url", row(settings.authorize_url())),
         ("emulator_url", opt(settings.emulator_url())),
         ("app_id", opt(settings.app_id())),
         (
@@ -80,9 +80,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
                 Ok(format!("{}, fingerprint {}", k.info(), k.fingerprint()))
             }),
         ),
-        ("sign_type", row(&settings.sign_type())),
-        ("charset", row(&settings.charset())),
-        ("key_version", row(&settings.key_version())),
+        ("sign_type", row(settings.sign_type())),
+        ("charset", row(settings.charset())),
+        ("key_version", row(settings.key_version())),
         ("redirect_uri", opt(settings.redirect_uri())),
         ("scope", opt(settings.scope())),
         (

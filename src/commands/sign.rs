@@ -57,13 +57,13 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     }
 
     let sign_type = agree(
-        &settings.sign_type(),
+        settings.sign_type(),
         params.get("sign_type"),
         "sign_type",
         "--sign-type",
     )?;
     let charset = agree(
-        &settings.charset(),
+        settings.charset(),
         params.get("charset"),
         "charset",
         "--charset",

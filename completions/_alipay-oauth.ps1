@@ -708,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;keys;public' {
-            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'encoding')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'PEM, one-line base64 (as the console shows keys) or binary DER')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
@@ -740,8 +740,8 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;keys;convert' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'to')
-            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'encoding')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target structure: pkcs1 or pkcs8 for a private key (pkcs1 for the Python SDK), spki for a public key')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'PEM, one-line base64 (as the console shows keys) or binary DER')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write here (mode 0600 for private keys) instead of stdout')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
@@ -858,7 +858,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
-            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'root')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'FILE is Alipay''s root bundle (alipayRootCert.crt): print the alipay_root_cert_sn made from its RSA certificates')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
@@ -914,7 +914,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--token-ttl', '--token-ttl', [CompletionResultType]::ParameterName, 'Lifetime of access tokens, in seconds')
             [CompletionResult]::new('--refresh-ttl', '--refresh-ttl', [CompletionResultType]::ParameterName, 'Lifetime of refresh tokens, in seconds')
             [CompletionResult]::new('--timestamp-window', '--timestamp-window', [CompletionResultType]::ParameterName, 'How far request timestamps may be from Beijing time, in seconds')
-            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn (certificate mode: the answer names another Alipay certificate), with an optional /COUNT')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Worker threads (1 to 256)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1, and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server''s key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection that starts no request for this long, in seconds')

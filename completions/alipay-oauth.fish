@@ -629,7 +629,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l encoding -r -f -a "pem\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l encoding -d 'PEM, one-line base64 (as the console shows keys) or binary DER' -r -f -a "pem\t''
 bare\t''
 der\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l profile -d 'A profile of the config file' -r
@@ -659,10 +659,10 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l to -r -f -a "pkcs1\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l to -d 'Target structure: pkcs1 or pkcs8 for a private key (pkcs1 for the Python SDK), spki for a public key' -r -f -a "pkcs1\t''
 pkcs8\t''
 spki\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l encoding -r -f -a "pem\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l encoding -d 'PEM, one-line base64 (as the console shows keys) or binary DER' -r -f -a "pem\t''
 bare\t''
 der\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l out -d 'Write here (mode 0600 for private keys) instead of stdout' -r -F
@@ -772,7 +772,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l root
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l root -d 'FILE is Alipay\'s root bundle (alipayRootCert.crt): print the alipay_root_cert_sn made from its RSA certificates'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s h -l help -d 'Print help'
@@ -799,7 +799,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l c
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l token-ttl -d 'Lifetime of access tokens, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l refresh-ttl -d 'Lifetime of refresh tokens, in seconds' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l timestamp-window -d 'How far request timestamps may be from Beijing time, in seconds' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l fault -d 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l fault -d 'A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS, tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn (certificate mode: the answer names another Alipay certificate), with an optional /COUNT' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l threads -d 'Worker threads (1 to 256)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l tls -d 'Serve https: issue a throwaway CA and a certificate for localhost, 127.0.0.1 and ::1, and write the CA to DIR/ca.pem for clients (SSL_CERT_FILE=DIR/ca.pem). The server\'s key never leaves memory. The -o json start-up line gains "tls": {"ca_file": PATH}' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l idle-timeout -d 'Close a connection that starts no request for this long, in seconds' -r

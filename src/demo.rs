@@ -249,7 +249,7 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
             Ok(steps)
         })
     };
-    let callback = listener.wait(Duration::from_secs(30), |_| {})?;
+    let callback = listener.wait(Duration::from_secs(30), |_| {}, |_| {})?;
     let browser_steps = browse
         .join()
         .map_err(|_| Error::Internal("the demo browser thread failed".into()))??;

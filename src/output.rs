@@ -2,6 +2,8 @@
 //! document), progress, hints and errors on stderr.
 
 use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::OutputFormat;
 use crate::error::{Error, ExitStatus};
@@ -37,19 +39,19 @@ impl Output {
     /// Prints the one JSON document of a run on stdout: indented for a
     /// person at a terminal, on one line for a pipe.
     pub fn json(&self, value: &serde_json::Value) {
-        let mut out = std::io::stdout().lock();
-        let _ = if out.is_terminal() {
-            serde_json::to_writer_pretty(&mut out, value)
+        let mut text = if std::io::stdout().is_terminal() {
+            serde_json::to_string_pretty(value)
         } else {
-            serde_json::to_writer(&mut out, value)
-        };
-        let _ = writeln!(out);
-        let _ = out.flush();
+            serde_json::to_string(value)
+        }
+        .unwrap_or_default();
+        text.push('\n');
+        write_stdout(text.as_bytes());
     }
 
     /// Prints a line of the human result on stdout.
     pub fn result(&self, line: impl AsRef<str>) {
-        let _ = writeln!(std::io::stdout().lock(), "{}", line.as_ref());
+        write_stdout(format!("{}\n", line.as_ref()).as_bytes());
     }
 
     /// A single remote value printed alone for scripts (`-q`): as it is on
@@ -137,6 +139,39 @@ impl Output {
         }
         status
     }
+}
+
+/// The reader of stdout went away (`| head`): a normal end, nothing more is written.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+/// Why writing stdout failed otherwise (a full disk): the run must not claim success.
+static STDOUT_FAILED: Mutex<Option<String>> = Mutex::new(None);
+
+/// Writes the result (or part of it) to stdout. A closed pipe is not an
+/// error (`completions bash | head`): the run finishes its work and ends
+/// quietly; any other failure is kept for [`stdout_failure`].
+pub fn write_stdout(bytes: &[u8]) {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
+        Err(e) => {
+            let mut failed = STDOUT_FAILED.lock().unwrap_or_else(|p| p.into_inner());
+            failed.get_or_insert_with(|| e.to_string());
+        }
+    }
+}
+
+/// The first error writing stdout, other than a closed pipe.
+pub fn stdout_failure() -> Option<String> {
+    STDOUT_FAILED
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
 }
 
 /// Colours: bold 1, red 1;31, green 1;32, yellow 33, cyan 1;36, dim 2.

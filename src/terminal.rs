@@ -13,6 +13,8 @@ pub enum Keys {
     Typed(String),
     /// Enter was pressed on this text.
     Submitted(String),
+    /// Ctrl-D on an empty line: nothing more will be typed.
+    Ended,
 }
 
 /// A running key reader; dropping it stops reading and restores the terminal.
@@ -85,6 +87,7 @@ impl KeyReader {
                             line.clear();
                             changed = true;
                         }
+                        0x04 if line.is_empty() => report(Keys::Ended),
                         0x1b => escape = true,
                         b if b < 0x20 => {}
                         b => {

@@ -70,6 +70,21 @@ fn rand_suffix() -> String {
     )
 }
 
+/// The child's stderr, line by line as it comes (each wait up to 30 s).
+fn stderr_lines(child: &mut Child) -> impl Iterator<Item = String> + use<> {
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    std::iter::from_fn(move || rx.recv_timeout(Duration::from_secs(30)).ok())
+}
+
 fn finish(child: Child) -> std::process::Output {
     child.wait_with_output().unwrap()
 }
@@ -169,11 +184,17 @@ fn wrong_state_stray_requests_then_the_right_callback() {
         404
     );
     assert_eq!(http().post(callback.clone()).send().unwrap().status(), 405);
-    // A wrong state: 400, ignored.
+    // A wrong state: 400, ignored, and told in the terminal at once.
+    let mut child = child;
+    let mut lines = stderr_lines(&mut child);
     let forged = callback.replace("state=", "state=forged");
     let resp = http().get(&forged).send().unwrap();
     assert_eq!(resp.status(), 400);
     assert!(resp.text().unwrap().contains("does not match"));
+    let told = lines
+        .find(|l| l.contains("different state"))
+        .expect("the wrong state is reported while the wait goes on");
+    assert!(told.contains("still waiting"), "{told}");
     // Missing code, right state.
     let no_code: String = {
         let mut u = cb.clone();
@@ -327,6 +348,40 @@ fn manual_paste_on_standard_input() {
     }
 }
 
+/// `authorize --manual </dev/null`: the end of input ends the wait at once,
+/// and manual mode never talks about a listener.
+#[test]
+fn manual_mode_ends_when_input_ends() {
+    let emu = EmulatorProc::start(&["--redirect-domain", "shop.example.com"]);
+    for json in [false, true] {
+        let started = Instant::now();
+        let mut cmd = common::cli_std();
+        cmd.args(emu.client_args());
+        if json {
+            cmd.args(["-o", "json"]);
+        }
+        let out = cmd
+            .args(["authorize", "--manual", "--no-browser"])
+            .args(["--redirect-uri", "https://shop.example.com/alipay/cb"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        // The default timeout is 300 s.
+        assert!(started.elapsed() < Duration::from_secs(60));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{err}");
+        assert!(err.contains("input ended"), "{err}");
+        assert!(!err.to_lowercase().contains("listener"), "{err}");
+        assert!(!err.contains("browser could not reach"), "{err}");
+        if json {
+            let doc: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+            assert_eq!(doc["error"]["kind"], "authorization");
+        } else {
+            common::assert_clean_failure(&out, 5, "input ended");
+        }
+    }
+}
+
 #[test]
 fn paste_on_a_terminal() {
     if !have("python3") {
@@ -334,7 +389,9 @@ fn paste_on_a_terminal() {
         return;
     }
     let emu = EmulatorProc::start(&[]);
-    for (mode, expect) in [("url", 0), ("code", 0), ("wrong-state", 5)] {
+    // A wrong state is told at once and the prompt stays, so the right URL
+    // pasted next logs in.
+    for (mode, expect) in [("url", 0), ("code", 0), ("wrong-state", 0)] {
         let mut args: Vec<String> = vec![
             "python3".into(),
             helper("pty_paste.py"),
@@ -357,6 +414,12 @@ fn paste_on_a_terminal() {
         assert_eq!(out.status.code(), Some(expect), "{mode}: {text}");
         if expect == 0 {
             assert!(text.contains("沙箱用户"), "{mode}: {text}");
+        }
+        if mode == "wrong-state" {
+            assert!(
+                text.contains("different state") && text.contains("paste the address you land on"),
+                "{text}"
+            );
         }
         assert_eq!(
             text.contains("Or scan it with the Alipay app:") && text.contains('█'),

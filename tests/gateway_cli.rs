@@ -452,8 +452,22 @@ fn injected_errors_and_http_faults() {
         .write_stdin(emu.auth_code("auth_user"))
         .output()
         .unwrap();
-    common::assert_clean_failure(&out, 3, "");
+    common::assert_clean_failure(&out, 3, "an auth code is spent once sent");
     assert_eq!(token_files(&emu), 0);
+    // A cut answer to a call that sent no code says nothing about codes.
+    emu.fault("truncate", 1);
+    let out = emu
+        .cli()
+        .args(["--request-timeout", "5", "userinfo", "--access-token-stdin"])
+        .write_stdin("authusrB00000000000000000000000000000000")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, "retry");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("auth code"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     emu.fault("delay:3000", 1);
     let started = std::time::Instant::now();
@@ -724,14 +738,23 @@ fn config_shows_sources_and_logout_forgets() {
     assert_eq!(doc["charset"]["value"], "gbk");
     assert_eq!(doc["charset"]["source"], "env ALIPAY_CHARSET");
     assert_eq!(doc["env"]["source"], "default");
+    assert_eq!(
+        doc["alipay_public_key"]["value"],
+        emu.alipay_pub.to_string_lossy().as_ref()
+    );
     assert!(
-        doc["alipay_public_key"]["value"]
+        doc["alipay_public_key"]["info"]
             .as_str()
             .unwrap()
             .contains("SPKI public key")
     );
+    assert_eq!(
+        doc["private_key"]["value"],
+        emu.app_key.to_string_lossy().as_ref()
+    );
+    assert_eq!(doc["private_key"]["error"], Value::Null);
     assert!(
-        doc["private_key"]["value"]
+        doc["private_key"]["info"]
             .as_str()
             .unwrap()
             .contains("PKCS#8 private key")
@@ -806,6 +829,69 @@ fn doctor_checks_and_live_call() {
     assert!(
         text.contains("✗ app public key") && text.contains("does not match"),
         "{text}"
+    );
+    // An app id the console could not have given: a failed check, as the
+    // settings' own hint ("digits only") says.
+    let out = emu
+        .cli()
+        .args(["--app-id", "abc", "doctor"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("✗ app id") && text.contains("digits only"),
+        "{text}"
+    );
+    // A private key the gateway does not know: the live call shows both
+    // strings to sign and Alipay's whole sentence.
+    let stranger = emu.dir.path().join("stranger.key");
+    std::fs::write(
+        &stranger,
+        alipay_oauth::sign::key::to_pem(
+            &alipay_oauth::sign::PrivateKey::generate(2048)
+                .unwrap()
+                .to_der(alipay_oauth::sign::key::KeyFormat::Pkcs8)
+                .unwrap(),
+            "PRIVATE KEY",
+        ),
+    )
+    .unwrap();
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&stranger)
+        .args(["doctor", "--live"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("✗ live call"), "{text}");
+    assert!(text.contains("网关生成的验签字符串为"), "{text}");
+    assert!(
+        text.contains("our string to sign:") && text.contains("gateway string to sign:"),
+        "{text}"
+    );
+    let out = emu
+        .cli()
+        .arg("--private-key-file")
+        .arg(&stranger)
+        .args(["-o", "json", "doctor", "--live"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let live = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "live call")
+        .unwrap();
+    assert!(
+        live["details"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("our string to sign:"),
+        "{live}"
     );
     // Only the network failing: exit 3.
     let port = common::closed_port();

@@ -362,7 +362,11 @@ fn certificate_mode_end_to_end() {
     cert_args(&mut cmd);
     let out = cmd.args(["userinfo"]).output().unwrap();
     common::assert_clean_failure(&out, 6, startup["alipay_cert_sn"].as_str().unwrap());
-    assert!(String::from_utf8_lossy(&out.stderr).contains(&"0".repeat(32)));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&"0".repeat(32)));
+    // Its own rejection, not a parse failure.
+    assert!(err.contains("names Alipay certificate SN"), "{err}");
+    assert!(!err.contains("not JSON"), "{err}");
 
     // A public-key-mode client is refused by a certificate-mode gateway.
     let out = emu.cli().args(["-o", "json", "userinfo"]).output().unwrap();

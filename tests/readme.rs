@@ -238,4 +238,22 @@ fn the_demo_runs() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["steps"].as_array().unwrap().len(), 9);
     assert_eq!(doc["user"]["nickname"], "沙箱用户");
+    // Keys a program can use: snake_case, not the human labels.
+    for step in doc["steps"].as_array().unwrap() {
+        for key in step["details"].as_object().unwrap().keys() {
+            assert!(
+                !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{key:?} in {step}"
+            );
+        }
+    }
+    assert!(
+        doc["steps"][4]["details"]["string_to_sign"]
+            .as_str()
+            .unwrap()
+            .contains("method=alipay.system.oauth.token")
+    );
 }

@@ -36,6 +36,15 @@ const NAMES: &[&str] = &[
     "no_proxy",
 ];
 
+/// The proxy variables read, in the order they are looked at: (setting,
+/// upper-case name, lower-case name).
+pub const PROXY_VARS: [(&str, &str, &str); 4] = [
+    ("https", "HTTPS_PROXY", "https_proxy"),
+    ("http", "HTTP_PROXY", "http_proxy"),
+    ("all", "ALL_PROXY", "all_proxy"),
+    ("no_proxy", "NO_PROXY", "no_proxy"),
+];
+
 pub const ACCESS_TOKEN: &str = "ALIPAY_ACCESS_TOKEN";
 pub const REFRESH_TOKEN: &str = "ALIPAY_REFRESH_TOKEN";
 /// App private key text (rather than a file).
@@ -99,15 +108,29 @@ impl EnvSnapshot {
         self.get("ALIPAY_OUTPUT") == Some("json")
     }
 
-    /// Proxies, the upper-case name winning over the lower-case one.
-    pub fn proxy(&self) -> ProxyConfig {
-        let either = |a: &str, b: &str| self.get(a).or_else(|| self.get(b)).map(str::to_string);
-        ProxyConfig {
-            http: either("HTTP_PROXY", "http_proxy"),
-            https: either("HTTPS_PROXY", "https_proxy"),
-            all: either("ALL_PROXY", "all_proxy"),
-            no_proxy: either("NO_PROXY", "no_proxy"),
-        }
+    /// Proxies, the upper-case name winning over the lower-case one, with
+    /// the variables that set them as (setting, variable).
+    pub fn proxy(&self) -> (ProxyConfig, Vec<(&'static str, &'static str)>) {
+        let mut vars = Vec::new();
+        let mut either = |kind: &'static str| {
+            let (_, upper, lower) = PROXY_VARS
+                .iter()
+                .find(|(k, _, _)| *k == kind)
+                .expect("a known proxy setting");
+            [*upper, *lower].into_iter().find_map(|var| {
+                self.get(var).map(|v| {
+                    vars.push((kind, var));
+                    v.to_string()
+                })
+            })
+        };
+        let proxy = ProxyConfig {
+            https: either("https"),
+            http: either("http"),
+            all: either("all"),
+            no_proxy: either("no_proxy"),
+        };
+        (proxy, vars)
     }
 
     /// What the environment says about opening a browser.
@@ -150,7 +173,8 @@ mod tests {
             ("https_proxy", "http://lower:1"),
             ("no_proxy", "localhost"),
         ]);
-        let p = env.proxy();
+        let (p, vars) = env.proxy();
+        assert_eq!(vars, [("https", "HTTPS_PROXY"), ("no_proxy", "no_proxy")]);
         assert_eq!(p.https.as_deref(), Some("http://upper:1"));
         assert_eq!(p.no_proxy.as_deref(), Some("localhost"));
         assert_eq!(p.http, None);

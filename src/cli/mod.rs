@@ -38,8 +38,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes. In each command's help they come under
+/// their own heading, after the command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// A profile of the config file.
     #[arg(
@@ -258,7 +260,7 @@ pub enum Command {
     Sign(SignArgs),
 
     /// Check a signature: a gateway response, a notification, or content by hand.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = VERIFY_EXAMPLES)]
     Verify(VerifyCommand),
 
     /// Log in through the browser: open the authorization page, catch the callback on a
@@ -303,7 +305,7 @@ pub enum Command {
     Logout(LogoutArgs),
 
     /// Generate, convert, inspect and match keys; certificate serial numbers.
-    #[command(subcommand)]
+    #[command(subcommand, after_help = KEYS_EXAMPLES)]
     Keys(KeysCommand),
 
     /// Run a local Alipay (authorization page and gateway) for offline use and tests.
@@ -327,6 +329,7 @@ pub enum Command {
         after_help = "Examples:\n  alipay-oauth completions bash > ~/.local/share/bash-completion/completions/alipay-oauth\n  alipay-oauth completions zsh > ~/.zfunc/_alipay-oauth"
     )]
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -335,6 +338,25 @@ pub enum Command {
     #[command(after_help = "Example:\n  alipay-oauth man > alipay-oauth.1 && man ./alipay-oauth.1")]
     Man,
 }
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  # A gateway answer saved by your app, exactly as received
+  alipay-oauth verify response --method alipay.system.oauth.token --alipay-public-key-file alipay.pub body.json
+  # A payment notification (form body) or return-URL parameters
+  alipay-oauth verify notify --alipay-public-key-file alipay.pub notify-body.txt
+  # A signature over content by hand; --private-key-file also checks for swapped keys
+  printf %s 'a=1&b=2' | alipay-oauth verify raw --signature \"$SIG\" --alipay-public-key-file alipay.pub";
+
+const KEYS_EXAMPLES: &str = "\
+Examples:
+  # A new app key pair: paste stdout into the Alipay console
+  alipay-oauth keys generate --out app.key --encoding bare
+  # What is in this file, and does the key pair match?
+  alipay-oauth keys inspect app.key
+  alipay-oauth keys match --private-key-file app.key --public-key-file app.pub
+  # PKCS#1 for the Python SDK
+  alipay-oauth keys convert --to pkcs1 --out app-pkcs1.pem app.key";
 
 const SIGN_EXAMPLES: &str = "\
 Examples:
@@ -447,9 +469,10 @@ pub enum KeysCommand {
         after_help = "Example:\n  alipay-oauth keys public --encoding bare app.key   # what to upload to the console"
     )]
     Public {
+        /// PEM, one-line base64 (as the console shows keys) or binary DER.
         #[arg(long, value_enum, default_value = "pem")]
         encoding: EncodingArg,
-        /// Key file, or - for standard input.
+        /// Private key, public key or certificate file, or - for standard input [default: standard input].
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
@@ -459,8 +482,11 @@ pub enum KeysCommand {
         after_help = "Examples:\n  alipay-oauth keys convert --to pkcs1 --out app-pkcs1.pem app.key   # for the Python SDK\n  alipay-oauth keys convert --to spki --encoding bare alipay-public.pem"
     )]
     Convert {
+        /// Target structure: pkcs1 or pkcs8 for a private key (pkcs1 for the Python SDK), spki for a
+        /// public key.
         #[arg(long, value_enum)]
         to: FormatArg,
+        /// PEM, one-line base64 (as the console shows keys) or binary DER.
         #[arg(long, value_enum, default_value = "pem")]
         encoding: EncodingArg,
         /// Write here (mode 0600 for private keys) instead of stdout.
@@ -469,6 +495,7 @@ pub enum KeysCommand {
         /// Replace an existing --out file.
         #[arg(long)]
         force: bool,
+        /// Key file, or - for standard input [default: standard input].
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
@@ -486,6 +513,7 @@ pub enum KeysCommand {
     /// What a file holds: kind, format, encoding, bits, SHA-256 fingerprint of the public key.
     #[command(after_help = "Example:\n  alipay-oauth keys inspect -o json app.key")]
     Inspect {
+        /// Key or certificate file, or - for standard input [default: standard input].
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
@@ -495,8 +523,11 @@ pub enum KeysCommand {
         after_help = "Examples:\n  alipay-oauth keys cert-sn appCertPublicKey_2021000000000000.crt\n  alipay-oauth keys cert-sn --root alipayRootCert.crt"
     )]
     CertSn {
+        /// FILE is Alipay's root bundle (alipayRootCert.crt): print the alipay_root_cert_sn made from
+        /// its RSA certificates.
         #[arg(long)]
         root: bool,
+        /// The certificate (PEM or DER), e.g. appCertPublicKey_<app_id>.crt.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -799,7 +830,8 @@ pub struct EmulatorArgs {
     pub timestamp_window: u64,
 
     /// A fault for the next gateway responses (repeatable): error:SUB_CODE, delay:MILLIS,
-    /// tamper, wrong-key, unsigned, http:STATUS or truncate, with an optional /COUNT.
+    /// tamper, wrong-key, unsigned, http:STATUS, truncate or wrong-cert-sn (certificate mode: the
+    /// answer names another Alipay certificate), with an optional /COUNT.
     #[arg(long, value_name = "SPEC")]
     pub fault: Vec<crate::emulator::faults::FaultSpec>,
 

@@ -10,6 +10,7 @@ use anyhow::Context as _;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
+pub use super::env::PROXY_VARS;
 use super::env::{self, EnvSnapshot};
 use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
@@ -30,6 +31,8 @@ pub enum Source {
     Flag(&'static str),
     Env(&'static str),
     Profile(String),
+    /// A key of the config file itself (e.g. `default_profile`).
+    Config(&'static str),
     Default,
 }
 
@@ -39,6 +42,7 @@ impl fmt::Display for Source {
             Source::Flag(flag) => write!(f, "flag {flag}"),
             Source::Env(var) => write!(f, "env {var}"),
             Source::Profile(p) => write!(f, "profile {p:?}"),
+            Source::Config(key) => write!(f, "config file {key}"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -100,6 +104,14 @@ pub struct Settings {
     proxy: ProxyConfig,
     output: Output,
     env: EnvSnapshot,
+    /// Where the config file's path, the profile's name and the timeouts
+    /// came from (for `config`).
+    config_source: Source,
+    profile_source: Option<Source>,
+    connect_timeout_source: Source,
+    request_timeout_source: Source,
+    /// The variables that set the proxy, as (setting, variable).
+    proxy_vars: Vec<(&'static str, &'static str)>,
 }
 
 /// Where the gateway and the consent page are.
@@ -146,6 +158,16 @@ fn value_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
             Some(ValueSource::CommandLine)
         }
         (a, b) => b.or(a),
+    }
+}
+
+/// Which of a flag and its variable set an argument, if either did (for
+/// arguments that have a default value).
+fn flag_or_env(matches: &ArgMatches, id: &str, flag: &'static str, var: &'static str) -> Source {
+    match value_source(matches, id) {
+        Some(ValueSource::EnvVariable) => Source::Env(var),
+        Some(ValueSource::CommandLine) => Source::Flag(flag),
+        _ => Source::Default,
     }
 }
 
@@ -471,6 +493,16 @@ impl Settings {
             None => ConfigFile::default(),
         };
         let selected = config.select(args.profile.as_deref())?;
+        let config_source = match &args.config {
+            Some(_) => flag_or_env(matches, "config", "--config", "ALIPAY_OAUTH_CONFIG"),
+            None => Source::Default,
+        };
+        let profile_source = selected.as_ref().map(|_| match &args.profile {
+            Some(_) => flag_or_env(matches, "profile", "--profile", "ALIPAY_PROFILE"),
+            None if config.default_profile.is_some() => Source::Config("default_profile"),
+            // The profile named "default" is taken when nothing names one.
+            None => Source::Config("[profiles.default]"),
+        });
         let (profile_name, profile) = match &selected {
             Some((n, p)) => (Some(n.clone()), p.clone()),
             None => (None, Profile::default()),
@@ -495,6 +527,7 @@ impl Settings {
         let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
         let request_timeout = seconds(args.request_timeout, "--request-timeout")?;
         let certs = inputs.certs();
+        let (proxy, proxy_vars) = env.proxy();
         let from_profile =
             |v: &Option<String>| v.clone().map(|v| Sourced::new(v, inputs.profile_source()));
 
@@ -510,9 +543,24 @@ impl Settings {
             token_dir,
             connect_timeout,
             request_timeout,
-            proxy: env.proxy(),
+            proxy,
             output,
             env: env.clone(),
+            config_source,
+            profile_source,
+            connect_timeout_source: flag_or_env(
+                matches,
+                "connect_timeout",
+                "--connect-timeout",
+                "ALIPAY_CONNECT_TIMEOUT",
+            ),
+            request_timeout_source: flag_or_env(
+                matches,
+                "request_timeout",
+                "--request-timeout",
+                "ALIPAY_REQUEST_TIMEOUT",
+            ),
+            proxy_vars,
         })
     }
 
@@ -521,6 +569,24 @@ impl Settings {
     }
     pub fn profile(&self) -> Option<&str> {
         self.profile.as_deref()
+    }
+    /// Where the config file's path came from.
+    pub fn config_source(&self) -> &Source {
+        &self.config_source
+    }
+    /// What chose the profile, when one is in use.
+    pub fn profile_source(&self) -> Option<&Source> {
+        self.profile_source.as_ref()
+    }
+    pub fn connect_timeout_source(&self) -> &Source {
+        &self.connect_timeout_source
+    }
+    pub fn request_timeout_source(&self) -> &Source {
+        &self.request_timeout_source
+    }
+    /// The variables that set the proxy, as (setting, variable).
+    pub fn proxy_vars(&self) -> &[(&'static str, &'static str)] {
+        &self.proxy_vars
     }
     pub fn environment(&self) -> &Sourced<Environment> {
         &self.endpoints.environment
@@ -1041,6 +1107,7 @@ scope = "auth_base"
             s.proxy().https.as_deref(),
             Some("http://proxy.example:3128")
         );
+        assert_eq!(s.proxy_vars(), [("https", "HTTPS_PROXY")]);
         assert_eq!(s.env_access_token().unwrap().expose(), "at-1");
         assert_eq!(s.env_refresh_token().unwrap().expose(), "rt-1");
         let b = s.browser_env();

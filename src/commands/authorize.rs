@@ -15,7 +15,9 @@ use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
-use crate::oauth::listener::{Event, ListenPlan, Listener, ListenerConfig, plan};
+use crate::oauth::listener::{
+    Event, ListenPlan, Listener, ListenerConfig, Notice, PasteProblem, plan,
+};
 use crate::oauth::{Callback, ScopeList, State, authorize_url, browser};
 use crate::output::Output;
 use crate::terminal::{KeyReader, Keys};
@@ -166,8 +168,15 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     }
     let listening = listener.local_addrs().first().copied();
     if let Some(why) = &paste_why {
-        out.info(format!("No callback listener: {why}."));
-        out.info("After agreeing, copy the whole address from the browser's address bar and paste it here.");
+        // --manual was asked for: no need to explain the missing listener.
+        if !args.manual {
+            out.info(format!("No callback listener: {why}."));
+        }
+        out.info(if std::io::stdin().is_terminal() {
+            "After agreeing, copy the whole address from the browser's address bar and paste it here."
+        } else {
+            "Reading the address the browser lands on after agreeing (or the auth_code) from standard input."
+        });
     }
 
     let callback = wait(&listener, args, &out, listening, paste_why.is_some())?;
@@ -290,15 +299,31 @@ fn wait(
             Keys::Submitted(t) => {
                 let _ = tx.send(Event::Pasted(t));
             }
+            Keys::Ended => {
+                let _ = tx.send(Event::InputEnded);
+            }
         })
     } else {
         if paste_only {
             let tx = sender.clone();
+            // Every non-blank line is a paste (one may be rejected and the
+            // next one right); the end of input ends the wait.
             std::thread::spawn(move || {
-                let mut line = String::new();
-                let _ = std::io::stdin().lock().read_line(&mut line);
-                if !line.trim().is_empty() {
-                    let _ = tx.send(Event::Pasted(line));
+                let mut stdin = std::io::stdin().lock();
+                loop {
+                    let mut line = String::new();
+                    match stdin.read_line(&mut line) {
+                        Ok(0) | Err(_) => {
+                            let _ = tx.send(Event::InputEnded);
+                            return;
+                        }
+                        Ok(_) if line.trim().is_empty() => {}
+                        Ok(_) => {
+                            if tx.send(Event::Pasted(line)).is_err() {
+                                return;
+                            }
+                        }
+                    }
                 }
             });
         }
@@ -324,27 +349,65 @@ fn wait(
     if spinner.is_none() && !out.quiet {
         eprintln!("Waiting up to {} s for {where_}...", timeout.as_secs());
     }
-    let result = listener.wait(timeout, |left| {
-        if let Some(bar) = &spinner {
-            let secs = left.as_secs();
-            let mut msg = format!("waiting for {where_} · {}:{:02} left", secs / 60, secs % 60);
-            if pasting {
-                let t = typed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-                let tail: String = {
-                    let chars: Vec<char> = t.chars().collect();
-                    chars[chars.len().saturating_sub(40)..].iter().collect()
-                };
-                msg.push_str(&format!(" · or paste the URL or code + Enter: {tail}"));
-            }
-            bar.set_message(msg);
-            bar.tick();
+    // Told at once, above the spinner, while the wait goes on.
+    let notice = |n: Notice| {
+        let line = notice_text(n, listening.is_some());
+        match &spinner {
+            Some(bar) => bar.suspend(|| out.warn(line)),
+            None => out.warn(line),
         }
-    });
+    };
+    let result = listener.wait(
+        timeout,
+        |left| {
+            if let Some(bar) = &spinner {
+                let secs = left.as_secs();
+                let mut msg = format!("waiting for {where_} · {}:{:02} left", secs / 60, secs % 60);
+                if pasting {
+                    let t = typed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    let tail: String = {
+                        let chars: Vec<char> = t.chars().collect();
+                        chars[chars.len().saturating_sub(40)..].iter().collect()
+                    };
+                    msg.push_str(&format!(" · or paste the URL or code + Enter: {tail}"));
+                }
+                bar.set_message(msg);
+                bar.tick();
+            }
+        },
+        notice,
+    );
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
     drop(keys);
     result
+}
+
+/// What to tell the person about something ignored while waiting.
+fn notice_text(n: Notice, listening: bool) -> String {
+    let still = if listening {
+        "still waiting for the callback, or a pasted URL"
+    } else {
+        "still waiting for the address the browser lands on, or the auth_code"
+    };
+    match n {
+        Notice::CallbackWrongState => format!(
+            "a callback with a different state reached the listener and was ignored (an old tab, or another login?); finish the login from the URL printed above — {still}"
+        ),
+        Notice::CallbackWithoutCode => format!(
+            "Alipay sent the browser back without an auth_code (the login was refused or cancelled?); open the URL printed above and agree — {still}"
+        ),
+        Notice::Pasted(PasteProblem::WrongState) => format!(
+            "the pasted URL carries a different state, so it is not from this login; it was ignored. Open the URL printed above, agree, and paste the address you land on — {still}"
+        ),
+        Notice::Pasted(PasteProblem::NoState) => format!(
+            "the pasted URL has no state, so it cannot be tied to this login; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+        ),
+        Notice::Pasted(PasteProblem::NoCode) => format!(
+            "the pasted text has no auth_code; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+        ),
+    }
 }
 
 /// The URL as a QR code on stderr: on a terminal unless refused, anywhere

@@ -42,7 +42,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
             "steps": steps.iter().map(|s| json!({
                 "number": s.number,
                 "title": s.title,
-                "details": s.details.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+                "details": s.details.iter().map(|(k, v)| (json_key(k), json!(v))).collect::<serde_json::Map<_, _>>(),
             })).collect::<Vec<_>>(),
             "user": outcome.user.to_json(),
         }));
@@ -59,4 +59,29 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         ));
     }
     Ok(ExitStatus::Success)
+}
+
+/// A detail's label as a JSON key for programs: "string to sign" becomes
+/// `string_to_sign`, "POST" `post`.
+fn json_key(label: &str) -> String {
+    let mut key = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.ends_with('_') {
+            key.push('_');
+        }
+    }
+    key.trim_matches('_').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn detail_labels_become_snake_case_keys() {
+        assert_eq!(super::json_key("string to sign"), "string_to_sign");
+        assert_eq!(super::json_key("authorization URL"), "authorization_url");
+        assert_eq!(super::json_key("POST"), "post");
+        assert_eq!(super::json_key("access_token"), "access_token");
+    }
 }

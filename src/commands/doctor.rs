@@ -32,6 +32,8 @@ struct Check {
     fix: Option<String>,
     /// A network failure (exit 3) rather than a configuration one (exit 2).
     network: bool,
+    /// Lines shown under the check (the strings to sign of a refused call).
+    lines: Vec<String>,
 }
 
 fn check(
@@ -46,6 +48,7 @@ fn check(
         detail: detail.into(),
         fix: fix.map(str::to_string),
         network: false,
+        lines: Vec::new(),
     }
 }
 
@@ -95,6 +98,13 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             let id = &a.value;
             let sandboxish = id.starts_with("9021") || id.starts_with("2016");
             match env {
+                // What the settings' error hint says of app ids, checked.
+                _ if !id.bytes().all(|b| b.is_ascii_digit()) => check(
+                    "app id",
+                    Status::Fail,
+                    format!("{id:?} is not an Alipay APPID: those are digits only, e.g. 2021000000000000"),
+                    Some("copy the APPID from the Alipay console (isv.invalid-app-id otherwise)"),
+                ),
                 Environment::Sandbox if !sandboxish => check(
                     "app id",
                     Status::Warn,
@@ -565,11 +575,10 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
             None,
         ),
         Err(Error::Alipay(e)) => {
-            let mut detail = e.to_string();
-            if let Some(d) = e.sign_content_diff() {
-                detail = format!("{detail}; {}", d.lines.join("; "));
-            }
-            check("live call", Status::Fail, detail, Some(&e.hint()))
+            let mut c = check("live call", Status::Fail, e.to_string(), Some(&e.hint()));
+            // The same comparison as an `exchange` error shows.
+            c.lines = Error::Alipay(e).details();
+            c
         }
         Err(e @ Error::Network { .. }) => {
             let mut c = check(
@@ -605,6 +614,7 @@ fn render(out: &Output, checks: &[Check]) {
                 "status": match c.status { Status::Ok => "ok", Status::Warn => "warn", Status::Fail => "fail", Status::Skip => "skip" },
                 "detail": c.detail,
                 "fix": c.fix,
+                "details": c.lines,
             })).collect::<Vec<_>>(),
         }));
         return;
@@ -622,5 +632,8 @@ fn render(out: &Output, checks: &[Check]) {
             line.push_str(&format!(" — {}", out.paint(fix, "2")));
         }
         out.result(line);
+        for l in &c.lines {
+            out.result(format!("    {l}"));
+        }
     }
 }

@@ -13,6 +13,14 @@ use crate::session::Sessions;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
+    // It works (codes are short-lived), but say where it showed; not in
+    // JSON mode, where stderr holds nothing but an error document.
+    if args.code.as_deref().is_some_and(|c| c != "-") && !out.is_json() {
+        out.warn(
+            "a code in the arguments is visible to other users of this machine (ps, /proc) and stays in the shell history; \
+pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" | alipay-oauth exchange --code -",
+        );
+    }
     let client = Client::new(settings.client_config()?, &out)?;
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;

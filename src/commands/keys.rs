@@ -1,7 +1,7 @@
 //! `alipay-oauth keys`: generate, derive, convert, match and inspect keys,
 //! and compute certificate SNs.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use serde_json::json;
@@ -105,18 +105,15 @@ fn encode(der: &[u8], kind: KeyKind, format: KeyFormat, encoding: EncodingArg) -
 
 /// Writes a result to stdout, refusing binary DER on a terminal.
 fn emit(out: &Output, bytes: &[u8]) -> Result<(), Error> {
-    let mut stdout = std::io::stdout().lock();
-    if stdout.is_terminal() && std::str::from_utf8(bytes).is_err() {
+    if std::io::stdout().is_terminal() && std::str::from_utf8(bytes).is_err() {
         return Err(Error::usage_with_hint(
             "DER is binary and stdout is a terminal",
             "redirect stdout to a file, or use --out FILE",
         ));
     }
     let _ = out;
-    stdout
-        .write_all(bytes)
-        .and_then(|_| stdout.flush())
-        .map_err(|e| Error::Internal(format!("cannot write to stdout: {e}")))
+    crate::output::write_stdout(bytes);
+    Ok(())
 }
 
 fn generate(
@@ -281,14 +278,31 @@ fn matches(
     let pair = own.same_key(&other);
     // Comparing with the Alipay public key is a check that they differ.
     let checking_alipay = public_key_file.is_none();
+    let ok = if checking_alipay { !pair } else { pair };
+    let failure = (!ok).then(|| Error::Invalid {
+        message: if checking_alipay {
+            "the Alipay public key is the app's own public key".into()
+        } else {
+            "the keys are not a pair".into()
+        },
+    });
     if out.is_json() {
+        // One document on stdout says it all, the failure included; the
+        // exit status still tells it to `$?`.
         out.json(&json!({
             "match": pair,
             "private_key_fingerprint": own.fingerprint(),
             "public_key_fingerprint": other.fingerprint(),
             "alipay_key_is_app_key": checking_alipay && pair,
+            "error": failure.as_ref().map(|e| json!({
+                "kind": e.kind(),
+                "message": e.to_string(),
+                "hint": e.hint(),
+            })),
         }));
-    } else if checking_alipay {
+        return Ok(failure.map_or(ExitStatus::Success, |e| e.exit_status()));
+    }
+    if checking_alipay {
         if pair {
             out.result(format!(
                 "{} {what} is the app's own public key: use the \"Alipay public key\" (支付宝公钥) from the console",
@@ -313,18 +327,9 @@ fn matches(
             other.fingerprint()
         ));
     }
-    let ok = if checking_alipay { !pair } else { pair };
-    if ok {
-        Ok(ExitStatus::Success)
-    } else {
-        Err(Error::Invalid {
-            message: if checking_alipay {
-                "the Alipay public key is the app's own public key".into()
-            } else {
-                "the keys are not a pair".into()
-            },
-        }
-        .into())
+    match failure {
+        None => Ok(ExitStatus::Success),
+        Some(e) => Err(e.into()),
     }
 }
 

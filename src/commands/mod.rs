@@ -52,7 +52,19 @@ pub fn main(args: Vec<OsString>, env: &EnvSnapshot) -> i32 {
     };
     let out = settings.output();
     match run(cli.command, &settings) {
-        Ok(status) => status.code(),
+        Ok(status) => match crate::output::stdout_failure() {
+            // The result did not reach its destination (a full disk).
+            Some(why) if status == ExitStatus::Success => out
+                .error(
+                    &Error::usage_with_hint(
+                        format!("cannot write the result to standard output: {why}"),
+                        "check where standard output goes",
+                    )
+                    .into(),
+                )
+                .code(),
+            _ => status.code(),
+        },
         Err(e) => {
             hand_over_unstored(&e);
             out.error(&e).code()

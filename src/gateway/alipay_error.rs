@@ -38,12 +38,15 @@ impl fmt::Display for AlipayError {
             write!(f, ": {sub}")?;
         }
         if let Some(sub_msg) = &self.sub_msg {
-            // The echoed string to sign is shown as a diff, not inline.
-            let short = match ECHO_MARKERS.iter().find_map(|m| sub_msg.find(m)) {
-                Some(at) => sub_msg[..at].trim_end_matches(['，', ',', ' ']),
-                None => sub_msg,
-            };
-            write!(f, " ({short})")?;
+            // The echoed string to sign is shown on its own (it may hold a
+            // secret, and it is long): the sentence stays whole up to it.
+            match ECHO_MARKERS
+                .iter()
+                .find_map(|m| sub_msg.find(m).map(|at| at + m.len()))
+            {
+                Some(end) => write!(f, " ({}…)", &sub_msg[..end])?,
+                None => write!(f, " ({sub_msg})")?,
+            }
         }
         if !self.signed {
             f.write_str(" [unsigned error response]")?;
@@ -347,6 +350,8 @@ mod tests {
             ]
         );
         assert!(!e.to_string().contains("app_id=1"), "{e}");
+        // The sentence is not cut inside its words.
+        assert!(e.to_string().contains("网关生成的验签字符串为：…"), "{e}");
         let ascii = err(
             "isv.invalid-signature",
             "bad sign, sign content is:app_id=1&code=secretcode123456",

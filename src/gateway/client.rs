@@ -96,6 +96,8 @@ pub struct Prepared {
     pub body: String,
     /// A user or app token is among the parameters.
     pub carries_token: bool,
+    /// The token call's grant_type: what a lost answer costs.
+    pub grant_type: Option<String>,
     shown_url: String,
     shown_body: String,
     masked_content: String,
@@ -297,6 +299,7 @@ impl<'t> Client<'t> {
             carries_token: params.iter().any(|(k, v)| {
                 crate::sign::content::is_secret_param(k) && k != "sign" && !v.is_empty()
             }),
+            grant_type: params.get("grant_type").map(str::to_string),
             shown_url,
             shown_body,
             masked_content: masked.sign_content(Rule::V2),
@@ -335,7 +338,7 @@ impl<'t> Client<'t> {
             // the body too: a gateway that dribbles bytes cannot outlast it.
             .timeout(cfg.request_timeout)
             .send()
-            .map_err(|e| network_error(&e, &cfg.gateway, cfg))?;
+            .map_err(|e| network_error(&e, &cfg.gateway, cfg, prepared.grant_type.as_deref()))?;
         let status = response.status();
         let trace_id = response
             .headers()
@@ -363,20 +366,26 @@ impl<'t> Client<'t> {
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut raw)
             .map_err(|e| {
+                let host = host_of(&cfg.gateway);
+                let spent = lost_answer_cost(prepared.grant_type.as_deref());
                 if is_timeout(&e) {
                     return Error::Network {
                         message: format!(
-                            "no complete answer from {} within {} s",
-                            host_of(&cfg.gateway),
+                            "no complete answer from {host} within {} s",
                             cfg.request_timeout.as_secs_f64()
                         ),
-                        hint: Some("the gateway is slow: retry, or raise --request-timeout; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
+                        hint: Some(format!(
+                            "the gateway is slow: retry, or raise --request-timeout{spent}"
+                        )),
                     };
                 }
-                let reason = root_cause(&e);
+                let message = format!(
+                    "the connection dropped while reading the response from {host}: {}",
+                    root_cause(&e)
+                );
                 Error::Network {
-                    message: format!("the connection dropped while reading the response from {}: {reason}", host_of(&cfg.gateway)),
-                    hint: Some("retry; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`".into()),
+                    message,
+                    hint: Some(format!("retry the call{spent}")),
                 }
             })?;
         if raw.len() as u64 > MAX_RESPONSE_BYTES {
@@ -549,10 +558,10 @@ fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
     match got {
         Some(sn) if sn == expected => Ok(()),
         other => Err(Error::Signature {
-            rejection: response::Rejection::Unparsable(format!(
-                "the response names Alipay certificate SN {} but the configured Alipay certificate has SN {expected}",
-                other.unwrap_or("(none)")
-            )),
+            rejection: response::Rejection::CertSnMismatch {
+                got: other.map(str::to_string),
+                expected: expected.to_string(),
+            },
             hint: Some(
                 "Alipay rotated its certificate, or the certificate files belong to another app: download the current alipayCertPublicKey_RSA2.crt".into(),
             ),
@@ -646,15 +655,47 @@ pub fn certificate_error(e: &(dyn std::error::Error + 'static)) -> Option<String
     None
 }
 
-fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> Error {
+/// What retrying costs once a token call was sent and its answer lost:
+/// appended to the hint.
+fn lost_answer_cost(grant_type: Option<&str>) -> &'static str {
+    match grant_type {
+        Some("authorization_code") => {
+            "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`"
+        }
+        Some("refresh_token") => {
+            "; if the refresh token is then refused, the lost answer had already rotated it: authorize again"
+        }
+        _ => "",
+    }
+}
+
+fn network_error(
+    e: &reqwest::Error,
+    gateway: &url::Url,
+    cfg: &ClientConfig,
+    grant_type: Option<&str>,
+) -> Error {
+    // Only a request that never connected was certainly not received.
+    let spent = if e.is_connect() {
+        ""
+    } else {
+        lost_answer_cost(grant_type)
+    };
     let host = host_of(gateway);
     if e.is_timeout() {
         return Error::Network {
             message: format!(
                 "no answer from {host} within {} s",
-                if e.is_connect() { cfg.connect_timeout } else { cfg.request_timeout }.as_secs_f64()
+                if e.is_connect() {
+                    cfg.connect_timeout
+                } else {
+                    cfg.request_timeout
+                }
+                .as_secs_f64()
             ),
-            hint: Some("the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout".into()),
+            hint: Some(format!(
+                "the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout{spent}"
+            )),
         };
     }
     let cause = root_cause(e);
@@ -672,7 +713,9 @@ fn network_error(e: &reqwest::Error, gateway: &url::Url, cfg: &ClientConfig) -> 
     }
     Error::Network {
         message: format!("talking to {host} failed: {cause}"),
-        hint: Some("retry; if it persists check the network and proxy settings".into()),
+        hint: Some(format!(
+            "retry; if it persists check the network and proxy settings{spent}"
+        )),
     }
 }
 

@@ -32,8 +32,47 @@ pub enum Event {
     Request(Request),
     /// A URL or code pasted by the person at the terminal.
     Pasted(String),
+    /// The input pastes come from has ended (end of file, Ctrl-D): nothing
+    /// more can be pasted.
+    InputEnded,
     /// Ctrl-C.
     Interrupted,
+}
+
+/// Something the person waiting should know now, while the wait goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A callback with another state reached the listener and was ignored.
+    CallbackWrongState,
+    /// A callback with the right state but no auth_code (login refused?).
+    CallbackWithoutCode,
+    /// Pasted text that was not used.
+    Pasted(PasteProblem),
+}
+
+/// Why pasted text was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasteProblem {
+    /// A URL whose state is not this login's.
+    WrongState,
+    /// A URL without a state: it cannot be tied to this login.
+    NoState,
+    /// Neither a URL with an auth_code nor a bare code.
+    NoCode,
+}
+
+impl PasteProblem {
+    fn describe(self) -> &'static str {
+        match self {
+            PasteProblem::WrongState => {
+                "the pasted URL carries a different state: it is not from the login started here"
+            }
+            PasteProblem::NoState => {
+                "the pasted URL has no state, so it cannot be from the login started here"
+            }
+            PasteProblem::NoCode => "the pasted text has no auth_code",
+        }
+    }
 }
 
 /// A request to the listener, answered from the waiting thread.
@@ -107,6 +146,8 @@ pub struct WaitReport {
     pub missing_code: usize,
     /// Requests to other paths or with other methods.
     pub stray: usize,
+    /// The last pasted text that was not used, and why.
+    pub pasted: Option<PasteProblem>,
 }
 
 impl Listener {
@@ -169,19 +210,22 @@ impl Listener {
         self.sender.clone()
     }
 
-    /// Waits for the callback until `timeout`. Calls `tick` with the time
-    /// left about ten times a second (for a spinner).
+    /// Waits for the callback (or a pasted URL or code) until `timeout`.
+    /// Calls `tick` with the time left about ten times a second (for a
+    /// spinner), and `notice` when something is ignored and the wait goes
+    /// on (so the person hears of it at once, not after the timeout).
     pub fn wait(
         &self,
         timeout: Duration,
         mut tick: impl FnMut(Duration),
+        mut notice: impl FnMut(Notice),
     ) -> Result<Callback, Error> {
         let deadline = Instant::now() + timeout;
         let mut report = WaitReport::default();
         loop {
             let now = Instant::now();
             if now >= deadline {
-                return Err(timed_out(timeout, &report));
+                return Err(self.timed_out(timeout, &report));
             }
             tick(deadline - now);
             let event = match self
@@ -190,43 +234,96 @@ impl Listener {
             {
                 Ok(e) => e,
                 Err(RecvTimeoutError::Timeout) => continue,
-                Err(RecvTimeoutError::Disconnected) => return Err(timed_out(timeout, &report)),
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(self.timed_out(timeout, &report));
+                }
             };
             match event {
                 Event::Interrupted => return Err(Error::Interrupted),
-                Event::Pasted(text) => {
-                    let cb = Callback::from_pasted(&text);
-                    // Alipay returns the state it was given: only a bare
-                    // code can come without one.
-                    let bare_code = !text.contains('=');
-                    if !bare_code && cb.state.is_none() {
-                        return Err(Error::Authorization {
-                            message: "the pasted URL has no state, so it cannot be from the login started here".into(),
-                            hint: Some("paste the whole address Alipay sent the browser to, or only the auth_code value".into()),
-                        });
-                    }
-                    if let Some(state) = &cb.state
-                        && !self.config.state.matches(state)
-                    {
-                        return Err(Error::Authorization {
-                            message: "the pasted URL carries a different state: it is not from the login started here".into(),
-                            hint: Some("open the URL printed above in the browser and paste the address you land on".into()),
-                        });
-                    }
-                    if cb.auth_code.is_none() {
-                        return Err(Error::Authorization {
-                            message: "the pasted text has no auth_code".into(),
-                            hint: Some("paste the whole address of the page Alipay sent the browser to, or the auth_code value".into()),
-                        });
-                    }
-                    return Ok(cb);
+                Event::InputEnded if self.bound.is_empty() => {
+                    return Err(input_ended(&report));
                 }
+                // A listener still waits for the browser.
+                Event::InputEnded => {}
+                Event::Pasted(text) => match self.check_pasted(&text) {
+                    Ok(cb) => return Ok(cb),
+                    Err(problem) => {
+                        report.pasted = Some(problem);
+                        notice(Notice::Pasted(problem));
+                    }
+                },
                 Event::Request(request) => {
+                    let before = (report.wrong_state, report.missing_code);
                     if let Some(cb) = self.handle(request, &mut report) {
                         return Ok(cb);
                     }
+                    if report.wrong_state > before.0 {
+                        notice(Notice::CallbackWrongState);
+                    }
+                    if report.missing_code > before.1 {
+                        notice(Notice::CallbackWithoutCode);
+                    }
                 }
             }
+        }
+    }
+
+    /// A pasted URL or bare code, if it is usable for this login.
+    fn check_pasted(&self, text: &str) -> Result<Callback, PasteProblem> {
+        let cb = Callback::from_pasted(text);
+        // Alipay returns the state it was given: only a bare code can come
+        // without one.
+        let bare_code = !text.contains('=');
+        if !bare_code && cb.state.is_none() {
+            return Err(PasteProblem::NoState);
+        }
+        if let Some(state) = &cb.state
+            && !self.config.state.matches(state)
+        {
+            return Err(PasteProblem::WrongState);
+        }
+        if cb.auth_code.is_none() {
+            return Err(PasteProblem::NoCode);
+        }
+        Ok(cb)
+    }
+
+    fn timed_out(&self, timeout: Duration, report: &WaitReport) -> Error {
+        let mut why = Vec::new();
+        if report.wrong_state > 0 {
+            why.push(format!(
+                "{} callback(s) with a different state were ignored (an old tab, or another login?)",
+                report.wrong_state
+            ));
+        }
+        if report.missing_code > 0 {
+            why.push(format!(
+                "{} callback(s) came without an auth_code",
+                report.missing_code
+            ));
+        }
+        if let Some(p) = report.pasted {
+            why.push(p.describe().to_string());
+        }
+        let paste_only = self.bound.is_empty();
+        if why.is_empty() {
+            why.push(if paste_only {
+                "nothing was pasted".into()
+            } else {
+                "no callback arrived (the login was not finished, or the browser could not reach the listener)".into()
+            });
+        }
+        Error::Authorization {
+            message: format!(
+                "no authorization within {} s: {}",
+                timeout.as_secs(),
+                why.join("; ")
+            ),
+            hint: Some(if paste_only {
+                "run again, finish the login in the browser and paste the address it lands on (or the auth_code)".into()
+            } else {
+                "run again and finish the login in the browser, raise --timeout, or paste the address-bar URL at the prompt".into()
+            }),
         }
     }
 
@@ -312,27 +409,19 @@ Try again from the URL the terminal printed.</p>",
     }
 }
 
-fn timed_out(timeout: Duration, report: &WaitReport) -> Error {
-    let mut why = Vec::new();
-    if report.wrong_state > 0 {
-        why.push(format!(
-            "{} callback(s) with a different state were ignored (an old tab, or another login?)",
-            report.wrong_state
-        ));
-    }
-    if report.missing_code > 0 {
-        why.push(format!(
-            "{} callback(s) came without an auth_code",
-            report.missing_code
-        ));
-    }
-    if why.is_empty() {
-        why.push("no callback arrived (the login was not finished, or the browser could not reach the listener)".into());
-    }
+/// Standard input (or the terminal) ended and nothing usable was pasted.
+fn input_ended(report: &WaitReport) -> Error {
+    let message = match report.pasted {
+        Some(p) => format!(
+            "the input ended without a usable URL or code ({})",
+            p.describe()
+        ),
+        None => "the input ended before a URL or code was pasted".into(),
+    };
     Error::Authorization {
-        message: format!("no authorization within {} s: {}", timeout.as_secs(), why.join("; ")),
+        message,
         hint: Some(
-            "run again and finish the login in the browser, raise --timeout, or paste the address-bar URL at the prompt".into(),
+            "finish the login in the browser, then give the address it lands on (or the auth_code) on standard input, e.g. echo \"$URL\" | alipay-oauth authorize ...".into(),
         ),
     }
 }

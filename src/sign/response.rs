@@ -465,6 +465,16 @@ pub enum Rejection {
     UnsignedSuccess,
     #[error("the signed node is not JSON ({0})")]
     Unparsable(String),
+    /// Certificate mode: the answer names an Alipay certificate other than
+    /// the configured one, so its signature proves nothing about it.
+    #[error(
+        "the response names Alipay certificate SN {} but the configured Alipay certificate has SN {expected}",
+        got.as_deref().unwrap_or("(none)")
+    )]
+    CertSnMismatch {
+        got: Option<String>,
+        expected: String,
+    },
     /// Validly signed, but nested deeper than any real answer.
     #[error("the signed node is nested too deep to use (more than {limit} levels)")]
     TooDeep { limit: usize },

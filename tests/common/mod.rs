@@ -448,8 +448,10 @@ impl EmulatorProc {
             let _ = std::io::BufReader::new(stdout).read_line(&mut line);
             let _ = tx.send(line);
         });
+        // Generous: a certificate-mode start makes keys and certificates,
+        // which took over 60 s on a 2-core machine loaded by parallel tests.
         let line = rx
-            .recv_timeout(std::time::Duration::from_secs(60))
+            .recv_timeout(std::time::Duration::from_secs(180))
             .expect("the emulator prints its address");
         let startup: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| {
             let log = std::fs::read_to_string(dir.path().join("emulator.log")).unwrap_or_default();

@@ -4,6 +4,8 @@ types the callback URL into the terminal as a person pasting the address
 bar would. Prints what the command wrote and exits with its status.
 
 argv: text-to-paste-mode (url|code|wrong-state) command...
+wrong-state pastes the callback URL with another state first, waits for the
+command to say it was ignored, then pastes the right one.
 """
 import os
 import pty
@@ -41,6 +43,30 @@ def login(url):
     raise SystemExit("no redirect")
 
 
+def type_line(fd, text):
+    """Typed in bursts, with a typo fixed by backspace, then Enter."""
+    os.write(fd, b"zz\x7f\x7f")
+    for i in range(0, len(text), 16):
+        os.write(fd, text[i:i + 16].encode())
+        time.sleep(0.01)
+    os.write(fd, b"\r")
+
+
+def wait_for(fd, out, needle, deadline):
+    """Reads the terminal until needle shows (or the deadline passes)."""
+    while needle not in out and time.time() < deadline:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
 def main():
     mode = sys.argv[1]
     pid, fd = pty.fork()
@@ -66,15 +92,12 @@ def main():
                 if mode == "code":
                     text = dict(urllib.parse.parse_qsl(urllib.parse.urlparse(callback).query))["auth_code"]
                 elif mode == "wrong-state":
-                    text = callback.replace("state=", "state=x")
+                    type_line(fd, callback.replace("state=", "state=x"))
+                    out = wait_for(fd, out, b"was ignored", deadline)
+                    text = callback
                 else:
                     text = callback
-                # Typed in bursts, with a typo fixed by backspace.
-                os.write(fd, b"zz\x7f\x7f")
-                for i in range(0, len(text), 16):
-                    os.write(fd, text[i:i + 16].encode())
-                    time.sleep(0.01)
-                os.write(fd, b"\r")
+                type_line(fd, text)
                 pasted = True
     _, status = os.waitpid(pid, 0)
     sys.stdout.write(out.decode("utf-8", "replace"))

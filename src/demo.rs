@@ -3,7 +3,6 @@
 //! authorization URL, agrees on the consent page and follows the redirect to
 //! the real callback listener. Each step is reported with its real data.
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,8 +11,8 @@ use crate::emulator::{AppConfig, Emulator, EmulatorConfig};
 use crate::error::Error;
 use crate::gateway::client::{CallRecord, ClientConfig, ProxyConfig};
 use crate::gateway::{Client, TokenSet, UserInfo};
-use crate::oauth::listener::{Listener, ListenerConfig};
-use crate::oauth::{ScopeList, State, authorize_url};
+use crate::oauth::ScopeList;
+use crate::oauth::flow::{self, CallbackPlan, ListenAt};
 use crate::secret::mask;
 use crate::sign::response::SignatureStatus;
 use crate::sign::{Charset, PrivateKey, SignType};
@@ -133,26 +132,16 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
     config.threads = 4;
     let emulator = Emulator::start(config, Arc::new(Silent))?;
 
-    // The app's callback listener, on loopback.
-    let state = State::random();
-    let listener = Listener::bind(ListenerConfig {
-        addrs: vec![SocketAddr::from((Ipv4Addr::LOCALHOST, 0))],
-        path: "/alipay/callback".into(),
-        state: state.clone(),
-    })?;
-    let callback_addr = listener.local_addrs()[0];
-    let redirect_uri = format!("http://{callback_addr}/alipay/callback");
+    // The app's callback listener, on loopback; the scripted browser below
+    // is the only one answering, so nothing is pasted.
+    let login = flow::begin(CallbackPlan::Listen(ListenAt::loopback("/alipay/callback")))?;
+    let redirect_uri = login.redirect_uri.clone();
     let scopes: ScopeList = "auth_user".parse().expect("a valid scope");
 
     // 1. The user opens the login page; the app sends the browser to Alipay.
-    let auth_url = authorize_url(
-        &emulator.authorize_url(),
-        DEMO_APP_ID,
-        &scopes,
-        &redirect_uri,
-        &state,
-    )
-    .map_err(|e| Error::Internal(e.to_string()))?;
+    let auth_url = login
+        .authorize_url(&emulator.authorize_url(), DEMO_APP_ID, &scopes)
+        .map_err(|e| Error::Internal(e.to_string()))?;
     report(&step(
         1,
         "The user clicks \"Log in with Alipay\"; the app builds the authorization URL",
@@ -160,7 +149,10 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
             ("authorization URL", auth_url.to_string()),
             (
                 "state",
-                format!("{} (128 random bits, checked on return)", state.as_str()),
+                format!(
+                    "{} (128 random bits, checked on return)",
+                    login.state.as_str()
+                ),
             ),
             ("callback listener", redirect_uri.clone()),
         ],
@@ -249,17 +241,17 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
             Ok(steps)
         })
     };
-    let callback = listener.wait(Duration::from_secs(30), |_| {}, |_| {})?;
+    let callback = login
+        .listener
+        .wait(Duration::from_secs(30), |_| {}, |_| {})?;
     let browser_steps = browse
         .join()
         .map_err(|_| Error::Internal("the demo browser thread failed".into()))??;
     for s in &browser_steps {
         report(s);
     }
-    drop(listener);
-    let code = callback
-        .auth_code
-        .ok_or_else(|| Error::Internal("the callback had no code".into()))?;
+    drop(login);
+    let code = flow::code_of(&callback)?;
 
     // 5-6. The server-to-server exchange.
     let client = Client::new(

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
-use crate::secret::Secret;
+use crate::secret::{AccessToken, RefreshToken};
 use crate::store::{Session, StoreLock, TokenStore};
 
 /// How long to wait for another process's refresh.
@@ -128,7 +128,7 @@ impl Sessions<'_> {
         client: &Client,
         subject: Option<&str>,
         margin: time::Duration,
-    ) -> Result<(Secret, Session, bool), Error> {
+    ) -> Result<(AccessToken, Session, bool), Error> {
         let session = self
             .load(subject)?
             .ok_or_else(|| no_session(&self.app_id))?;
@@ -154,8 +154,8 @@ impl Sessions<'_> {
         &self,
         client: &Client,
         subject: &str,
-        rejected: &Secret,
-    ) -> Result<(Secret, Session), Error> {
+        rejected: &AccessToken,
+    ) -> Result<(AccessToken, Session), Error> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
         let current = self
             .load(Some(subject))?
@@ -186,7 +186,7 @@ impl Sessions<'_> {
     }
 }
 
-fn stored_refresh_token(session: &Session) -> Result<Secret, Error> {
+fn stored_refresh_token(session: &Session) -> Result<RefreshToken, Error> {
     let now = OffsetDateTime::now_utc();
     if session.tokens.refresh_expired(now) {
         return Err(Error::Authorization {

@@ -387,7 +387,7 @@ impl TokenStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secret::Secret;
+    use crate::secret::{AccessToken, RefreshToken};
 
     fn session(subject: &str, token: &str) -> Session {
         Session {
@@ -398,8 +398,8 @@ mod tests {
             id_kind: IdKind::OpenId,
             scope: Some("auth_user".into()),
             tokens: TokenSet {
-                access_token: Secret::new(token),
-                refresh_token: Some(Secret::new("r")),
+                access_token: AccessToken::new(token),
+                refresh_token: Some(RefreshToken::new("r")),
                 expires_in: Some(10),
                 re_expires_in: None,
                 expires_at: None,
@@ -422,7 +422,7 @@ mod tests {
         store.save(&session("u1", "a1")).unwrap();
         store.save(&session("../../etc/u2", "a2")).unwrap();
         let cur = store.load("emulator-2021", None).unwrap().unwrap();
-        assert_eq!(cur.tokens.access_token.expose(), "a2");
+        assert_eq!(cur.tokens.access_token.secret(), "a2");
         assert_eq!(
             store
                 .load("emulator-2021", Some("u1"))
@@ -430,7 +430,7 @@ mod tests {
                 .unwrap()
                 .tokens
                 .access_token
-                .expose(),
+                .secret(),
             "a1"
         );
         #[cfg(unix)]

@@ -134,6 +134,37 @@ fn scripted_browser_logs_in_end_to_end() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+/// The login report in its other forms: quiet is the stored access token
+/// alone, JSON is the token file's shape (with `permanent`) plus the user.
+#[test]
+fn login_report_quiet_and_json() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let login = |args: &[&str]| {
+        emu.cli()
+            .args(args)
+            .arg("authorize")
+            .env("BROWSER", format!("python3 {}", helper("browser.py")))
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap()
+    };
+    let out = login(&["-q"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let token = emu.cli().args(["token"]).output().unwrap();
+    assert_eq!(token.status.code(), Some(0));
+    assert_eq!(printed, String::from_utf8(token.stdout).unwrap());
+    assert_eq!(printed.lines().count(), 1, "{printed}");
+    let doc = common::ok_json(&login(&["-o", "json"]));
+    assert_eq!(doc["permanent"], false, "{doc}");
+    assert_eq!(doc["user"]["nickname"], "沙箱用户");
+}
+
 #[test]
 fn no_exchange_prints_the_code() {
     let emu = EmulatorProc::start(&["--auto-approve"]);

@@ -550,7 +550,7 @@ fn load_parallel_clients_exchange_codes_without_losses() {
                     (0..per_client)
                         .map(|_| {
                             let code =
-                                alipay_oauth::secret::Secret::new(emu.auth_code("auth_user"));
+                                alipay_oauth::secret::AuthCode::new(emu.auth_code("auth_user"));
                             client
                                 .exchange_code(&code)
                                 .map(|_| ())
@@ -610,4 +610,51 @@ fn emulator_startup_errors() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "this is a private key");
+}
+
+/// The start-up report in its quiet and human forms: `-q` prints the base
+/// URL alone, the human form the addresses and the Alipay public key.
+#[test]
+fn startup_report_quiet_and_human() {
+    use std::io::BufRead;
+    let (_, app_pub, alipay_key, _) = common::test_keys().clone();
+    let first_lines = |extra: &[&str], n: usize| {
+        let mut child = common::cli_std()
+            .args(["emulator", "--port", "0"])
+            .args(extra)
+            .arg("--app-public-key-file")
+            .arg(&app_pub)
+            .arg("--alipay-private-key-file")
+            .arg(&alipay_key)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let lines: Vec<String> = std::io::BufReader::new(stdout)
+                .lines()
+                .take(n)
+                .map_while(Result::ok)
+                .collect();
+            let _ = tx.send(lines);
+        });
+        let lines = rx.recv_timeout(Duration::from_secs(120));
+        let _ = child.kill();
+        let _ = child.wait();
+        lines.expect("the emulator prints its start-up report")
+    };
+    let quiet = first_lines(&["-q"], 1);
+    assert!(
+        quiet[0].starts_with("http://127.0.0.1:") && !quiet[0].contains(' '),
+        "{quiet:?}"
+    );
+    let human = first_lines(&[], 5).join("\n");
+    assert!(
+        human.starts_with("Alipay emulator listening on http://127.0.0.1:"),
+        "{human}"
+    );
+    assert!(human.contains("  gateway             http"), "{human}");
+    assert!(human.contains("Alipay public key"), "{human}");
 }

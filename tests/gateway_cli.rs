@@ -126,6 +126,30 @@ fn id_modes_map_to_the_subject() {
     }
 }
 
+/// The token JSON `exchange` prints has one shape, the token file's: it
+/// once was written by hand and dropped `permanent`.
+#[test]
+fn printed_tokens_have_the_token_files_shape() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let printed = login(&emu, "auth_user");
+    assert_eq!(printed["permanent"], false, "{printed}");
+    let mut files = Vec::new();
+    let mut dirs = vec![emu.token_dir()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let p = entry.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    assert_eq!(files.len(), 1, "{files:?}");
+    let stored: Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    assert_eq!(stored["tokens"], printed);
+}
+
 #[test]
 fn second_test_user_and_raw_output() {
     let emu = EmulatorProc::start(&[]);
@@ -771,6 +795,45 @@ fn config_shows_sources_and_logout_forgets() {
     assert_eq!(token_files(&emu), 0);
     let out = emu.cli().args(["userinfo"]).output().unwrap();
     common::assert_clean_failure(&out, 2, "no stored login");
+}
+
+/// `status`, `token` and `logout` in their three forms, through the one
+/// report renderer.
+#[test]
+fn stored_login_reports_in_every_form() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let tokens = login(&emu, "auth_user");
+    let run = |args: &[&str]| {
+        let out = emu.cli().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let status: Value = serde_json::from_str(&run(&["-o", "json", "status"])).unwrap();
+    assert_eq!(status[0]["subject"], tokens["open_id"]);
+    assert_eq!(status[0]["usable"], true);
+    let human = run(&["status"]);
+    assert!(
+        human.starts_with('✓') && human.contains("access   expires"),
+        "{human}"
+    );
+    assert_eq!(run(&["-q", "status"]), human);
+    let token = tokens["access_token"].as_str().unwrap();
+    assert_eq!(run(&["-q", "token"]), format!("{token}\n"));
+    assert_eq!(run(&["token"]), format!("{token}\n"));
+    let doc: Value = serde_json::from_str(&run(&["-o", "json", "token"])).unwrap();
+    assert_eq!(doc["access_token"], token);
+    assert_eq!(doc["expires_at"], tokens["expires_at"]);
+    assert_eq!(run(&["-q", "logout"]), "");
+    let doc: Value = serde_json::from_str(&run(&["-o", "json", "logout"])).unwrap();
+    assert_eq!(doc, serde_json::json!({"removed": 0}));
+    assert!(run(&["logout"]).starts_with("no stored login for app"));
+    let out = emu.cli().args(["status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(
+        stderr(&out).contains("no stored logins in"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::gateway::client::ProxyConfig;
 use crate::oauth::browser::BrowserEnv;
-use crate::secret::Secret;
+use crate::secret::{KeyText, SecretValue};
 
 /// The variables the snapshot keeps; anything else is never read.
 const NAMES: &[&str] = &[
@@ -89,13 +89,13 @@ impl EnvSnapshot {
     }
 
     /// A secret variable (token or key text), trimmed.
-    pub fn secret(&self, name: &str) -> Option<Secret> {
-        self.get(name).map(|v| Secret::new(v.trim()))
+    pub fn secret<T: SecretValue>(&self, name: &str) -> Option<T> {
+        self.get(name).map(|v| T::new(v.trim()))
     }
 
     /// Key text as given (PEM keeps its line breaks).
-    pub fn key_text(&self, name: &str) -> Option<Secret> {
-        self.get(name).map(Secret::new)
+    pub fn key_text(&self, name: &str) -> Option<KeyText> {
+        self.get(name).map(KeyText::new)
     }
 
     /// `NO_COLOR` is set (to anything but blank).
@@ -183,7 +183,8 @@ mod tests {
     #[test]
     fn secrets_are_trimmed_and_never_in_debug() {
         let env = EnvSnapshot::from_pairs([(ACCESS_TOKEN, " tok-123\n")]);
-        assert_eq!(env.secret(ACCESS_TOKEN).unwrap().expose(), "tok-123");
+        let token: crate::secret::AccessToken = env.secret(ACCESS_TOKEN).unwrap();
+        assert_eq!(token.secret(), "tok-123");
         assert!(!format!("{env:?}").contains("tok-123"));
     }
 

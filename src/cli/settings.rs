@@ -19,7 +19,7 @@ use crate::error::Error;
 pub use crate::file::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, KeyText, RefreshToken};
 use crate::session::Sessions;
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
 use crate::store::{TokenStore, store_key};
@@ -73,7 +73,7 @@ pub enum KeySource {
     /// Key text from an environment variable.
     Text {
         var: &'static str,
-        text: Secret,
+        text: KeyText,
     },
 }
 
@@ -651,11 +651,11 @@ impl Settings {
         self.output
     }
     /// The access token `ALIPAY_ACCESS_TOKEN` holds, if any.
-    pub fn env_access_token(&self) -> Option<Secret> {
+    pub fn env_access_token(&self) -> Option<AccessToken> {
         self.env.secret(env::ACCESS_TOKEN)
     }
     /// The refresh token `ALIPAY_REFRESH_TOKEN` holds, if any.
-    pub fn env_refresh_token(&self) -> Option<Secret> {
+    pub fn env_refresh_token(&self) -> Option<RefreshToken> {
         self.env.secret(env::REFRESH_TOKEN)
     }
     /// What the environment says about opening a browser.
@@ -872,7 +872,7 @@ fn describe(source: &Sourced<KeySource>) -> String {
 fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<Vec<u8>>, Error> {
     match source {
         KeySource::Text { text, .. } => {
-            Ok(zeroize::Zeroizing::new(text.expose().as_bytes().to_vec()))
+            Ok(zeroize::Zeroizing::new(text.secret().as_bytes().to_vec()))
         }
         KeySource::File(path) => read_input_file(path, crate::file::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)
@@ -1053,7 +1053,7 @@ scope = "auth_base"
         let k = s.private_key_source().unwrap();
         // The text is kept as given (PEM needs its line breaks).
         assert!(
-            matches!(&k.value, KeySource::Text { var: "ALIPAY_PRIVATE_KEY", text: t } if t.expose() == text[0].1)
+            matches!(&k.value, KeySource::Text { var: "ALIPAY_PRIVATE_KEY", text: t } if t.secret() == text[0].1)
         );
         assert_eq!(k.source, Source::Env("ALIPAY_PRIVATE_KEY"));
 
@@ -1108,8 +1108,8 @@ scope = "auth_base"
             Some("http://proxy.example:3128")
         );
         assert_eq!(s.proxy_vars(), [("https", "HTTPS_PROXY")]);
-        assert_eq!(s.env_access_token().unwrap().expose(), "at-1");
-        assert_eq!(s.env_refresh_token().unwrap().expose(), "rt-1");
+        assert_eq!(s.env_access_token().unwrap().secret(), "at-1");
+        assert_eq!(s.env_refresh_token().unwrap().secret(), "rt-1");
         let b = s.browser_env();
         assert_eq!(b.browser.as_deref(), Some("true"));
         assert!(b.ssh);

@@ -1,24 +1,20 @@
 //! `alipay-oauth authorize`: the browser login, end to end.
 
 use std::io::{BufRead, IsTerminal, Write as _};
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use serde_json::json;
-
-use super::exchange::print_tokens;
-use super::userinfo::print_user;
+use super::note_superseded;
+use super::report::{self, Code, Login, Tokens};
 use crate::cli::AuthorizeArgs;
 use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
-use crate::oauth::listener::{
-    Event, ListenPlan, Listener, ListenerConfig, Notice, PasteProblem, plan,
-};
-use crate::oauth::{Callback, ScopeList, State, authorize_url, browser};
+use crate::oauth::flow::{self, CallbackPlan, ListenAt};
+use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, plan};
+use crate::oauth::{Callback, ScopeList, browser};
 use crate::output::Output;
 use crate::terminal::{KeyReader, Keys};
 
@@ -71,12 +67,13 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         sessions.store.check_writable(&sessions.key)?;
     }
 
-    let state = State::random();
     let redirect = args
         .redirect_uri
         .clone()
         .or_else(|| settings.redirect_uri().as_ref().map(|r| r.value.clone()));
-    let (listener, redirect_uri, paste_why) = match redirect {
+    // Someone at a terminal can paste the callback while the listener waits.
+    let paste_too = std::io::stdin().is_terminal();
+    let callback_plan = match redirect {
         None => {
             if args.manual {
                 return Err(Error::usage_with_hint(
@@ -85,32 +82,25 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
                 )
                 .into());
             }
-            let addr = match &args.listen {
+            let at = match &args.listen {
                 Some(spec) => match plan(
                     &url::Url::parse("http://127.0.0.1/callback")?,
                     Some(spec),
                     args.allow_remote_listen,
                 )? {
-                    ListenPlan::Listen { addrs, .. } => addrs,
-                    ListenPlan::PasteOnly { .. } => unreachable!("--listen always listens"),
+                    ListenPlan::Listen { addrs, path } => ListenAt {
+                        addrs,
+                        path,
+                        redirect_uri: None,
+                    },
+                    // `plan` always listens when given an address.
+                    ListenPlan::PasteOnly { why } => {
+                        return Err(Error::Internal(format!("no listener planned: {why}")).into());
+                    }
                 },
-                None => vec![SocketAddr::from((Ipv4Addr::LOCALHOST, 0))],
+                None => ListenAt::loopback("/callback"),
             };
-            let listener = Listener::bind(ListenerConfig {
-                addrs: addr,
-                path: "/callback".into(),
-                state: state.clone(),
-            })?;
-            let bound = listener.local_addrs()[0];
-            let uri = format!("http://{bound}/callback");
-            if settings.environment().value != Environment::Emulator
-                && settings.gateway().source == crate::cli::settings::Source::Default
-            {
-                out.warn(format!(
-                    "no --redirect-uri: using {uri}; Alipay only redirects to the callback domain registered for the app"
-                ));
-            }
-            (listener, uri, None)
+            CallbackPlan::listen(at, paste_too)
         }
         Some(uri) => {
             let parsed = url::Url::parse(&uri)
@@ -129,34 +119,25 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             } else {
                 plan(&parsed, args.listen.as_deref(), args.allow_remote_listen)?
             };
-            match planned {
-                ListenPlan::Listen { addrs, path } => {
-                    let listener = Listener::bind(ListenerConfig {
-                        addrs,
-                        path,
-                        state: state.clone(),
-                    })?;
-                    (listener, uri, None)
-                }
-                ListenPlan::PasteOnly { why } => {
-                    let listener = Listener::bind(ListenerConfig {
-                        addrs: Vec::new(),
-                        path: String::new(),
-                        state: state.clone(),
-                    })?;
-                    (listener, uri, Some(why))
-                }
-            }
+            CallbackPlan::registered(uri, planned, paste_too)
         }
     };
+    let derived = matches!(
+        &callback_plan,
+        CallbackPlan::Listen(at) | CallbackPlan::Both(at) if at.redirect_uri.is_none()
+    );
+    let login = flow::begin(callback_plan)?;
+    if derived
+        && settings.environment().value != Environment::Emulator
+        && settings.gateway().source == crate::cli::settings::Source::Default
+    {
+        out.warn(format!(
+            "no --redirect-uri: using {}; Alipay only redirects to the callback domain registered for the app",
+            login.redirect_uri
+        ));
+    }
 
-    let url = authorize_url(
-        &settings.authorize_url().value,
-        &app_id,
-        &scopes,
-        &redirect_uri,
-        &state,
-    )?;
+    let url = login.authorize_url(&settings.authorize_url().value, &app_id, &scopes)?;
     // The URL is always shown, whatever else happens.
     eprintln!("Open this URL to log in with Alipay:\n  {url}");
     show_qr(args, &out, url.as_str());
@@ -166,8 +147,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."
         )),
     }
-    let listening = listener.local_addrs().first().copied();
-    if let Some(why) = &paste_why {
+    if let Some(why) = login.paste_only() {
         // --manual was asked for: no need to explain the missing listener.
         if !args.manual {
             out.info(format!("No callback listener: {why}."));
@@ -179,20 +159,26 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         });
     }
 
-    let callback = wait(&listener, args, &out, listening, paste_why.is_some())?;
-    drop(listener);
+    let callback = wait(&login, args, &out)?;
+    drop(login);
     if callback.state.is_none() {
         out.warn(
             "the pasted input carried no state, so it could not be checked against this login",
         );
     }
-    let code = callback
-        .auth_code
-        .clone()
-        .expect("the listener only returns callbacks with a code");
+    let code = flow::code_of(&callback)?;
 
     if args.no_exchange {
-        return print_code(&out, &callback, &code, &scopes, &app_id);
+        report::render(
+            &out,
+            &Code {
+                code: &code,
+                callback: &callback,
+                scopes: &scopes,
+                app_id: &app_id,
+            },
+        );
+        return Ok(ExitStatus::Success);
     }
     let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?;
     let store = settings.token_store();
@@ -206,7 +192,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     };
     let (tokens, _) = client.exchange_code(&code)?;
     let stored = if args.no_store {
-        super::exchange::note_superseded(&out, &sessions, &tokens);
+        note_superseded(&out, &sessions, &tokens);
         None
     } else {
         sessions.save(&tokens, Some(&scopes.joined()))?
@@ -217,7 +203,14 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
             Ok((user, _)) => Some(user),
             Err(e) => {
                 // The code is spent: show the tokens before the error.
-                print_tokens(&out, &tokens, args.show_secrets, true);
+                report::render(
+                    &out,
+                    &Tokens {
+                        tokens: &tokens,
+                        show_secrets: args.show_secrets,
+                        header: true,
+                    },
+                );
                 return Err(
                     anyhow::Error::from(e).context("logged in, but fetching the user failed")
                 );
@@ -227,63 +220,26 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         None
     };
 
-    if out.is_json() {
-        let mut doc = tokens.to_json();
-        if let Some(u) = &user {
-            doc["user"] = u.to_json();
-        }
-        out.json(&doc);
-    } else {
-        match &user {
-            Some(u) if !out.quiet => {
-                print_user(
-                    &out,
-                    u,
-                    &format!("{} ", out.paint("✓ logged in as", "1;32")),
-                );
-                print_tokens(&out, &tokens, args.show_secrets, false);
-            }
-            _ => print_tokens(&out, &tokens, args.show_secrets, true),
-        }
-    }
+    report::render(
+        &out,
+        &Login {
+            tokens: &tokens,
+            user: user.as_ref(),
+            show_secrets: args.show_secrets,
+        },
+    );
     if let Some((_, path)) = stored {
         out.info(format!("stored in {}", path.display()));
     }
     Ok(ExitStatus::Success)
 }
 
-fn print_code(
-    out: &Output,
-    callback: &Callback,
-    code: &crate::secret::Secret,
-    scopes: &ScopeList,
-    app_id: &str,
-) -> anyhow::Result<ExitStatus> {
-    if out.is_json() {
-        out.json(&json!({
-            "auth_code": code.expose(),
-            "state": callback.state,
-            "scope": callback.scope.clone().unwrap_or_else(|| scopes.joined()),
-            "app_id": callback.app_id.clone().unwrap_or_else(|| app_id.to_string()),
-        }));
-    } else if out.quiet {
-        out.result(code.expose());
-    } else {
-        out.result(format!("auth_code  {}", code.expose()));
-        out.info("It works once and expires within minutes: exchange it now (`alipay-oauth exchange --code -`).");
-    }
-    Ok(ExitStatus::Success)
-}
-
 /// Waits for the callback, a pasted URL or code, a timeout or Ctrl-C, with
 /// a spinner on a terminal.
-fn wait(
-    listener: &Listener,
-    args: &AuthorizeArgs,
-    out: &Output,
-    listening: Option<SocketAddr>,
-    paste_only: bool,
-) -> Result<Callback, Error> {
+fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callback, Error> {
+    let listener = &login.listener;
+    let listening = login.listening();
+    let paste_only = login.paste_only().is_some();
     let sender = listener.sender();
     catch_ctrl_c(sender.clone());
     let timeout = Duration::from_secs(args.timeout);
@@ -292,7 +248,7 @@ fn wait(
 
     // Pasting: keys on a terminal; a line on a pipe only when there is no
     // listener (a CI job has nothing to paste).
-    let keys = if stdin_tty {
+    let keys = if stdin_tty && login.accepts_paste() {
         let (typed, tx) = (typed.clone(), sender.clone());
         KeyReader::start(move |k| match k {
             Keys::Typed(t) => *typed.lock().unwrap_or_else(|e| e.into_inner()) = t,

@@ -12,7 +12,7 @@ use crate::error::{Error, ExitStatus};
 use crate::gateway::request::{GENERATED_PARAMS, check_biz_content, takes_user_token};
 use crate::gateway::{Call, Client, Prepared};
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::AccessToken;
 use crate::session::EXPIRY_MARGIN;
 use crate::sign::Params;
 use crate::sign::content::is_secret_param;
@@ -49,9 +49,9 @@ fn not_yet(what: &str, hint: &str) -> anyhow::Error {
 /// Where the auth_token comes from.
 enum TokenSource {
     None,
-    Given(Secret),
+    Given(AccessToken),
     Stored {
-        token: Secret,
+        token: AccessToken,
         subject: String,
         refreshed: bool,
     },

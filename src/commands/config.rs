@@ -6,8 +6,10 @@
 
 use serde_json::{Map, Value, json};
 
+use super::report::{self, Report};
 use crate::cli::settings::{KeySource, PROXY_VARS, Settings, Source, Sourced};
 use crate::error::ExitStatus;
+use crate::output::Output;
 
 /// One setting: how it reads, its JSON value, where it came from, and any
 /// extra JSON members.
@@ -75,7 +77,7 @@ fn key_row(
         // The key text itself is in the variable: named, never shown.
         KeySource::Text { var, text } => Row::new(
             key,
-            format!("${var} ({} bytes) [{what}]", text.expose().len()),
+            format!("${var} ({} bytes) [{what}]", text.secret().len()),
             json!(format!("${var}")),
             src.source.to_string(),
         ),
@@ -154,11 +156,19 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     ));
     rows.push(proxy_row(settings));
 
-    if out.is_json() {
+    report::render(&out, &Rows(rows));
+    Ok(ExitStatus::Success)
+}
+
+/// Every setting with where it came from.
+struct Rows(Vec<Row>);
+
+impl Report for Rows {
+    fn json(&self) -> Value {
         let mut doc = Map::new();
-        for r in rows {
+        for r in &self.0 {
             let mut m = Map::new();
-            m.insert("value".into(), r.value);
+            m.insert("value".into(), r.value.clone());
             m.insert(
                 "source".into(),
                 if r.source == "-" {
@@ -167,13 +177,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
                     json!(r.source)
                 },
             );
-            m.extend(r.extra);
+            m.extend(r.extra.clone());
             doc.insert(r.key.to_string(), Value::Object(m));
         }
-        out.json(&Value::Object(doc));
-    } else {
-        let width = rows.iter().map(|r| r.key.len()).max().unwrap_or(0);
-        for r in rows {
+        Value::Object(doc)
+    }
+
+    fn human(&self, out: &Output) {
+        let width = self.0.iter().map(|r| r.key.len()).max().unwrap_or(0);
+        for r in &self.0 {
             out.result(format!(
                 "{:<width$}  {}  {}",
                 r.key,
@@ -182,7 +194,6 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
             ));
         }
     }
-    Ok(ExitStatus::Success)
 }
 
 /// The proxy settings with the variables that set them, or, when none is

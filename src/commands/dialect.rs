@@ -7,13 +7,12 @@ use rand_core::RngCore;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::read_input;
-use super::verify::app_key_from;
+use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
 use crate::error::{Error, ExitStatus};
 use crate::output::{Output, visible, visible_bytes};
-use crate::secret::Secret;
+use crate::secret::AppAuthToken;
 use crate::sign::Charset;
 use crate::sign::diagnosis::Finding;
 use crate::sign::dialect::header::{self, Message};
@@ -243,7 +242,7 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
         app_cert_sn: certs.as_ref().map(|c| c.mode.app_cert_sn.clone()),
         nonce: args.nonce.clone().unwrap_or_else(random_uuid),
         timestamp,
-        app_auth_token: args.app_auth_token.as_deref().map(Secret::new),
+        app_auth_token: args.app_auth_token.as_deref().map(AppAuthToken::new),
     };
     let body = body(args.body_file.as_deref())?;
     let key = settings.require_private_key()?;
@@ -269,7 +268,7 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
         // The app auth token is signed but is a secret: shown masked.
         let shown = match &auth.app_auth_token {
             Some(t) => {
-                let without = signed.content.len() - t.expose().len() - 1;
+                let without = signed.content.len() - t.secret().len() - 1;
                 let mut c = signed.content[..without].to_vec();
                 c.extend_from_slice(format!("‹app auth token {}›\n", t.masked()).as_bytes());
                 c

@@ -12,7 +12,7 @@ use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
 use crate::gateway::request::format_timestamp;
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
@@ -567,7 +567,7 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
         Ok(c) => c,
         Err(e) => return check("live call", Status::Fail, e.to_string(), None),
     };
-    match client.exchange_code(&Secret::new("alipay-oauth-doctor-probe")) {
+    match client.exchange_code(&AuthCode::new("alipay-oauth-doctor-probe")) {
         Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.code-invalid") => check(
             "live call",
             Status::Ok,

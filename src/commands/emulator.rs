@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use super::report::{self, Report};
 use crate::cli::EmulatorArgs;
 use crate::cli::settings::Settings;
 use crate::demo::DEMO_APP_ID;
@@ -59,41 +60,75 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     };
     let alipay_bare =
         crate::sign::key::to_bare(&emulator.alipay_public_key().to_der(KeyFormat::Spki)?);
-    if out.is_json() {
-        out.json(&json!({
-            "base_url": emulator.base_url(),
-            "gateway": emulator.gateway_url(),
-            "authorize_url": emulator.authorize_url(),
-            "alipay_public_key": alipay_bare,
-            "alipay_public_key_file": args.alipay_public_key_out,
-            "tls": ca_file.as_ref().map(|f| json!({"ca_file": f})),
-            "certificates": emulator.certificates().map(|c| json!({
-                "dir": args.cert_dir,
+    report::render(
+        &out,
+        &Started {
+            emulator: &emulator,
+            apps: &apps,
+            args,
+            ca_file,
+            alipay_bare,
+            alipay_pem,
+        },
+    );
+    emulator.wait();
+    Ok(ExitStatus::Success)
+}
+
+/// A started emulator: where it listens and what clients need.
+struct Started<'a> {
+    emulator: &'a Emulator,
+    apps: &'a [AppConfig],
+    args: &'a EmulatorArgs,
+    ca_file: Option<std::path::PathBuf>,
+    alipay_bare: String,
+    alipay_pem: String,
+}
+
+impl Report for Started<'_> {
+    fn json(&self) -> serde_json::Value {
+        json!({
+            "base_url": self.emulator.base_url(),
+            "gateway": self.emulator.gateway_url(),
+            "authorize_url": self.emulator.authorize_url(),
+            "alipay_public_key": self.alipay_bare,
+            "alipay_public_key_file": self.args.alipay_public_key_out,
+            "tls": self.ca_file.as_ref().map(|f| json!({"ca_file": f})),
+            "certificates": self.emulator.certificates().map(|c| json!({
+                "dir": self.args.cert_dir,
                 "alipay_root_cert_sn": c.root_sn,
                 "alipay_cert_sn": c.alipay_sn,
                 "app_cert_sn": c.app_sns,
             })),
-            "apps": apps.iter().map(|a| json!({
+            "apps": self.apps.iter().map(|a| json!({
                 "app_id": a.app_id,
                 "id_mode": a.id_mode.label(),
                 "member_info": a.member_info,
                 "redirect_domains": a.redirect_domains,
                 "public_key_fingerprint": a.public_key.fingerprint(),
             })).collect::<Vec<_>>(),
-        }));
-    } else if out.quiet {
-        out.result(emulator.base_url());
-    } else {
+        })
+    }
+
+    /// The base URL alone, for scripts.
+    fn quiet(&self, out: &Output) {
+        out.result(self.emulator.base_url());
+    }
+
+    fn human(&self, out: &Output) {
         out.result(format!(
             "Alipay emulator listening on {}",
-            emulator.base_url()
+            self.emulator.base_url()
         ));
         out.result(format!(
             "  authorization page  {}",
-            emulator.authorize_url()
+            self.emulator.authorize_url()
         ));
-        out.result(format!("  gateway             {}", emulator.gateway_url()));
-        for a in &apps {
+        out.result(format!(
+            "  gateway             {}",
+            self.emulator.gateway_url()
+        ));
+        for a in self.apps {
             let domains = if a.redirect_domains.is_empty() {
                 "loopback".to_string()
             } else {
@@ -106,7 +141,7 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 if a.member_info { "on" } else { "off" }
             ));
         }
-        if let (Some(dir), Some(c)) = (&args.cert_dir, emulator.certificates()) {
+        if let (Some(dir), Some(c)) = (&self.args.cert_dir, self.emulator.certificates()) {
             out.result(format!(
                 "  certificates        in {} (root SN {}, Alipay SN {})",
                 dir.display(),
@@ -114,34 +149,32 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
                 c.alipay_sn
             ));
         }
-        if let Some(f) = &ca_file {
+        if let Some(f) = &self.ca_file {
             out.result(format!(
                 "  TLS CA              {} (clients: SSL_CERT_FILE={})",
                 f.display(),
                 f.display()
             ));
         }
-        match &args.alipay_public_key_out {
+        match &self.args.alipay_public_key_out {
             Some(p) => out.result(format!("  Alipay public key   written to {}", p.display())),
             None => {
                 out.result("  Alipay public key (verify responses with it):");
-                out.result(alipay_pem.trim_end());
+                out.result(self.alipay_pem.trim_end());
             }
         }
         let default_base = crate::endpoints::emulator_base(crate::endpoints::DEFAULT_EMULATOR_PORT);
-        if emulator.base_url().trim_end_matches('/') == default_base {
+        if self.emulator.base_url().trim_end_matches('/') == default_base {
             out.result("Clients: alipay-oauth --env emulator ...");
         } else {
-            // Any other address: one setting moves both URLs of --env emulator.
+            // Any other address: one setting moves both URLs of --env self.emulator.
             out.result(format!(
                 "Clients: alipay-oauth --env emulator --emulator-url {} ...  (or ALIPAY_EMULATOR_URL)",
-                emulator.base_url().trim_end_matches('/')
+                self.emulator.base_url().trim_end_matches('/')
             ));
         }
         out.info("Ctrl-C stops it.");
     }
-    emulator.wait();
-    Ok(ExitStatus::Success)
 }
 
 /// Writes the throwaway TLS CA as `DIR/ca.pem` and returns its absolute

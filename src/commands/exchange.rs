@@ -1,15 +1,12 @@
 //! `alipay-oauth exchange`: an auth code or a refresh token for tokens.
 
-use time::OffsetDateTime;
-
-use super::read_secret;
+use super::report::{self, Tokens};
+use super::{note_superseded, read_secret};
 use crate::cli::ExchangeArgs;
 use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
-use crate::gateway::{Client, TokenSet};
-use crate::output::{Output, visible};
-use crate::secret::Secret;
-use crate::session::Sessions;
+use crate::gateway::Client;
+use crate::secret::AuthCode;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -38,7 +35,7 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         let code = if code == "-" {
             read_secret("auth code")?
         } else {
-            Secret::new(code.as_str())
+            AuthCode::new(code.as_str())
         };
         let guard = prepare()?;
         // Never retried: a code is spent by the first attempt.
@@ -76,7 +73,14 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         (None, false) => sessions.save(&tokens, None)?.map(|(_, p)| p),
     };
     drop(guard);
-    print_tokens(&out, &tokens, args.show_secrets, true);
+    report::render(
+        &out,
+        &Tokens {
+            tokens: &tokens,
+            show_secrets: args.show_secrets,
+            header: true,
+        },
+    );
     match stored {
         Some(path) => out.info(format!("stored in {}", path.display())),
         None if !args.no_store => {
@@ -85,97 +89,4 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         None => {}
     }
     Ok(ExitStatus::Success)
-}
-
-/// After a new authorization that is not stored: Alipay has dropped the
-/// user's earlier access tokens, so a stored login of the same user is
-/// marked (its next use refreshes) and the user is told.
-pub(crate) fn note_superseded(out: &Output, sessions: &Sessions<'_>, tokens: &TokenSet) {
-    let Some((subject, _)) = tokens.subject() else {
-        return;
-    };
-    match sessions.mark_superseded(&subject) {
-        // Said in JSON mode too: a script with --no-store must learn it.
-        Ok(true) => out.warn(format!(
-            "this login was not stored, and it made Alipay drop the stored access token of {subject}; \
-             the stored login is marked and refreshes on its next use"
-        )),
-        Ok(false) => {}
-        Err(e) => out.warn(format!(
-            "this login made Alipay drop the stored access token of {subject}, which could not be marked: {e}"
-        )),
-    }
-}
-
-/// Prints a token set: JSON in full, human output masked unless asked.
-pub fn print_tokens(out: &Output, tokens: &TokenSet, show_secrets: bool, header: bool) {
-    if out.is_json() {
-        out.json(&tokens.to_json());
-        return;
-    }
-    if out.quiet {
-        out.result(out.remote_value(tokens.access_token.expose()));
-        return;
-    }
-    // Everything below is remote text: control characters are shown.
-    let shown = |s: &Secret| {
-        visible(&if show_secrets {
-            s.expose().to_string()
-        } else {
-            s.masked()
-        })
-        .0
-    };
-    let when = |t: Option<OffsetDateTime>| match t {
-        Some(t) => {
-            let left = t - OffsetDateTime::now_utc();
-            let at = t
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default();
-            format!("expires {at} ({})", human_duration(left))
-        }
-        None => "does not expire".into(),
-    };
-    let who = match tokens.subject() {
-        Some((s, kind)) => format!("{} ({})", visible(&s).0, kind.label()),
-        None => "(no user id in the answer)".into(),
-    };
-    if header {
-        out.result(format!("{} {who}", out.paint("✓ tokens for", "1;32")));
-    }
-    out.result(format!(
-        "  access_token   {}  {}",
-        shown(&tokens.access_token),
-        when(tokens.expires_at)
-    ));
-    if let Some(r) = &tokens.refresh_token {
-        out.result(format!(
-            "  refresh_token  {}  {}",
-            shown(r),
-            when(tokens.refresh_expires_at)
-        ));
-    }
-    for (k, v) in [
-        ("open_id", &tokens.open_id),
-        ("user_id", &tokens.user_id),
-        ("union_id", &tokens.union_id),
-    ] {
-        if let Some(v) = v {
-            out.result(format!("  {k:<13}  {}", visible(v).0));
-        }
-    }
-    if !show_secrets {
-        out.info("(tokens masked; --show-secrets or -o json shows them)");
-    }
-}
-
-pub(crate) fn human_duration(d: time::Duration) -> String {
-    let s = d.whole_seconds();
-    match s {
-        s if s < 0 => "expired".into(),
-        s if s < 120 => format!("in {s} s"),
-        s if s < 7200 => format!("in {} min", s / 60),
-        s if s < 172_800 => format!("in {} h", s / 3600),
-        s => format!("in {} days", s / 86_400),
-    }
 }

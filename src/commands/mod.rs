@@ -12,6 +12,7 @@ mod emulator;
 mod exchange;
 mod keys;
 mod logout;
+mod report;
 mod sign;
 mod status;
 mod token;
@@ -29,7 +30,7 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
 use crate::error::{Error, ExitStatus};
 use crate::output::Output;
-use crate::secret::Secret;
+use crate::secret::SecretValue;
 
 use crate::file::INPUT_LIMIT;
 
@@ -163,7 +164,7 @@ pub(crate) fn read_input(file: Option<&Path>, what: &str) -> Result<Vec<u8>, Err
 
 /// Reads a secret (a code or token) from standard input: a hidden prompt on
 /// a terminal, else the first line of what is piped in.
-pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
+pub(crate) fn read_secret<T: SecretValue>(what: &str) -> Result<T, Error> {
     let value = if std::io::stdin().is_terminal() {
         dialoguer::Password::new()
             .with_prompt(what)
@@ -186,5 +187,56 @@ pub(crate) fn read_secret(what: &str) -> Result<Secret, Error> {
             format!("pipe the {what} in, e.g. printf %s \"$VALUE\" | alipay-oauth ..."),
         ));
     }
-    Ok(Secret::new(value))
+    Ok(T::new(value))
+}
+
+/// After a new authorization that is not stored: Alipay has dropped the
+/// user's earlier access tokens, so a stored login of the same user is
+/// marked (its next use refreshes) and the user is told.
+pub(crate) fn note_superseded(
+    out: &crate::output::Output,
+    sessions: &crate::session::Sessions<'_>,
+    tokens: &crate::gateway::TokenSet,
+) {
+    let Some((subject, _)) = tokens.subject() else {
+        return;
+    };
+    match sessions.mark_superseded(&subject) {
+        // Said in JSON mode too: a script with --no-store must learn it.
+        Ok(true) => out.warn(format!(
+            "this login was not stored, and it made Alipay drop the stored access token of {subject}; \
+             the stored login is marked and refreshes on its next use"
+        )),
+        Ok(false) => {}
+        Err(e) => out.warn(format!(
+            "this login made Alipay drop the stored access token of {subject}, which could not be marked: {e}"
+        )),
+    }
+}
+
+/// The app's own public key: from this file, else from the app private key.
+pub(crate) fn app_key_from(
+    file: Option<&std::path::Path>,
+    settings: &crate::cli::settings::Settings,
+) -> anyhow::Result<Option<crate::sign::PublicKey>> {
+    if let Some(path) = file {
+        let bytes = crate::cli::settings::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
+        let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
+        return Ok(match key {
+            crate::sign::key::KeyMaterial::Public(k) => Some(k),
+            crate::sign::key::KeyMaterial::Private(k) => Some(k.public_key()),
+            crate::sign::key::KeyMaterial::Certificate(der) => {
+                Some(crate::sign::PublicKey::from_certificate_der(&der).map_err(Error::from)?)
+            }
+        });
+    }
+    match settings.private_key() {
+        Ok(k) => Ok(k.map(|k| k.public_key())),
+        Err(e) => {
+            settings
+                .output()
+                .trace(1, format!("app key not used for diagnosis: {e:#}"));
+            Ok(None)
+        }
+    }
 }

@@ -4,10 +4,13 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use super::exchange::human_duration;
+use std::path::Path;
+
+use super::report::{self, Report, human_duration};
 use crate::cli::settings::Settings;
 use crate::error::ExitStatus;
-use crate::store::Session;
+use crate::output::Output;
+use crate::store::{Listed, Session};
 
 fn rfc3339(t: Option<OffsetDateTime>) -> Option<String> {
     t.and_then(|t| {
@@ -40,69 +43,88 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
     let store = settings.token_store();
     let listed = store.list()?;
-    let now = OffsetDateTime::now_utc();
-    let mut docs = Vec::new();
-    let mut usable = 0;
-    for entry in &listed {
-        let s = match &entry.session {
-            Ok(s) => s,
-            Err(e) => {
-                docs.push(json!({
-                    "path": entry.path.display().to_string(),
-                    "usable": false,
-                    "error": e.to_string(),
-                }));
-                if !out.is_json() {
-                    out.result(format!("{} {e}", out.paint("✗", "1;31")));
-                }
-                continue;
-            }
-        };
-        let health = Health::of(s, now);
-        usable += usize::from(health.usable());
-        docs.push(json!({
-            "environment": s.environment_label(),
-            "family": "alipay",
-            "gateway": s.gateway,
-            "app_id": s.app_id,
-            "subject": s.subject,
-            "id_kind": s.id_kind.label(),
-            "expires_at": rfc3339(s.tokens.expires_at),
-            "refresh_expires_at": rfc3339(s.tokens.refresh_expires_at),
-            "scope": s.scope,
-            "current": entry.current,
-            "access_valid": health.access_valid,
-            "access_superseded": s.access_superseded,
-            "usable": health.usable(),
-        }));
-        if !out.is_json() {
-            print_human(&out, s, entry.current, &health, now);
-        }
-    }
-    if out.is_json() {
-        out.json(&Value::Array(docs));
-    } else if listed.is_empty() {
-        out.info(format!(
-            "no stored logins in {}; log in with `alipay-oauth authorize`",
-            store.dir().display()
-        ));
-    } else if usable == 0 {
-        out.info("no stored login is usable; log in again with `alipay-oauth authorize`");
-    }
-    Ok(if usable > 0 {
+    let report = Status {
+        entries: &listed,
+        dir: store.dir(),
+        now: OffsetDateTime::now_utc(),
+    };
+    report::render(&out, &report);
+    Ok(if report.usable() > 0 {
         ExitStatus::Success
     } else {
         ExitStatus::Authorization
     })
 }
 
-fn print_human(
-    out: &crate::output::Output,
-    s: &Session,
-    current: bool,
-    health: &Health,
+/// Every stored login, read or not, with its health at `now`.
+struct Status<'a> {
+    entries: &'a [Listed],
+    dir: &'a Path,
     now: OffsetDateTime,
-) {
+}
+
+impl Status<'_> {
+    fn usable(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| {
+                e.session
+                    .as_ref()
+                    .is_ok_and(|s| Health::of(s, self.now).usable())
+            })
+            .count()
+    }
+}
+
+impl Report for Status<'_> {
+    fn json(&self) -> Value {
+        let docs = self.entries.iter().map(|entry| match &entry.session {
+            Err(e) => json!({
+                "path": entry.path.display().to_string(),
+                "usable": false,
+                "error": e.to_string(),
+            }),
+            Ok(s) => {
+                let health = Health::of(s, self.now);
+                json!({
+                    "environment": s.environment_label(),
+                    "family": "alipay",
+                    "gateway": s.gateway,
+                    "app_id": s.app_id,
+                    "subject": s.subject,
+                    "id_kind": s.id_kind.label(),
+                    "expires_at": rfc3339(s.tokens.expires_at),
+                    "refresh_expires_at": rfc3339(s.tokens.refresh_expires_at),
+                    "scope": s.scope,
+                    "current": entry.current,
+                    "access_valid": health.access_valid,
+                    "access_superseded": s.access_superseded,
+                    "usable": health.usable(),
+                })
+            }
+        });
+        Value::Array(docs.collect())
+    }
+
+    fn human(&self, out: &Output) {
+        for entry in self.entries {
+            match &entry.session {
+                Ok(s) => print_human(out, s, entry.current, &Health::of(s, self.now), self.now),
+                Err(e) => out.result(format!("{} {e}", out.paint("✗", "1;31"))),
+            }
+        }
+        if self.entries.is_empty() {
+            out.info(format!(
+                "no stored logins in {}; log in with `alipay-oauth authorize`",
+                self.dir.display()
+            ));
+        } else if self.usable() == 0 {
+            out.info("no stored login is usable; log in again with `alipay-oauth authorize`");
+        }
+    }
+}
+
+fn print_human(out: &Output, s: &Session, current: bool, health: &Health, now: OffsetDateTime) {
     let mark = if health.usable() {
         out.paint("✓", "1;32")
     } else {

@@ -4,10 +4,15 @@
 
 use time::OffsetDateTime;
 
+use super::report::{self, Report};
+
 use crate::cli::TokenArgs;
 use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
+use crate::output::Output;
+use crate::secret::AccessToken;
+use crate::store::Session;
 
 pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -51,18 +56,36 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
             args.min_valid
         ));
     }
-    if out.is_json() {
-        out.json(&serde_json::json!({
-            "access_token": token.expose(),
-            "expires_at": session.tokens.expires_at.and_then(|t| {
+    report::render(
+        &out,
+        &Token {
+            token: &token,
+            session: &session,
+        },
+    );
+    Ok(ExitStatus::Success)
+}
+
+/// A usable access token: the token alone, or with its expiry in JSON.
+struct Token<'a> {
+    token: &'a AccessToken,
+    session: &'a Session,
+}
+
+impl Report for Token<'_> {
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "access_token": self.token.secret(),
+            "expires_at": self.session.tokens.expires_at.and_then(|t| {
                 t.format(&time::format_description::well_known::Rfc3339).ok()
             }),
-            "subject": session.subject,
-        }));
-    } else {
-        out.result(token.expose());
+            "subject": self.session.subject,
+        })
     }
-    Ok(ExitStatus::Success)
+
+    fn human(&self, out: &Output) {
+        out.result(self.token.secret());
+    }
 }
 
 /// A refresh token Alipay no longer takes means the login is unusable:

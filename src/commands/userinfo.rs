@@ -1,11 +1,11 @@
 //! `alipay-oauth userinfo`: the user of an access token.
 
 use super::read_secret;
+use super::report::{self, User};
 use crate::cli::UserinfoArgs;
 use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
-use crate::gateway::{Client, Gender};
-use crate::output::visible;
+use crate::gateway::Client;
 use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -47,64 +47,14 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
     };
     if args.raw {
         out.result(&call.raw_node);
-    } else if out.is_json() {
-        out.json(&user.to_json());
-    } else if out.quiet {
-        out.result(out.remote_value(&user.subject));
     } else {
-        print_user(&out, &user, "");
+        report::render(
+            &out,
+            &User {
+                user: &user,
+                lead: "",
+            },
+        );
     }
     Ok(ExitStatus::Success)
-}
-
-/// The human rendering of a user. Every field is remote text, so control
-/// characters in it are shown, never sent to the terminal.
-pub(crate) fn print_user(out: &crate::output::Output, user: &crate::gateway::UserInfo, lead: &str) {
-    let v = |s: &str| visible(s).0;
-    let mut traits = Vec::new();
-    match user.gender {
-        Some(Gender::Male) => traits.push("male".to_string()),
-        Some(Gender::Female) => traits.push("female".to_string()),
-        None => {}
-    }
-    let place = [user.province.as_deref(), user.city.as_deref()]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !place.is_empty() {
-        traits.push(v(&place));
-    }
-    match user.is_certified {
-        Some(true) => traits.push("certified".into()),
-        Some(false) => traits.push("not certified".into()),
-        None => {}
-    }
-    out.result(format!(
-        "{lead}{}  ({})",
-        out.paint(
-            &user
-                .nickname
-                .as_deref()
-                .map_or_else(|| "(no nickname shared)".into(), v),
-            "1"
-        ),
-        traits.join(", ")
-    ));
-    out.result(format!(
-        "  subject   {} ({})",
-        v(&user.subject),
-        user.id_kind.label()
-    ));
-    for (k, v) in [
-        ("user_id", &user.user_id),
-        ("open_id", &user.open_id),
-        ("union_id", &user.union_id),
-        ("avatar", &user.avatar),
-    ] {
-        if let Some(v) = v {
-            out.result(format!("  {k:<8}  {}", visible(v).0));
-        }
-    }
 }

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::read_input;
-use crate::cli::settings::{Settings, read_input_file};
+use super::{app_key_from, read_input};
+use crate::cli::settings::Settings;
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
 use crate::output::{Output, visible, visible_bytes};
@@ -55,33 +55,6 @@ struct Report {
 /// The app's own public key, if at hand: for the swapped-keys diagnosis.
 fn app_key(input: &VerifyInput, settings: &Settings) -> anyhow::Result<Option<PublicKey>> {
     app_key_from(input.app_public_key_file.as_deref(), settings)
-}
-
-/// The app's own public key: from this file, else from the app private key.
-pub(super) fn app_key_from(
-    file: Option<&std::path::Path>,
-    settings: &Settings,
-) -> anyhow::Result<Option<PublicKey>> {
-    if let Some(path) = file {
-        let bytes = read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
-        let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
-        return Ok(match key {
-            crate::sign::key::KeyMaterial::Public(k) => Some(k),
-            crate::sign::key::KeyMaterial::Private(k) => Some(k.public_key()),
-            crate::sign::key::KeyMaterial::Certificate(der) => {
-                Some(PublicKey::from_certificate_der(&der).map_err(Error::from)?)
-            }
-        });
-    }
-    match settings.private_key() {
-        Ok(k) => Ok(k.map(|k| k.public_key())),
-        Err(e) => {
-            settings
-                .output()
-                .trace(1, format!("app key not used for diagnosis: {e:#}"));
-            Ok(None)
-        }
-    }
 }
 
 fn response(

@@ -12,7 +12,7 @@ use super::models::{TokenSet, UserInfo};
 use super::request::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::error::Error;
 use crate::form;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, AuthCode, RefreshToken};
 use crate::sign::diagnosis::{self, Case};
 use crate::sign::response::{self, SignatureStatus, Verdict, code_str};
 use crate::sign::{Charset, Params, PrivateKey, PublicKey, Rule, SignType, sign_params};
@@ -194,7 +194,7 @@ impl<'t> Client<'t> {
         &self,
         method: &str,
         api: &Params,
-        auth_token: Option<&Secret>,
+        auth_token: Option<&AccessToken>,
     ) -> Result<Call, Error> {
         let prepared = self.prepare(method, api, auth_token)?;
         self.send(&prepared)
@@ -206,7 +206,7 @@ impl<'t> Client<'t> {
         &self,
         method: &str,
         api: &Params,
-        auth_token: Option<&Secret>,
+        auth_token: Option<&AccessToken>,
     ) -> Result<Prepared, Error> {
         let cfg = &self.config;
         let common = Common {
@@ -217,7 +217,7 @@ impl<'t> Client<'t> {
         };
         let mut params = request_params(method, &common, cfg.cert.as_ref());
         if let Some(token) = auth_token {
-            params.set("auth_token", token.expose());
+            params.set("auth_token", token.secret());
         }
         for (k, v) in api.iter() {
             params.set(k, v);
@@ -518,18 +518,18 @@ impl<'t> Client<'t> {
     }
 
     /// Exchanges an auth code for tokens. Never retried: a code works once.
-    pub fn exchange_code(&self, code: &Secret) -> Result<(TokenSet, CallRecord), Error> {
+    pub fn exchange_code(&self, code: &AuthCode) -> Result<(TokenSet, CallRecord), Error> {
         let mut api = Params::new();
         api.set("grant_type", "authorization_code");
-        api.set("code", code.expose());
+        api.set("code", code.secret());
         self.token_call(&api)
     }
 
     /// Exchanges a refresh token for a new token set (the refresh token rotates).
-    pub fn refresh(&self, refresh_token: &Secret) -> Result<(TokenSet, CallRecord), Error> {
+    pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<(TokenSet, CallRecord), Error> {
         let mut api = Params::new();
         api.set("grant_type", "refresh_token");
-        api.set("refresh_token", refresh_token.expose());
+        api.set("refresh_token", refresh_token.secret());
         self.token_call(&api)
     }
 
@@ -541,13 +541,13 @@ impl<'t> Client<'t> {
     }
 
     /// Fetches the user of an access token.
-    pub fn user_info(&self, access_token: &Secret) -> Result<(UserInfo, CallRecord), Error> {
+    pub fn user_info(&self, access_token: &AccessToken) -> Result<(UserInfo, CallRecord), Error> {
         let (user, call) = self.user_info_call(access_token)?;
         Ok((user, call.record))
     }
 
     /// Fetches the user, keeping the whole call (for `--raw`).
-    pub fn user_info_call(&self, access_token: &Secret) -> Result<(UserInfo, Call), Error> {
+    pub fn user_info_call(&self, access_token: &AccessToken) -> Result<(UserInfo, Call), Error> {
         let call = self.call("alipay.user.info.share", &Params::new(), Some(access_token))?;
         let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
         Ok((user, call))

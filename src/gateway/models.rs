@@ -1,11 +1,11 @@
 //! Typed results of the OAuth APIs (docs/protocol.md §5) and the user model
 //! that `exchange` and `userinfo` print.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::request::parse_timestamp;
-use crate::secret::Secret;
+use crate::secret::{AccessToken, RefreshToken};
 
 /// Which id identifies the user: apps since 2023 get `open_id`, older apps
 /// `user_id`, migrating apps both (and `open_id` wins).
@@ -55,8 +55,10 @@ fn seconds(node: &Value, key: &str) -> Option<i64> {
 /// The tokens of `alipay.system.oauth.token`.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct TokenSet {
-    pub access_token: Secret,
-    pub refresh_token: Option<Secret>,
+    #[serde(with = "crate::secret::exposed")]
+    pub access_token: AccessToken,
+    #[serde(with = "crate::secret::exposed_opt")]
+    pub refresh_token: Option<RefreshToken>,
     pub expires_in: Option<i64>,
     pub re_expires_in: Option<i64>,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -102,8 +104,8 @@ impl TokenSet {
                 .map(|t| t.to_offset(time::UtcOffset::UTC))
         };
         Ok(TokenSet {
-            access_token: Secret::new(access_token),
-            refresh_token: text(node, "refresh_token").map(Secret::new),
+            access_token: AccessToken::new(access_token),
+            refresh_token: text(node, "refresh_token").map(RefreshToken::new),
             expires_in,
             re_expires_in,
             expires_at: if permanent { None } else { at(expires_in) },
@@ -129,26 +131,10 @@ impl TokenSet {
         self.refresh_expires_at.is_some_and(|at| at <= now)
     }
 
-    /// The JSON document `exchange` prints, secrets in full.
+    /// The JSON document `exchange` prints, secrets in full: the same shape
+    /// as the token file, so the two cannot drift apart.
     pub fn to_json(&self) -> Value {
-        let rfc = |t: &Option<OffsetDateTime>| {
-            t.and_then(|t| {
-                t.format(&time::format_description::well_known::Rfc3339)
-                    .ok()
-            })
-        };
-        json!({
-            "access_token": self.access_token.expose(),
-            "refresh_token": self.refresh_token.as_ref().map(Secret::expose),
-            "expires_in": self.expires_in,
-            "re_expires_in": self.re_expires_in,
-            "expires_at": rfc(&self.expires_at),
-            "refresh_expires_at": rfc(&self.refresh_expires_at),
-            "auth_start": self.auth_start,
-            "user_id": self.user_id,
-            "open_id": self.open_id,
-            "union_id": self.union_id,
-        })
+        serde_json::to_value(self).expect("the token model serialises")
     }
 }
 
@@ -225,6 +211,7 @@ impl UserInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn token_lifetimes_as_numbers_or_strings() {
@@ -249,6 +236,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.expires_at, None);
+        // The printed document carries `permanent` (it once dropped it).
+        assert_eq!(t.to_json()["permanent"], true);
         assert!(TokenSet::from_node(&json!({"code": "10000"}), now).is_err());
         let t = TokenSet::from_node(&json!({"access_token": "a", "expires_in": i64::MAX}), now)
             .unwrap();

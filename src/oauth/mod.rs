@@ -3,6 +3,7 @@
 //! `auth_code` back.
 
 pub mod browser;
+pub mod flow;
 pub mod listener;
 
 use std::fmt;
@@ -11,7 +12,7 @@ use base64::Engine as _;
 use rand_core::RngCore;
 use subtle::ConstantTimeEq;
 
-use crate::secret::Secret;
+use crate::secret::AuthCode;
 
 /// The CSRF token of one authorization: 128 random bits, URL-safe base64.
 #[derive(Clone, PartialEq, Eq)]
@@ -104,7 +105,7 @@ pub fn authorize_url(
 /// What the callback carries.
 #[derive(Debug, Clone)]
 pub struct Callback {
-    pub auth_code: Option<Secret>,
+    pub auth_code: Option<AuthCode>,
     pub state: Option<String>,
     pub app_id: Option<String>,
     pub scope: Option<String>,
@@ -124,7 +125,7 @@ impl Callback {
         for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
             let v = v.into_owned();
             match k.as_ref() {
-                "auth_code" if !v.is_empty() => cb.auth_code = Some(Secret::new(v)),
+                "auth_code" if !v.is_empty() => cb.auth_code = Some(AuthCode::new(v)),
                 "state" => cb.state = Some(v),
                 "app_id" => cb.app_id = Some(v),
                 "scope" => cb.scope = Some(v),
@@ -147,7 +148,7 @@ impl Callback {
             return Callback::from_query(query);
         }
         Callback {
-            auth_code: (!text.is_empty()).then(|| Secret::new(text)),
+            auth_code: (!text.is_empty()).then(|| AuthCode::new(text)),
             state: None,
             app_id: None,
             scope: None,
@@ -201,11 +202,11 @@ mod tests {
         let cb = Callback::from_pasted(
             "https://a.example/cb?app_id=1&source=alipay_wallet&scope=auth_user&auth_code=abc&state=s1",
         );
-        assert_eq!(cb.auth_code.unwrap().expose(), "abc");
+        assert_eq!(cb.auth_code.unwrap().secret(), "abc");
         assert_eq!(cb.state.as_deref(), Some("s1"));
         let cb = Callback::from_pasted("  4b203fe6c11548bcabd8da5bb087a83b\n");
         assert_eq!(
-            cb.auth_code.unwrap().expose(),
+            cb.auth_code.unwrap().secret(),
             "4b203fe6c11548bcabd8da5bb087a83b"
         );
         assert!(cb.state.is_none());

@@ -9,7 +9,7 @@ use super::{
     Answer, Checked, Dialect, DialectError, Rejection, Request, SignatureStatus, SignedRequest,
     json_variants, key_findings, layout_safe,
 };
-use crate::secret::Secret;
+use crate::secret::AppAuthToken;
 use crate::sign::algorithm::{self, SignType};
 use crate::sign::diagnosis::Finding;
 use crate::sign::key::{PrivateKey, PublicKey};
@@ -27,7 +27,7 @@ pub struct AuthParams {
     pub nonce: String,
     /// Milliseconds since the epoch, as text.
     pub timestamp: String,
-    pub app_auth_token: Option<Secret>,
+    pub app_auth_token: Option<AppAuthToken>,
 }
 
 impl fmt::Debug for AuthParams {
@@ -76,7 +76,7 @@ impl AuthParams {
         layout_safe("timestamp", &self.timestamp, AUTH_VALUE)?;
         if let Some(t) = &self.app_auth_token {
             // The token's value stays out of the error.
-            if t.expose().is_empty() || t.expose().contains('\n') {
+            if t.secret().is_empty() || t.secret().contains('\n') {
                 return Err(DialectError::Unsignable {
                     field: "app auth token",
                     value: "[redacted]".into(),
@@ -101,7 +101,7 @@ pub fn sign_content(auth: &AuthParams, method: &str, target: &str, body: &[u8]) 
         out.push(b'\n');
     }
     if let Some(t) = &auth.app_auth_token {
-        out.extend_from_slice(t.expose().as_bytes());
+        out.extend_from_slice(t.secret().as_bytes());
         out.push(b'\n');
     }
     out
@@ -372,7 +372,7 @@ impl Dialect for V3Dialect {
         )?;
         let mut headers = vec![("authorization", signed.authorization)];
         if let Some(t) = &self.auth.app_auth_token {
-            headers.push(("alipay-app-auth-token", t.expose().to_string()));
+            headers.push(("alipay-app-auth-token", t.secret().to_string()));
         }
         if let Some(sn) = &self.alipay_root_cert_sn {
             headers.push(("alipay-root-cert-sn", sn.clone()));
@@ -435,7 +435,7 @@ mod tests {
             b"app_id=2021000000000000,nonce=0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0,timestamp=1704135845000\nPOST\n/v3/alipay/system/oauth/token?x=1\n{}\n".to_vec()
         );
         a.app_cert_sn = Some("abc".into());
-        a.app_auth_token = Some(Secret::new("tok"));
+        a.app_auth_token = Some(AppAuthToken::new("tok"));
         let c = String::from_utf8(sign_content(&a, "GET", "/v3/x", b"")).unwrap();
         assert_eq!(
             c,

@@ -1045,3 +1045,30 @@ fn the_fault_api_wants_json() {
     assert_eq!(resp.status(), 415);
     assert!(emu.health()["faults"].as_array().unwrap().is_empty());
 }
+
+/// The environment the binary sees is one snapshot: a blank key variable is
+/// unset, key text is found through it, and a file flag outranks it.
+#[test]
+fn key_text_variable_takes_its_place_in_the_precedence() {
+    let key = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/keys/app-private-key-pkcs8.pem");
+    let text = std::fs::read_to_string(&key).unwrap();
+    let config = |var: &str, flag: bool| {
+        let mut c = common::cli();
+        c.env("ALIPAY_PRIVATE_KEY", var).args(["-o", "json"]);
+        if flag {
+            c.arg("--private-key-file").arg(&key);
+        }
+        let out = c.arg("config").output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout_json(&out)["private_key"].clone()
+    };
+    // JSON gives an unset setting as null value and null source.
+    let unset = config(" \n", false);
+    assert!(
+        unset["value"].is_null() && unset["source"].is_null(),
+        "{unset}"
+    );
+    assert_eq!(config(&text, false)["source"], "env ALIPAY_PRIVATE_KEY");
+    assert_eq!(config(&text, true)["source"], "flag --private-key-file");
+}

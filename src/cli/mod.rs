@@ -1,6 +1,7 @@
 //! Command-line definitions. This module only describes arguments and turns
 //! them into validated settings (`settings`); it never does the work.
 
+pub mod env;
 pub mod settings;
 
 use std::path::PathBuf;

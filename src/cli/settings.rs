@@ -10,6 +10,8 @@ use anyhow::Context as _;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
+pub use super::env::PROXY_VARS;
+use super::env::{self, EnvSnapshot};
 use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
 use crate::endpoints::Environment;
@@ -17,7 +19,7 @@ use crate::error::Error;
 pub use crate::file::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::output::Output;
-use crate::secret::{KeyText, SecretValue};
+use crate::secret::{AccessToken, KeyText, RefreshToken};
 use crate::session::Sessions;
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
 use crate::store::{TokenStore, store_key};
@@ -84,55 +86,61 @@ impl fmt::Display for KeySource {
     }
 }
 
-/// The effective settings of one run.
+/// The effective settings of one run. Fields are private: commands read
+/// them through methods, so how a value was found can change without them.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub config_path: Option<PathBuf>,
-    pub profile: Option<String>,
-    pub environment: Sourced<Environment>,
-    pub gateway: Sourced<String>,
-    pub authorize_url: Sourced<String>,
-    /// The emulator's base URL when one was set (else the default port).
-    pub emulator_url: Option<Sourced<String>>,
-    pub app_id: Option<Sourced<String>>,
-    pub private_key: Option<Sourced<KeySource>>,
-    pub alipay_public_key: Option<Sourced<KeySource>>,
-    pub sign_type: Sourced<SignType>,
-    pub charset: Sourced<Charset>,
-    /// The keyVersion of the Antom / Alipay+ Signature header.
-    pub key_version: Sourced<u32>,
-    pub redirect_uri: Option<Sourced<String>>,
-    pub scope: Option<Sourced<String>>,
-    pub app_cert_file: Option<Sourced<PathBuf>>,
-    pub alipay_cert_file: Option<Sourced<PathBuf>>,
-    pub alipay_root_cert_file: Option<Sourced<PathBuf>>,
-    pub token_dir: Sourced<PathBuf>,
-    pub connect_timeout: Duration,
-    pub request_timeout: Duration,
-    pub proxy: ProxyConfig,
-    pub output: Output,
+    config_path: Option<PathBuf>,
+    profile: Option<String>,
+    endpoints: Endpoints,
+    app_id: Option<Sourced<String>>,
+    keys: Keys,
+    certs: Certs,
+    redirect_uri: Option<Sourced<String>>,
+    scope: Option<Sourced<String>>,
+    token_dir: Sourced<PathBuf>,
+    connect_timeout: Duration,
+    request_timeout: Duration,
+    proxy: ProxyConfig,
+    output: Output,
+    env: EnvSnapshot,
     /// Where the config file's path, the profile's name and the timeouts
     /// came from (for `config`).
-    pub config_source: Source,
-    pub profile_source: Option<Source>,
-    pub connect_timeout_source: Source,
-    pub request_timeout_source: Source,
+    config_source: Source,
+    profile_source: Option<Source>,
+    connect_timeout_source: Source,
+    request_timeout_source: Source,
     /// The variables that set the proxy, as (setting, variable).
-    pub proxy_vars: Vec<(&'static str, &'static str)>,
+    proxy_vars: Vec<(&'static str, &'static str)>,
 }
 
-/// The proxy variables read, in the order they are looked at: (setting,
-/// upper-case name, lower-case name).
-pub const PROXY_VARS: [(&str, &str, &str); 4] = [
-    ("https", "HTTPS_PROXY", "https_proxy"),
-    ("http", "HTTP_PROXY", "http_proxy"),
-    ("all", "ALL_PROXY", "all_proxy"),
-    ("no_proxy", "NO_PROXY", "no_proxy"),
-];
+/// Where the gateway and the consent page are.
+#[derive(Debug, Clone)]
+struct Endpoints {
+    environment: Sourced<Environment>,
+    gateway: Sourced<String>,
+    authorize_url: Sourced<String>,
+    /// The emulator's base URL when one was set (else the default port).
+    emulator_url: Option<Sourced<String>>,
+}
 
-/// Reads process environment variables; the one place the CLI layer does.
-fn env_var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+/// Public-key mode material and how requests are signed.
+#[derive(Debug, Clone)]
+struct Keys {
+    private_key: Option<Sourced<KeySource>>,
+    alipay_public_key: Option<Sourced<KeySource>>,
+    sign_type: Sourced<SignType>,
+    charset: Sourced<Charset>,
+    /// The keyVersion of the Antom / Alipay+ Signature header.
+    key_version: Sourced<u32>,
+}
+
+/// The three files of certificate mode.
+#[derive(Debug, Clone)]
+struct Certs {
+    app: Option<Sourced<PathBuf>>,
+    alipay: Option<Sourced<PathBuf>>,
+    alipay_root: Option<Sourced<PathBuf>>,
 }
 
 /// The value source of an argument, looked for in the deepest subcommand
@@ -153,90 +161,95 @@ fn value_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
     }
 }
 
-/// Picks flag/env value, else the profile's, else the default.
-fn pick<T>(
-    matches: &ArgMatches,
-    id: &str,
-    flag: &'static str,
-    var: &'static str,
-    cli_value: Option<T>,
-    profile: Option<(T, &str)>,
-) -> Option<Sourced<T>> {
-    if let Some(v) = cli_value {
-        let source = match value_source(matches, id) {
-            Some(ValueSource::EnvVariable) => Source::Env(var),
-            _ => Source::Flag(flag),
-        };
-        return Some(Sourced::new(v, source));
+/// Which of a flag and its variable set an argument, if either did (for
+/// arguments that have a default value).
+fn flag_or_env(matches: &ArgMatches, id: &str, flag: &'static str, var: &'static str) -> Source {
+    match value_source(matches, id) {
+        Some(ValueSource::EnvVariable) => Source::Env(var),
+        Some(ValueSource::CommandLine) => Source::Flag(flag),
+        _ => Source::Default,
     }
-    profile.map(|(v, name)| Sourced::new(v, Source::Profile(name.to_string())))
 }
 
-/// The default config file location.
-pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "alipay-oauth")
-        .map(|d| d.config_dir().join("config.toml"))
+/// Which of a flag and its variable gave a value clap parsed.
+fn origin(source: Option<ValueSource>, flag: &'static str, var: &'static str) -> Source {
+    match source {
+        Some(ValueSource::EnvVariable) => Source::Env(var),
+        _ => Source::Flag(flag),
+    }
 }
 
-fn home_dir() -> Option<PathBuf> {
-    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+/// What resolution reads: the parsed flags (clap has already folded in the
+/// variables bound to them), the environment snapshot and the profile.
+struct Inputs<'a> {
+    args: &'a GlobalArgs,
+    matches: &'a ArgMatches,
+    env: &'a EnvSnapshot,
+    profile_name: &'a str,
+    profile: &'a Profile,
+    config_dir: PathBuf,
+    home: Option<PathBuf>,
 }
 
-impl Settings {
-    /// Resolves the settings of a run.
-    pub fn resolve(args: &GlobalArgs, matches: &ArgMatches) -> Result<Settings, Error> {
-        let output = output_settings(args);
+impl Inputs<'_> {
+    /// Picks the flag/env value, else the profile's.
+    fn pick<T>(
+        &self,
+        id: &str,
+        flag: &'static str,
+        var: &'static str,
+        cli_value: Option<T>,
+        profile: Option<T>,
+    ) -> Option<Sourced<T>> {
+        if let Some(v) = cli_value {
+            return Some(Sourced::new(
+                v,
+                origin(value_source(self.matches, id), flag, var),
+            ));
+        }
+        profile.map(|v| Sourced::new(v, self.profile_source()))
+    }
 
-        let (config_path, explicit_config) = match &args.config {
-            Some(p) => (Some(p.clone()), true),
-            None => (default_config_path(), false),
-        };
-        let config = match &config_path {
-            Some(p) => ConfigFile::load(p, explicit_config)?,
-            None => ConfigFile::default(),
-        };
-        let selected = config.select(args.profile.as_deref())?;
-        let flag_or_env =
-            |id: &str, flag: &'static str, var: &'static str| match value_source(matches, id) {
-                Some(ValueSource::EnvVariable) => Source::Env(var),
-                Some(ValueSource::CommandLine) => Source::Flag(flag),
-                _ => Source::Default,
-            };
-        let config_source = match &args.config {
-            Some(_) => flag_or_env("config", "--config", "ALIPAY_OAUTH_CONFIG"),
-            None => Source::Default,
-        };
-        let profile_source = selected.as_ref().map(|_| match &args.profile {
-            Some(_) => flag_or_env("profile", "--profile", "ALIPAY_PROFILE"),
-            None if config.default_profile.is_some() => Source::Config("default_profile"),
-            // The profile named "default" is taken when nothing names one.
-            None => Source::Config("[profiles.default]"),
-        });
-        let (profile_name, profile) = match &selected {
-            Some((n, p)) => (Some(n.clone()), p.clone()),
-            None => (None, Profile::default()),
-        };
-        let pn = profile_name.as_deref().unwrap_or("");
-        let config_dir = config_path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let home = home_dir();
-        let profile_path = |p: &Option<PathBuf>| {
-            p.as_ref()
-                .map(|p| resolve_path(p, &config_dir, home.as_deref()))
-        };
+    fn profile_source(&self) -> Source {
+        Source::Profile(self.profile_name.to_string())
+    }
 
-        let environment = pick(
-            matches,
-            "environment",
-            "--env",
-            "ALIPAY_ENV",
-            args.environment,
-            profile.env.map(|e| (e, pn)),
-        )
-        .unwrap_or(Sourced::new(Environment::default(), Source::Default));
+    /// A profile path, relative to the config file's directory.
+    fn profile_path(&self, p: &Option<PathBuf>) -> Option<PathBuf> {
+        p.as_ref()
+            .map(|p| resolve_path(p, &self.config_dir, self.home.as_deref()))
+    }
+
+    /// A profile value parsed from its text, or the built-in default.
+    fn profile_parsed<T: std::str::FromStr + Default>(
+        &self,
+        field: &str,
+        text: &Option<String>,
+    ) -> Result<Sourced<T>, Error>
+    where
+        T::Err: fmt::Display,
+    {
+        match text {
+            Some(v) => Ok(Sourced::new(
+                v.parse::<T>()
+                    .map_err(|e| profile_error(self.profile_name, field, e))?,
+                self.profile_source(),
+            )),
+            None => Ok(Sourced::new(T::default(), Source::Default)),
+        }
+    }
+
+    fn endpoints(&self) -> Result<Endpoints, Error> {
+        let (args, profile) = (self.args, self.profile);
+        let environment = self
+            .pick(
+                "environment",
+                "--env",
+                "ALIPAY_ENV",
+                args.environment,
+                profile.env,
+            )
+            .unwrap_or(Sourced::new(Environment::default(), Source::Default));
 
         // An --env given as a flag or in the environment outranks a profile's
         // URLs, as it outranks the profile's own env.
@@ -244,17 +257,17 @@ impl Settings {
         let url_setting =
             |id, flag, var, cli: &Option<String>, prof: &Option<String>, builtin: String| {
                 let prof = prof.clone().filter(|_| !env_outranks_profile);
-                let chosen = pick(matches, id, flag, var, cli.clone(), prof.map(|v| (v, pn)))
+                let chosen = self
+                    .pick(id, flag, var, cli.clone(), prof)
                     .unwrap_or(Sourced::new(builtin, Source::Default));
                 validate_url(&chosen).map(|()| chosen)
             };
-        let emulator_url = match pick(
-            matches,
+        let emulator_url = match self.pick(
             "emulator_url",
             "--emulator-url",
             "ALIPAY_EMULATOR_URL",
             args.emulator_url.clone(),
-            profile.emulator_url.clone().map(|v| (v, pn)),
+            profile.emulator_url.clone(),
         ) {
             Some(s) => Some(Sourced::new(
                 crate::endpoints::parse_emulator_base(&s.value).map_err(|e| {
@@ -284,14 +297,21 @@ impl Settings {
             &profile.authorize_url,
             environment.value.authorize_url_at(emulator_base),
         )?;
+        Ok(Endpoints {
+            environment,
+            gateway,
+            authorize_url,
+            emulator_url,
+        })
+    }
 
-        let app_id = pick(
-            matches,
+    fn app_id(&self) -> Result<Option<Sourced<String>>, Error> {
+        let app_id = self.pick(
             "app_id",
             "--app-id",
             "ALIPAY_APP_ID",
-            args.app_id.clone(),
-            profile.app_id.clone().map(|v| (v, pn)),
+            self.args.app_id.clone(),
+            self.profile.app_id.clone(),
         );
         if let Some(a) = &app_id
             && (a.value.is_empty() || !a.value.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -301,51 +321,57 @@ impl Settings {
                 "the app id is the APPID shown in the Alipay console: digits only, e.g. 2021000000000000",
             ));
         }
+        Ok(app_id)
+    }
 
-        let key_setting =
-            |id, flag, file_var, text_var, cli: &Option<PathBuf>, prof: Option<PathBuf>| {
-                pick(
-                    matches,
-                    id,
-                    flag,
-                    file_var,
-                    cli.clone().map(KeySource::File),
-                    None,
-                )
-                .or_else(|| {
-                    env_var(text_var).map(|text| {
-                        Sourced::new(
-                            KeySource::Text {
-                                var: text_var,
-                                text: KeyText::new(text),
-                            },
-                            Source::Env(text_var),
-                        )
-                    })
+    /// A key: its file flag (or file variable), else its text variable, else
+    /// the profile's file.
+    fn key(
+        &self,
+        id: &str,
+        flag: &'static str,
+        file_var: &'static str,
+        text_var: &'static str,
+        cli: &Option<PathBuf>,
+        prof: &Option<PathBuf>,
+    ) -> Option<Sourced<KeySource>> {
+        self.pick(id, flag, file_var, cli.clone().map(KeySource::File), None)
+            .or_else(|| {
+                self.env.key_text(text_var).map(|text| {
+                    Sourced::new(
+                        KeySource::Text {
+                            var: text_var,
+                            text,
+                        },
+                        Source::Env(text_var),
+                    )
                 })
-                .or_else(|| {
-                    prof.map(|p| Sourced::new(KeySource::File(p), Source::Profile(pn.to_string())))
-                })
-            };
-        let private_key = key_setting(
+            })
+            .or_else(|| {
+                self.profile_path(prof)
+                    .map(|p| Sourced::new(KeySource::File(p), self.profile_source()))
+            })
+    }
+
+    fn keys(&self) -> Result<Keys, Error> {
+        let (args, profile) = (self.args, self.profile);
+        let private_key = self.key(
             "private_key_file",
             "--private-key-file",
             "ALIPAY_PRIVATE_KEY_FILE",
-            "ALIPAY_PRIVATE_KEY",
+            env::PRIVATE_KEY_TEXT,
             &args.private_key_file,
-            profile_path(&profile.private_key_file),
+            &profile.private_key_file,
         );
-        let alipay_public_key = key_setting(
+        let alipay_public_key = self.key(
             "alipay_public_key_file",
             "--alipay-public-key-file",
             "ALIPAY_PUBLIC_KEY_FILE",
-            "ALIPAY_PUBLIC_KEY",
+            env::PUBLIC_KEY_TEXT,
             &args.alipay_public_key_file,
-            profile_path(&profile.alipay_public_key_file),
+            &profile.alipay_public_key_file,
         );
-
-        let sign_type = match pick(
-            matches,
+        let sign_type = match self.pick(
             "sign_type",
             "--sign-type",
             "ALIPAY_SIGN_TYPE",
@@ -353,51 +379,70 @@ impl Settings {
             None,
         ) {
             Some(s) => s,
-            None => match &profile.sign_type {
-                Some(v) => Sourced::new(
-                    v.parse::<SignType>()
-                        .map_err(|e| profile_error(pn, "sign_type", e))?,
-                    Source::Profile(pn.to_string()),
-                ),
-                None => Sourced::new(SignType::default(), Source::Default),
-            },
+            None => self.profile_parsed("sign_type", &profile.sign_type)?,
         };
-        let charset = match pick(
-            matches,
-            "charset",
-            "--charset",
-            "ALIPAY_CHARSET",
-            args.charset,
-            None,
-        ) {
+        let charset = match self.pick("charset", "--charset", "ALIPAY_CHARSET", args.charset, None)
+        {
             Some(c) => c,
-            None => match &profile.charset {
-                Some(v) => Sourced::new(
-                    v.parse::<Charset>()
-                        .map_err(|e| profile_error(pn, "charset", e))?,
-                    Source::Profile(pn.to_string()),
-                ),
-                None => Sourced::new(Charset::default(), Source::Default),
-            },
+            None => self.profile_parsed("charset", &profile.charset)?,
         };
+        let key_version = self
+            .pick(
+                "key_version",
+                "--key-version",
+                "ALIPAY_KEY_VERSION",
+                args.key_version,
+                None,
+            )
+            .unwrap_or(Sourced::new(1, Source::Default));
+        Ok(Keys {
+            private_key,
+            alipay_public_key,
+            sign_type,
+            charset,
+            key_version,
+        })
+    }
 
-        let key_version = pick(
-            matches,
-            "key_version",
-            "--key-version",
-            "ALIPAY_KEY_VERSION",
-            args.key_version,
-            None,
-        )
-        .unwrap_or(Sourced::new(1, Source::Default));
+    fn certs(&self) -> Certs {
+        let (args, profile) = (self.args, self.profile);
+        let cert = |id, flag, var, cli: &Option<PathBuf>, prof| {
+            self.pick(id, flag, var, cli.clone(), self.profile_path(prof))
+        };
+        Certs {
+            app: cert(
+                "app_cert_file",
+                "--app-cert-file",
+                "ALIPAY_APP_CERT_FILE",
+                &args.app_cert_file,
+                &profile.app_cert_file,
+            ),
+            alipay: cert(
+                "alipay_cert_file",
+                "--alipay-cert-file",
+                "ALIPAY_CERT_FILE",
+                &args.alipay_cert_file,
+                &profile.alipay_cert_file,
+            ),
+            alipay_root: cert(
+                "alipay_root_cert_file",
+                "--alipay-root-cert-file",
+                "ALIPAY_ROOT_CERT_FILE",
+                &args.alipay_root_cert_file,
+                &profile.alipay_root_cert_file,
+            ),
+        }
+    }
 
-        let token_dir = match &args.token_dir {
+    fn token_dir(&self) -> Sourced<PathBuf> {
+        match &self.args.token_dir {
             Some(d) => Sourced::new(
                 d.clone(),
-                match value_source(matches, "token_dir") {
-                    Some(ValueSource::EnvVariable) => Source::Env("ALIPAY_TOKEN_DIR"),
-                    _ => Source::Flag("--token-dir"),
-                },
+                origin(
+                    value_source(self.matches, "token_dir"),
+                    "--token-dir",
+                    "ALIPAY_TOKEN_DIR",
+                ),
             ),
             None => Sourced::new(
                 directories::ProjectDirs::from("", "", "alipay-oauth")
@@ -405,115 +450,217 @@ impl Settings {
                     .unwrap_or_else(|| PathBuf::from(".alipay-oauth-tokens")),
                 Source::Default,
             ),
+        }
+    }
+}
+
+/// The default config file location.
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "alipay-oauth")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+fn home_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+fn seconds(v: f64, flag: &str) -> Result<Duration, Error> {
+    if v.is_finite() && v > 0.0 && v <= 3600.0 {
+        Ok(Duration::from_secs_f64(v))
+    } else {
+        Err(Error::usage(format!(
+            "{flag} must be between 0 and 3600 seconds"
+        )))
+    }
+}
+
+impl Settings {
+    /// Resolves the settings of a run from the parsed arguments, the
+    /// environment snapshot and the config file.
+    pub fn resolve(
+        args: &GlobalArgs,
+        matches: &ArgMatches,
+        env: &EnvSnapshot,
+    ) -> Result<Settings, Error> {
+        let output = output_settings(args, env);
+
+        let (config_path, explicit_config) = match &args.config {
+            Some(p) => (Some(p.clone()), true),
+            None => (default_config_path(), false),
         };
-        let seconds = |v: f64, flag: &str| {
-            if v.is_finite() && v > 0.0 && v <= 3600.0 {
-                Ok(Duration::from_secs_f64(v))
-            } else {
-                Err(Error::usage(format!(
-                    "{flag} must be between 0 and 3600 seconds"
-                )))
-            }
+        let config = match &config_path {
+            Some(p) => ConfigFile::load(p, explicit_config)?,
+            None => ConfigFile::default(),
         };
+        let selected = config.select(args.profile.as_deref())?;
+        let config_source = match &args.config {
+            Some(_) => flag_or_env(matches, "config", "--config", "ALIPAY_OAUTH_CONFIG"),
+            None => Source::Default,
+        };
+        let profile_source = selected.as_ref().map(|_| match &args.profile {
+            Some(_) => flag_or_env(matches, "profile", "--profile", "ALIPAY_PROFILE"),
+            None if config.default_profile.is_some() => Source::Config("default_profile"),
+            // The profile named "default" is taken when nothing names one.
+            None => Source::Config("[profiles.default]"),
+        });
+        let (profile_name, profile) = match &selected {
+            Some((n, p)) => (Some(n.clone()), p.clone()),
+            None => (None, Profile::default()),
+        };
+        let inputs = Inputs {
+            args,
+            matches,
+            env,
+            profile_name: profile_name.as_deref().unwrap_or(""),
+            profile: &profile,
+            config_dir: config_path
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            home: home_dir(),
+        };
+        let endpoints = inputs.endpoints()?;
+        let app_id = inputs.app_id()?;
+        let keys = inputs.keys()?;
+        let token_dir = inputs.token_dir();
         let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
         let request_timeout = seconds(args.request_timeout, "--request-timeout")?;
-        let connect_timeout_source = flag_or_env(
-            "connect_timeout",
-            "--connect-timeout",
-            "ALIPAY_CONNECT_TIMEOUT",
-        );
-        let request_timeout_source = flag_or_env(
-            "request_timeout",
-            "--request-timeout",
-            "ALIPAY_REQUEST_TIMEOUT",
-        );
-        let mut proxy_vars = Vec::new();
-        let mut either = |kind: &'static str| {
-            let (_, upper, lower) = PROXY_VARS
-                .iter()
-                .find(|(k, _, _)| *k == kind)
-                .expect("a known proxy setting");
-            [*upper, *lower]
-                .into_iter()
-                .find_map(|var| env_var(var).inspect(|_| proxy_vars.push((kind, var))))
-        };
-        let proxy = ProxyConfig {
-            https: either("https"),
-            http: either("http"),
-            all: either("all"),
-            no_proxy: either("no_proxy"),
-        };
-
-        let cert_setting = |id: &str,
-                            flag: &'static str,
-                            var: &'static str,
-                            cli: &Option<PathBuf>,
-                            prof: &Option<PathBuf>| {
-            pick(
-                matches,
-                id,
-                flag,
-                var,
-                cli.clone(),
-                profile_path(prof).map(|p| (p, pn)),
-            )
-        };
-        let app_cert_file = cert_setting(
-            "app_cert_file",
-            "--app-cert-file",
-            "ALIPAY_APP_CERT_FILE",
-            &args.app_cert_file,
-            &profile.app_cert_file,
-        );
-        let alipay_cert_file = cert_setting(
-            "alipay_cert_file",
-            "--alipay-cert-file",
-            "ALIPAY_CERT_FILE",
-            &args.alipay_cert_file,
-            &profile.alipay_cert_file,
-        );
-        let alipay_root_cert_file = cert_setting(
-            "alipay_root_cert_file",
-            "--alipay-root-cert-file",
-            "ALIPAY_ROOT_CERT_FILE",
-            &args.alipay_root_cert_file,
-            &profile.alipay_root_cert_file,
-        );
-
-        let from_profile = |v: &Option<String>| {
-            v.clone()
-                .map(|v| Sourced::new(v, Source::Profile(pn.to_string())))
-        };
+        let certs = inputs.certs();
+        let (proxy, proxy_vars) = env.proxy();
+        let from_profile =
+            |v: &Option<String>| v.clone().map(|v| Sourced::new(v, inputs.profile_source()));
 
         Ok(Settings {
-            config_path,
-            profile: profile_name.clone(),
-            environment,
-            gateway,
-            authorize_url,
-            emulator_url,
-            app_id,
-            private_key,
-            alipay_public_key,
-            sign_type,
-            charset,
-            key_version,
             redirect_uri: from_profile(&profile.redirect_uri),
             scope: from_profile(&profile.scope),
-            app_cert_file,
-            alipay_cert_file,
-            alipay_root_cert_file,
+            config_path,
+            profile: profile_name.clone(),
+            endpoints,
+            app_id,
+            keys,
+            certs,
             token_dir,
             connect_timeout,
             request_timeout,
             proxy,
             output,
+            env: env.clone(),
             config_source,
             profile_source,
-            connect_timeout_source,
-            request_timeout_source,
+            connect_timeout_source: flag_or_env(
+                matches,
+                "connect_timeout",
+                "--connect-timeout",
+                "ALIPAY_CONNECT_TIMEOUT",
+            ),
+            request_timeout_source: flag_or_env(
+                matches,
+                "request_timeout",
+                "--request-timeout",
+                "ALIPAY_REQUEST_TIMEOUT",
+            ),
             proxy_vars,
         })
+    }
+
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config_path.as_deref()
+    }
+    pub fn profile(&self) -> Option<&str> {
+        self.profile.as_deref()
+    }
+    /// Where the config file's path came from.
+    pub fn config_source(&self) -> &Source {
+        &self.config_source
+    }
+    /// What chose the profile, when one is in use.
+    pub fn profile_source(&self) -> Option<&Source> {
+        self.profile_source.as_ref()
+    }
+    pub fn connect_timeout_source(&self) -> &Source {
+        &self.connect_timeout_source
+    }
+    pub fn request_timeout_source(&self) -> &Source {
+        &self.request_timeout_source
+    }
+    /// The variables that set the proxy, as (setting, variable).
+    pub fn proxy_vars(&self) -> &[(&'static str, &'static str)] {
+        &self.proxy_vars
+    }
+    pub fn environment(&self) -> &Sourced<Environment> {
+        &self.endpoints.environment
+    }
+    pub fn gateway(&self) -> &Sourced<String> {
+        &self.endpoints.gateway
+    }
+    pub fn authorize_url(&self) -> &Sourced<String> {
+        &self.endpoints.authorize_url
+    }
+    pub fn emulator_url(&self) -> Option<&Sourced<String>> {
+        self.endpoints.emulator_url.as_ref()
+    }
+    pub fn app_id(&self) -> Option<&Sourced<String>> {
+        self.app_id.as_ref()
+    }
+    /// Where the app private key comes from (not the key itself).
+    pub fn private_key_source(&self) -> Option<&Sourced<KeySource>> {
+        self.keys.private_key.as_ref()
+    }
+    /// Where the Alipay public key comes from (not the key itself).
+    pub fn alipay_public_key_source(&self) -> Option<&Sourced<KeySource>> {
+        self.keys.alipay_public_key.as_ref()
+    }
+    pub fn sign_type(&self) -> &Sourced<SignType> {
+        &self.keys.sign_type
+    }
+    pub fn charset(&self) -> &Sourced<Charset> {
+        &self.keys.charset
+    }
+    pub fn key_version(&self) -> &Sourced<u32> {
+        &self.keys.key_version
+    }
+    pub fn redirect_uri(&self) -> Option<&Sourced<String>> {
+        self.redirect_uri.as_ref()
+    }
+    pub fn scope(&self) -> Option<&Sourced<String>> {
+        self.scope.as_ref()
+    }
+    pub fn app_cert_file(&self) -> Option<&Sourced<PathBuf>> {
+        self.certs.app.as_ref()
+    }
+    pub fn alipay_cert_file(&self) -> Option<&Sourced<PathBuf>> {
+        self.certs.alipay.as_ref()
+    }
+    pub fn alipay_root_cert_file(&self) -> Option<&Sourced<PathBuf>> {
+        self.certs.alipay_root.as_ref()
+    }
+    pub fn token_dir(&self) -> &Sourced<PathBuf> {
+        &self.token_dir
+    }
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+    pub fn request_timeout(&self) -> Duration {
+        self.request_timeout
+    }
+    pub fn proxy(&self) -> &ProxyConfig {
+        &self.proxy
+    }
+    pub fn output(&self) -> Output {
+        self.output
+    }
+    /// The access token `ALIPAY_ACCESS_TOKEN` holds, if any.
+    pub fn env_access_token(&self) -> Option<AccessToken> {
+        self.env.secret(env::ACCESS_TOKEN)
+    }
+    /// The refresh token `ALIPAY_REFRESH_TOKEN` holds, if any.
+    pub fn env_refresh_token(&self) -> Option<RefreshToken> {
+        self.env.secret(env::REFRESH_TOKEN)
+    }
+    /// What the environment says about opening a browser.
+    pub fn browser_env(&self) -> crate::oauth::browser::BrowserEnv {
+        self.env.browser()
     }
 
     /// The app id, or a usage error saying how to give one.
@@ -531,7 +678,7 @@ impl Settings {
 
     /// Loads the app private key, naming its source in any error.
     pub fn private_key(&self) -> anyhow::Result<Option<PrivateKey>> {
-        let Some(source) = &self.private_key else {
+        let Some(source) = &self.keys.private_key else {
             return Ok(None);
         };
         let bytes = read_key_source(&source.value, "private key")?;
@@ -554,7 +701,7 @@ impl Settings {
 
     /// Loads the Alipay public key, which the command cannot do without.
     pub fn require_alipay_public_key(&self) -> anyhow::Result<PublicKey> {
-        let source = self.alipay_public_key.as_ref().ok_or_else(|| {
+        let source = self.keys.alipay_public_key.as_ref().ok_or_else(|| {
             Error::usage_with_hint(
                 "no Alipay public key is set",
                 "pass --alipay-public-key-file (the \"Alipay public key\" from the console), set ALIPAY_PUBLIC_KEY_FILE or ALIPAY_PUBLIC_KEY, or add alipay_public_key_file to a config profile",
@@ -593,23 +740,23 @@ impl Settings {
             )
             .into());
         }
-        if private_key.bits() < self.sign_type.value.min_bits() {
+        if private_key.bits() < self.keys.sign_type.value.min_bits() {
             return Err(Error::from(crate::sign::KeyError::TooShort {
                 bits: private_key.bits(),
-                required: self.sign_type.value.min_bits(),
-                sign_type: self.sign_type.value.label(),
+                required: self.keys.sign_type.value.min_bits(),
+                sign_type: self.keys.sign_type.value.label(),
             })
             .into());
         }
-        let gateway = url::Url::parse(&self.gateway.value)
+        let gateway = url::Url::parse(&self.endpoints.gateway.value)
             .map_err(|_| Error::usage("the gateway URL is not valid"))?;
         Ok(ClientConfig {
             gateway,
             app_id,
             private_key,
             alipay_public_key,
-            sign_type: self.sign_type.value,
-            charset: self.charset.value,
+            sign_type: self.keys.sign_type.value,
+            charset: self.keys.charset.value,
             connect_timeout: self.connect_timeout,
             request_timeout: self.request_timeout,
             proxy: self.proxy.clone(),
@@ -621,7 +768,7 @@ impl Settings {
     /// when one is configured (with the SN answers must name), else the
     /// Alipay public key.
     pub fn alipay_verifying_key(&self) -> anyhow::Result<(PublicKey, Option<String>)> {
-        match &self.alipay_cert_file {
+        match &self.certs.alipay {
             Some(c) => {
                 let bytes = read_input_file(&c.value, crate::file::KEY_FILE_LIMIT)
                     .context("Alipay certificate")?;
@@ -639,9 +786,9 @@ impl Settings {
     /// Certificate mode, when its three files are configured.
     pub fn cert_mode(&self) -> anyhow::Result<Option<CertMaterial>> {
         let (app, alipay, root) = match (
-            &self.app_cert_file,
-            &self.alipay_cert_file,
-            &self.alipay_root_cert_file,
+            &self.certs.app,
+            &self.certs.alipay,
+            &self.certs.alipay_root,
         ) {
             (None, None, None) => return Ok(None),
             (Some(a), Some(b), Some(c)) => (a, b, c),
@@ -694,13 +841,13 @@ impl Settings {
     /// The stored logins of this app on this gateway.
     pub fn sessions<'a>(&self, store: &'a TokenStore) -> Result<Sessions<'a>, Error> {
         let app_id = self.require_app_id()?.to_string();
-        let gateway = url::Url::parse(&self.gateway.value)
+        let gateway = url::Url::parse(&self.endpoints.gateway.value)
             .map_err(|_| Error::usage("the gateway URL is not valid"))?;
-        let env = self.environment.value;
+        let env = self.endpoints.environment.value;
         Ok(Sessions {
             store,
             key: store_key(env.label(), &gateway, &env.gateway_url(), &app_id),
-            gateway: self.gateway.value.clone(),
+            gateway: self.endpoints.gateway.value.clone(),
             app_id,
         })
     }
@@ -711,24 +858,6 @@ pub struct CertMaterial {
     pub mode: CertMode,
     pub app_public_key: PublicKey,
     pub alipay_public_key: PublicKey,
-}
-
-/// What the environment says about opening a browser.
-pub fn browser_env() -> crate::oauth::browser::BrowserEnv {
-    let graphical_os = cfg!(any(target_os = "macos", windows));
-    crate::oauth::browser::BrowserEnv {
-        browser: env_var("BROWSER"),
-        display: graphical_os
-            || env_var("DISPLAY").is_some()
-            || env_var("WAYLAND_DISPLAY").is_some()
-            || env_var("WSL_DISTRO_NAME").is_some(),
-        ssh: env_var("SSH_CONNECTION").is_some() || env_var("SSH_TTY").is_some(),
-    }
-}
-
-/// A secret from an environment variable (read only here, at the edge).
-pub fn env_secret<T: SecretValue>(name: &str) -> Option<T> {
-    env_var(name).map(|v| T::new(v.trim()))
 }
 
 fn describe(source: &Sourced<KeySource>) -> String {
@@ -777,20 +906,20 @@ fn validate_url(setting: &Sourced<String>) -> Result<(), Error> {
     }
 }
 
-fn output_settings(args: &GlobalArgs) -> Output {
+fn output_settings(args: &GlobalArgs, env: &EnvSnapshot) -> Output {
     Output {
         format: args.output.unwrap_or_default(),
         quiet: args.quiet,
         verbose: args.verbose,
-        color: std::io::stdout().is_terminal() && env_var("NO_COLOR").is_none(),
-        color_err: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+        color: std::io::stdout().is_terminal() && !env.no_color(),
+        color_err: std::io::stderr().is_terminal() && !env.no_color(),
     }
 }
 
 impl Output {
     /// Output settings for when argument parsing itself failed: JSON if the
     /// raw arguments or the environment asked for it.
-    pub fn from_raw_args(args: &[std::ffi::OsString]) -> Output {
+    pub fn from_raw_args(args: &[std::ffi::OsString], env: &EnvSnapshot) -> Output {
         let args: Vec<String> = args
             .iter()
             .map(|a| a.to_string_lossy().into_owned())
@@ -799,7 +928,7 @@ impl Output {
             .windows(2)
             .any(|w| (w[0] == "-o" || w[0] == "--output") && w[1] == "json")
             || args.iter().any(|a| a == "--output=json" || a == "-ojson");
-        let env_json = env_var("ALIPAY_OUTPUT").is_some_and(|v| v == "json");
+        let env_json = env.wants_json();
         Output {
             format: if flag_json || env_json {
                 OutputFormat::Json
@@ -808,8 +937,196 @@ impl Output {
             },
             quiet: false,
             verbose: 0,
-            color: std::io::stdout().is_terminal() && env_var("NO_COLOR").is_none(),
-            color_err: std::io::stderr().is_terminal() && env_var("NO_COLOR").is_none(),
+            color: std::io::stdout().is_terminal() && !env.no_color(),
+            color_err: std::io::stderr().is_terminal() && !env.no_color(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::{CommandFactory, FromArgMatches};
+
+    const PROFILE: &str = r#"
+default_profile = "p"
+[profiles.p]
+env = "sandbox"
+gateway = "https://profile.example/gateway.do"
+app_id = "2021000000000002"
+private_key_file = "profile.key"
+sign_type = "RSA"
+app_cert_file = "app.crt"
+scope = "auth_base"
+"#;
+
+    /// Resolves `args` (before the `config` subcommand) against a config file
+    /// holding `config` and the environment `env`. clap's own variable
+    /// bindings are removed so the process environment cannot leak in: these
+    /// tests cover what resolution does with what clap hands it.
+    fn resolve(config: &str, args: &[&str], env: &[(&str, &str)]) -> Result<Settings, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, config).unwrap();
+        let mut argv = vec!["alipay-oauth", "--config", path.to_str().unwrap()];
+        argv.extend_from_slice(args);
+        argv.push("config");
+        let matches = Cli::command()
+            .mut_args(|a| a.env(None))
+            .try_get_matches_from(argv)
+            .unwrap();
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        Settings::resolve(
+            &cli.global,
+            &matches,
+            &EnvSnapshot::from_pairs(env.iter().copied()),
+        )
+    }
+
+    fn profile() -> Source {
+        Source::Profile("p".into())
+    }
+
+    #[test]
+    fn flag_beats_profile_beats_default_and_each_is_recorded() {
+        let s = resolve(PROFILE, &["--app-id", "2021000000000001"], &[]).unwrap();
+        let app = s.app_id().unwrap();
+        assert_eq!(app.value, "2021000000000001");
+        assert_eq!(app.source, Source::Flag("--app-id"));
+
+        let s = resolve(PROFILE, &[], &[]).unwrap();
+        assert_eq!(s.profile(), Some("p"));
+        let app = s.app_id().unwrap();
+        assert_eq!(
+            (app.value.as_str(), &app.source),
+            ("2021000000000002", &profile())
+        );
+        assert_eq!(s.sign_type().value, SignType::Rsa);
+        assert_eq!(s.sign_type().source, profile());
+        assert_eq!(s.gateway().value, "https://profile.example/gateway.do");
+        assert_eq!(s.gateway().source, profile());
+        // Not in the profile: the built-in default.
+        assert_eq!(s.charset().source, Source::Default);
+        assert_eq!(s.key_version().value, 1);
+        assert_eq!(s.key_version().source, Source::Default);
+
+        let s = resolve("", &[], &[]).unwrap();
+        assert!(s.app_id().is_none());
+        assert_eq!(s.environment().value, Environment::Production);
+        assert_eq!(s.environment().source, Source::Default);
+        assert_eq!(s.gateway().value, Environment::Production.gateway_url());
+        assert_eq!(s.gateway().source, Source::Default);
+    }
+
+    #[test]
+    fn an_env_flag_outranks_the_profile_urls() {
+        let s = resolve(PROFILE, &["--env", "production"], &[]).unwrap();
+        assert_eq!(s.environment().source, Source::Flag("--env"));
+        assert_eq!(s.gateway().value, Environment::Production.gateway_url());
+        assert_eq!(s.gateway().source, Source::Default);
+        // ... but a --gateway flag still wins over both.
+        let s = resolve(
+            PROFILE,
+            &[
+                "--env",
+                "production",
+                "--gateway",
+                "http://127.0.0.1:9/gateway.do",
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(s.gateway().value, "http://127.0.0.1:9/gateway.do");
+        assert_eq!(s.gateway().source, Source::Flag("--gateway"));
+    }
+
+    #[test]
+    fn key_file_flag_beats_key_text_variable_beats_profile_file() {
+        let text = [(env::PRIVATE_KEY_TEXT, "-----BEGIN PRIVATE KEY-----\nAAAA\n")];
+        let s = resolve(PROFILE, &["--private-key-file", "/k/flag.key"], &text).unwrap();
+        let k = s.private_key_source().unwrap();
+        assert!(matches!(&k.value, KeySource::File(p) if p == Path::new("/k/flag.key")));
+        assert_eq!(k.source, Source::Flag("--private-key-file"));
+
+        let s = resolve(PROFILE, &[], &text).unwrap();
+        let k = s.private_key_source().unwrap();
+        // The text is kept as given (PEM needs its line breaks).
+        assert!(
+            matches!(&k.value, KeySource::Text { var: "ALIPAY_PRIVATE_KEY", text: t } if t.secret() == text[0].1)
+        );
+        assert_eq!(k.source, Source::Env("ALIPAY_PRIVATE_KEY"));
+
+        let s = resolve(PROFILE, &[], &[]).unwrap();
+        let k = s.private_key_source().unwrap();
+        // A profile path is relative to the config file's directory.
+        assert!(
+            matches!(&k.value, KeySource::File(p) if p.ends_with("profile.key") && p.is_absolute())
+        );
+        assert_eq!(k.source, profile());
+        assert!(s.alipay_public_key_source().is_none());
+    }
+
+    #[test]
+    fn certificates_come_from_flags_or_the_profile() {
+        let s = resolve(PROFILE, &["--alipay-cert-file", "/c/alipay.crt"], &[]).unwrap();
+        assert_eq!(
+            s.alipay_cert_file().unwrap().source,
+            Source::Flag("--alipay-cert-file")
+        );
+        assert_eq!(s.app_cert_file().unwrap().source, profile());
+        assert!(s.app_cert_file().unwrap().value.ends_with("app.crt"));
+        assert!(s.alipay_root_cert_file().is_none());
+    }
+
+    #[test]
+    fn a_value_clap_took_from_a_variable_is_recorded_as_env() {
+        let o = |v| origin(v, "--app-id", "ALIPAY_APP_ID");
+        assert_eq!(
+            o(Some(ValueSource::EnvVariable)),
+            Source::Env("ALIPAY_APP_ID")
+        );
+        assert_eq!(o(Some(ValueSource::CommandLine)), Source::Flag("--app-id"));
+    }
+
+    #[test]
+    fn the_snapshot_is_the_only_environment_settings_see() {
+        let s = resolve(
+            "",
+            &[],
+            &[
+                ("HTTPS_PROXY", "http://proxy.example:3128"),
+                ("ALIPAY_ACCESS_TOKEN", " at-1 "),
+                ("ALIPAY_REFRESH_TOKEN", "rt-1"),
+                ("BROWSER", "true"),
+                ("SSH_TTY", "/dev/pts/1"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            s.proxy().https.as_deref(),
+            Some("http://proxy.example:3128")
+        );
+        assert_eq!(s.proxy_vars(), [("https", "HTTPS_PROXY")]);
+        assert_eq!(s.env_access_token().unwrap().secret(), "at-1");
+        assert_eq!(s.env_refresh_token().unwrap().secret(), "rt-1");
+        let b = s.browser_env();
+        assert_eq!(b.browser.as_deref(), Some("true"));
+        assert!(b.ssh);
+        // Tokens never show in the settings' Debug.
+        assert!(!format!("{s:?}").contains("at-1"));
+
+        let s = resolve("", &[], &[]).unwrap();
+        assert!(s.env_access_token().is_none() && s.proxy().https.is_none());
+    }
+
+    #[test]
+    fn a_bad_profile_value_names_the_profile_and_field() {
+        let e = resolve("[profiles.default]\ncharset = \"latin1\"\n", &[], &[]).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("\"default\"") && text.contains("charset"),
+            "{text}"
+        );
     }
 }

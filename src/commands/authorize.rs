@@ -8,7 +8,7 @@ use std::time::Duration;
 use super::note_superseded;
 use super::report::{self, Code, Login, Tokens};
 use crate::cli::AuthorizeArgs;
-use crate::cli::settings::{Settings, browser_env};
+use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
@@ -43,12 +43,12 @@ fn catch_ctrl_c(sender: Sender<Event>) {
 }
 
 pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let app_id = settings.require_app_id()?.to_string();
     let scope_text = args
         .scope
         .clone()
-        .or_else(|| settings.scope.as_ref().map(|s| s.value.clone()))
+        .or_else(|| settings.scope().as_ref().map(|s| s.value.clone()))
         .unwrap_or_else(|| "auth_user".into());
     let scopes: ScopeList = scope_text
         .parse()
@@ -70,7 +70,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     let redirect = args
         .redirect_uri
         .clone()
-        .or_else(|| settings.redirect_uri.as_ref().map(|r| r.value.clone()));
+        .or_else(|| settings.redirect_uri().as_ref().map(|r| r.value.clone()));
     // Someone at a terminal can paste the callback while the listener waits.
     let paste_too = std::io::stdin().is_terminal();
     let callback_plan = match redirect {
@@ -128,8 +128,8 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     );
     let login = flow::begin(callback_plan)?;
     if derived
-        && settings.environment.value != Environment::Emulator
-        && settings.gateway.source == crate::cli::settings::Source::Default
+        && settings.environment().value != Environment::Emulator
+        && settings.gateway().source == crate::cli::settings::Source::Default
     {
         out.warn(format!(
             "no --redirect-uri: using {}; Alipay only redirects to the callback domain registered for the app",
@@ -137,11 +137,11 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         ));
     }
 
-    let url = login.authorize_url(&settings.authorize_url.value, &app_id, &scopes)?;
+    let url = login.authorize_url(&settings.authorize_url().value, &app_id, &scopes)?;
     // The URL is always shown, whatever else happens.
     eprintln!("Open this URL to log in with Alipay:\n  {url}");
     show_qr(args, &out, url.as_str());
-    match browser::open(url.as_str(), &browser::decide(args.no_browser, &browser_env())) {
+    match browser::open(url.as_str(), &browser::decide(args.no_browser, &settings.browser_env())) {
         Ok(()) => out.info("Opened it in the browser."),
         Err(why) => out.info(format!(
             "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{read_input, read_secret};
-use crate::cli::settings::{Settings, env_secret, read_input_file};
+use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{CallArgs, CallDialect, Family};
 use crate::error::{Error, ExitStatus};
 use crate::gateway::{Call, Client, Prepared};
@@ -58,7 +58,7 @@ enum TokenSource {
 }
 
 fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let method = args.method.trim();
     if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
         let hint = if args.method.contains('/') {
@@ -84,7 +84,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         TokenSource::Given(read_secret("access token")?)
     } else if !wants_user_token {
         TokenSource::None
-    } else if let Some(t) = env_secret("ALIPAY_ACCESS_TOKEN") {
+    } else if let Some(t) = settings.env_access_token() {
         out.trace(1, "auth_token: ALIPAY_ACCESS_TOKEN");
         TokenSource::Given(t)
     } else if !explicit && sessions.load(None)?.is_none() {

@@ -41,9 +41,8 @@ impl Row {
         Row::new(key, v.clone(), json!(v), s.source.to_string())
     }
 
-    fn optional(key: &'static str, s: &Option<Sourced<String>>) -> Row {
-        s.as_ref()
-            .map_or_else(|| Row::unset(key), |s| Row::sourced(key, s))
+    fn optional(key: &'static str, s: Option<&Sourced<String>>) -> Row {
+        s.map_or_else(|| Row::unset(key), |s| Row::sourced(key, s))
     }
 
     fn seconds(key: &'static str, d: std::time::Duration, source: &Source) -> Row {
@@ -55,7 +54,7 @@ impl Row {
 /// A key setting: where the key is and what it holds, never the key itself.
 fn key_row(
     key: &'static str,
-    s: &Option<Sourced<KeySource>>,
+    s: Option<&Sourced<KeySource>>,
     load: impl FnOnce() -> anyhow::Result<String>,
 ) -> Row {
     let Some(src) = s else {
@@ -89,10 +88,10 @@ fn key_row(
 }
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let mut rows = Vec::new();
 
-    let mut config_file = match &settings.config_path {
+    let mut config_file = match &settings.config_path() {
         Some(p) => Row::new(
             "config_file",
             format!(
@@ -101,55 +100,59 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
                 if p.exists() { "" } else { " (absent)" }
             ),
             json!(p.display().to_string()),
-            settings.config_source.to_string(),
+            settings.config_source().to_string(),
         ),
         None => Row::new("config_file", "(none)".into(), Value::Null, "-".into()),
     };
     config_file.extra.insert(
         "exists".into(),
-        json!(settings.config_path.as_ref().is_some_and(|p| p.exists())),
+        json!(settings.config_path().as_ref().is_some_and(|p| p.exists())),
     );
     rows.push(config_file);
-    rows.push(match (&settings.profile, &settings.profile_source) {
-        (Some(name), Some(src)) => Row::new("profile", name.clone(), json!(name), src.to_string()),
+    rows.push(match (&settings.profile(), &settings.profile_source()) {
+        (Some(name), Some(src)) => {
+            Row::new("profile", name.to_string(), json!(name), src.to_string())
+        }
         _ => Row::new("profile", "(none)".into(), Value::Null, "-".into()),
     });
-    rows.push(Row::sourced("env", &settings.environment));
-    rows.push(Row::sourced("gateway", &settings.gateway));
-    rows.push(Row::sourced("authorize_url", &settings.authorize_url));
-    rows.push(Row::optional("emulator_url", &settings.emulator_url));
-    rows.push(Row::optional("app_id", &settings.app_id));
-    rows.push(key_row("private_key", &settings.private_key, || {
-        Ok(settings.require_private_key()?.info().to_string())
-    }));
+    rows.push(Row::sourced("env", settings.environment()));
+    rows.push(Row::sourced("gateway", settings.gateway()));
+    rows.push(Row::sourced("authorize_url", settings.authorize_url()));
+    rows.push(Row::optional("emulator_url", settings.emulator_url()));
+    rows.push(Row::optional("app_id", settings.app_id()));
+    rows.push(key_row(
+        "private_key",
+        settings.private_key_source(),
+        || Ok(settings.require_private_key()?.info().to_string()),
+    ));
     rows.push(key_row(
         "alipay_public_key",
-        &settings.alipay_public_key,
+        settings.alipay_public_key_source(),
         || {
             let k = settings.require_alipay_public_key()?;
             Ok(format!("{}, fingerprint {}", k.info(), k.fingerprint()))
         },
     ));
-    rows.push(Row::sourced("sign_type", &settings.sign_type));
-    rows.push(Row::sourced("charset", &settings.charset));
-    rows.push(Row::sourced("key_version", &settings.key_version));
-    rows.push(Row::optional("redirect_uri", &settings.redirect_uri));
-    rows.push(Row::optional("scope", &settings.scope));
+    rows.push(Row::sourced("sign_type", settings.sign_type()));
+    rows.push(Row::sourced("charset", settings.charset()));
+    rows.push(Row::sourced("key_version", settings.key_version()));
+    rows.push(Row::optional("redirect_uri", settings.redirect_uri()));
+    rows.push(Row::optional("scope", settings.scope()));
     rows.push(Row::new(
         "token_dir",
-        settings.token_dir.value.display().to_string(),
-        json!(settings.token_dir.value.display().to_string()),
-        settings.token_dir.source.to_string(),
+        settings.token_dir().value.display().to_string(),
+        json!(settings.token_dir().value.display().to_string()),
+        settings.token_dir().source.to_string(),
     ));
     rows.push(Row::seconds(
         "connect_timeout",
-        settings.connect_timeout,
-        &settings.connect_timeout_source,
+        settings.connect_timeout(),
+        settings.connect_timeout_source(),
     ));
     rows.push(Row::seconds(
         "request_timeout",
-        settings.request_timeout,
-        &settings.request_timeout_source,
+        settings.request_timeout(),
+        settings.request_timeout_source(),
     ));
     rows.push(proxy_row(settings));
 
@@ -196,7 +199,7 @@ impl Report for Rows {
 /// The proxy settings with the variables that set them, or, when none is
 /// set, every variable that was looked at.
 fn proxy_row(settings: &Settings) -> Row {
-    let p = &settings.proxy;
+    let p = &settings.proxy();
     let values = [
         ("https", &p.https),
         ("http", &p.http),
@@ -227,7 +230,7 @@ fn proxy_row(settings: &Settings) -> Row {
         r
     } else {
         let vars: Vec<String> = settings
-            .proxy_vars
+            .proxy_vars()
             .iter()
             .map(|(_, var)| format!("env {var}"))
             .collect();

@@ -6,7 +6,7 @@ use crate::demo::{self, Step};
 use crate::error::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let mut steps: Vec<Step> = Vec::new();
     // Steps are shown as they happen; the JSON and quiet forms wait for the end.
     let live = !out.is_json() && !out.quiet;

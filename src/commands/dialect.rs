@@ -153,14 +153,14 @@ pub(super) fn sign_header(args: &SignArgs, settings: &Settings) -> anyhow::Resul
             ("--timestamp (use --request-time)", args.timestamp.is_some()),
         ],
     )?;
-    let out = settings.output;
+    let out = settings.output();
     let path = require(&args.path, "--path", "/ams/api/v1/authorizations/consult")?;
     let client_id = client_id(args.client_id.as_deref(), settings)?;
     let method = http_method(args.http_method.as_deref(), Some("POST"))?;
     let time = args.request_time.clone().unwrap_or_else(now_iso);
     let body = body(args.body_file.as_deref())?;
     let key = settings.require_private_key()?;
-    let key_version = settings.key_version.value;
+    let key_version = settings.key_version().value;
     let signed = header::sign(&key, key_version, &method, path, &client_id, &time, &body)
         .map_err(Error::from)?;
 
@@ -215,7 +215,7 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
             ),
         ],
     )?;
-    let out = settings.output;
+    let out = settings.output();
     let method = http_method(args.http_method.as_deref(), None)?;
     let path = require(&args.path, "--path", "/v3/alipay/system/oauth/token")?;
     if !path.starts_with('/') || path.contains('?') {
@@ -423,7 +423,7 @@ pub(super) fn verify_header(
             other_times: &others,
         });
     }
-    finish(report, &settings.output)
+    finish(report, &settings.output())
 }
 
 pub(super) fn verify_v3(args: &VerifyV3Args, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -460,5 +460,5 @@ pub(super) fn verify_v3(args: &VerifyV3Args, settings: &Settings) -> anyhow::Res
         let app = app_key_from(args.app_public_key_file.as_deref(), settings)?;
         report.diagnosis = v3::diagnose(&answer, &key, app.as_ref());
     }
-    finish(report, &settings.output)
+    finish(report, &settings.output())
 }

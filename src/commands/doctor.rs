@@ -69,10 +69,10 @@ const CLOCK_FAIL: i64 = 15 * 60;
 const CLOCK_WARN: i64 = 60;
 
 pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let mut checks = Vec::new();
 
-    checks.push(match &settings.config_path {
+    checks.push(match &settings.config_path() {
         Some(p) if p.exists() => check(
             "config",
             Status::Ok,
@@ -80,8 +80,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
                 "{}{}",
                 p.display(),
                 settings
-                    .profile
-                    .as_ref()
+                    .profile()
                     .map(|n| format!(", profile {n:?}"))
                     .unwrap_or_default()
             ),
@@ -95,8 +94,8 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         ),
     });
 
-    let env = settings.environment.value;
-    checks.push(match &settings.app_id {
+    let env = settings.environment().value;
+    checks.push(match &settings.app_id() {
         None => check("app id", Status::Fail, "not set", Some("pass --app-id, set ALIPAY_APP_ID, or add app_id to a profile")),
         Some(a) => {
             let id = &a.value;
@@ -163,7 +162,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         }
     };
 
-    let sign_type = settings.sign_type.value;
+    let sign_type = settings.sign_type().value;
     checks.push(match (&private, sign_type) {
         (Some(k), t) if k.bits() < t.min_bits() => check(
             "sign type",
@@ -277,7 +276,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
                 "the gateway is not reachable",
                 None,
             )
-        } else if private.is_none() || alipay.is_none() || settings.app_id.is_none() {
+        } else if private.is_none() || alipay.is_none() || settings.app_id().is_none() {
             check(
                 "live call",
                 Status::Skip,
@@ -321,9 +320,9 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
 /// is only flagged: a bundle may carry retired roots.
 fn certificate_dates(settings: &Settings) -> Option<Check> {
     let files = [
-        ("app", &settings.app_cert_file, true),
-        ("Alipay", &settings.alipay_cert_file, true),
-        ("root", &settings.alipay_root_cert_file, false),
+        ("app", &settings.app_cert_file(), true),
+        ("Alipay", &settings.alipay_cert_file(), true),
+        ("root", &settings.alipay_root_cert_file(), false),
     ];
     if files.iter().all(|(_, f, _)| f.is_none()) {
         return None;
@@ -442,13 +441,13 @@ fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) ->
 /// Reaches the gateway once: DNS, TCP, TLS and proxy in one request, and
 /// the server's clock from its `Date` header.
 fn reach_gateway(settings: &Settings) -> (Check, Check) {
-    let gateway = settings.gateway.value.clone();
-    let proxied = settings.proxy.any();
+    let gateway = settings.gateway().value.clone();
+    let proxied = settings.proxy().any();
     let started = Instant::now();
     let client = build_client(
-        settings.connect_timeout,
-        settings.request_timeout,
-        &settings.proxy,
+        settings.connect_timeout(),
+        settings.request_timeout(),
+        settings.proxy(),
     );
     let beijing = format_timestamp(time::OffsetDateTime::now_utc());
     let client = match client {

@@ -37,7 +37,7 @@ fn public_pem(key: &PublicKey) -> Result<String, Error> {
 }
 
 pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let config = config(args, settings)?;
     if let Some(path) = &args.alipay_public_key_out {
         std::fs::write(path, public_pem(&config.alipay_key.public_key())?).map_err(|e| {
@@ -224,14 +224,13 @@ fn write_certs(
 }
 
 fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorConfig> {
-    let out = settings.output;
+    let out = settings.output();
     let mut apps = match &args.apps_file {
         Some(p) => apps_file::load(p, args.id_mode)?,
         None => Vec::new(),
     };
     let app_id = settings
-        .app_id
-        .as_ref()
+        .app_id()
         .map(|a| a.value.clone())
         .unwrap_or_else(|| DEMO_APP_ID.to_string());
     let single_key = if let Some(path) = &args.generate_app_key {

@@ -3,13 +3,13 @@
 use super::report::{self, Tokens};
 use super::{note_superseded, read_secret};
 use crate::cli::ExchangeArgs;
-use crate::cli::settings::{Settings, env_secret};
+use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
 use crate::secret::AuthCode;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     // It works (codes are short-lived), but say where it showed; not in
     // JSON mode, where stderr holds nothing but an error document.
     if args.code.as_deref().is_some_and(|c| c != "-") && !out.is_json() {
@@ -44,7 +44,7 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         let token = read_secret("refresh token")?;
         let guard = prepare()?;
         (client.refresh(&token)?.0, None, guard)
-    } else if let Some(token) = env_secret("ALIPAY_REFRESH_TOKEN") {
+    } else if let Some(token) = settings.env_refresh_token() {
         out.trace(1, "refreshing with ALIPAY_REFRESH_TOKEN");
         let guard = prepare()?;
         (client.refresh(&token)?.0, None, guard)

@@ -17,7 +17,7 @@ use crate::sign::key::{KeyFormat, KeyKind, KeyMaterial, pem_label, to_bare, to_p
 use crate::sign::{PrivateKey, PublicKey};
 
 pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     match cmd {
         KeysCommand::Generate {
             bits,

@@ -10,7 +10,7 @@ use crate::error::ExitStatus;
 use crate::output::Output;
 
 pub fn run(args: &LogoutArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
     let removed = store.remove(&sessions.key, args.subject.as_deref(), args.all)?;

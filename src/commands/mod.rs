@@ -25,6 +25,7 @@ use std::path::Path;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use crate::cli::env::EnvSnapshot;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
 use crate::error::{Error, ExitStatus};
@@ -34,23 +35,23 @@ use crate::secret::SecretValue;
 use crate::file::INPUT_LIMIT;
 
 /// Runs the program with these arguments and returns the exit status.
-pub fn main(args: Vec<OsString>) -> i32 {
+pub fn main(args: Vec<OsString>, env: &EnvSnapshot) -> i32 {
     let matches = match Cli::command().try_get_matches_from(&args) {
         Ok(m) => m,
-        Err(e) => return clap_error(e, &args),
+        Err(e) => return clap_error(e, &args, env),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
-        Err(e) => return clap_error(e, &args),
+        Err(e) => return clap_error(e, &args, env),
     };
-    let settings = match Settings::resolve(&cli.global, &matches) {
+    let settings = match Settings::resolve(&cli.global, &matches, env) {
         Ok(s) => s,
         Err(e) => {
-            let out = Output::from_raw_args(&args);
+            let out = Output::from_raw_args(&args, env);
             return out.error(&e.into()).code();
         }
     };
-    let out = settings.output;
+    let out = settings.output();
     match run(cli.command, &settings) {
         Ok(status) => match crate::output::stdout_failure() {
             // The result did not reach its destination (a full disk).
@@ -89,13 +90,13 @@ fn hand_over_unstored(e: &anyhow::Error) {
     }
 }
 
-fn clap_error(e: clap::Error, args: &[OsString]) -> i32 {
+fn clap_error(e: clap::Error, args: &[OsString], env: &EnvSnapshot) -> i32 {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
         return 0;
     }
-    let out = Output::from_raw_args(args);
+    let out = Output::from_raw_args(args, env);
     if out.is_json() {
         let text = e.kind().as_str().unwrap_or("invalid arguments").to_string();
         let detail = e.to_string();
@@ -233,7 +234,7 @@ pub(crate) fn app_key_from(
         Ok(k) => Ok(k.map(|k| k.public_key())),
         Err(e) => {
             settings
-                .output
+                .output()
                 .trace(1, format!("app key not used for diagnosis: {e:#}"));
             Ok(None)
         }

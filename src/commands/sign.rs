@@ -29,7 +29,7 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         )
         .into());
     }
-    let out = settings.output;
+    let out = settings.output();
     let mut pairs: Vec<(String, String)> = Vec::new();
     for raw in &args.params {
         let (name, value) = raw.split_once('=').ok_or_else(|| {
@@ -42,7 +42,7 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     }
     if let Some(format) = args.stdin {
         let input = read_input(Some(std::path::Path::new("-")), "parameters")?;
-        pairs.extend(stdin_params(&input, format, settings.charset.value)?);
+        pairs.extend(stdin_params(&input, format, settings.charset().value)?);
     }
     if pairs.is_empty() && args.method.is_none() {
         return Err(Error::usage_with_hint(
@@ -57,13 +57,13 @@ pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     }
 
     let sign_type = agree(
-        &settings.sign_type,
+        settings.sign_type(),
         params.get("sign_type"),
         "sign_type",
         "--sign-type",
     )?;
     let charset = agree(
-        &settings.charset,
+        settings.charset(),
         params.get("charset"),
         "charset",
         "--charset",

@@ -40,7 +40,7 @@ impl Health {
 }
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let store = settings.token_store();
     let listed = store.list()?;
     let report = Status {

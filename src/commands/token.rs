@@ -15,7 +15,7 @@ use crate::secret::AccessToken;
 use crate::store::Session;
 
 pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let margin = time::Duration::seconds(i64::try_from(args.min_valid).unwrap_or(i64::MAX));
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;

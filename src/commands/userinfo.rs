@@ -3,17 +3,17 @@
 use super::read_secret;
 use super::report::{self, User};
 use crate::cli::UserinfoArgs;
-use crate::cli::settings::{Settings, env_secret};
+use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
 use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output;
+    let out = settings.output();
     let client = Client::new(settings.client_config()?, &out)?;
     let (user, call) = if args.access_token_stdin {
         client.user_info_call(&read_secret("access token")?)?
-    } else if let Some(t) = env_secret("ALIPAY_ACCESS_TOKEN") {
+    } else if let Some(t) = settings.env_access_token() {
         out.trace(1, "using ALIPAY_ACCESS_TOKEN");
         client.user_info_call(&t)?
     } else {

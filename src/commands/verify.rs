@@ -22,7 +22,7 @@ pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatu
         VerifyCommand::Header(args) => return super::dialect::verify_header(args, settings),
         VerifyCommand::V3(args) => return super::dialect::verify_v3(args, settings),
     };
-    render(&report, &settings.output);
+    render(&report, &settings.output());
     if report.valid {
         Ok(ExitStatus::Success)
     } else {
@@ -64,8 +64,8 @@ fn response(
 ) -> anyhow::Result<Report> {
     let body = read_input(input.file.as_deref(), "response body")?;
     let (key, expected_sn) = settings.alipay_verifying_key()?;
-    let charset = settings.charset.value;
-    let sign_type = settings.sign_type.value;
+    let charset = settings.charset().value;
+    let sign_type = settings.sign_type().value;
     let mut report = Report {
         kind: "response",
         valid: false,
@@ -163,13 +163,13 @@ fn response(
 fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {
     let data = read_input(input.file.as_deref(), "notification parameters")?;
     let (key, _) = settings.alipay_verifying_key()?;
-    let (params, charset) = notification_params(&data, settings.charset.value)?;
+    let (params, charset) = notification_params(&data, settings.charset().value)?;
     let choice = match rule {
         RuleArg::V1 => RuleChoice::V1,
         RuleArg::V2 => RuleChoice::V2,
         RuleArg::Auto => RuleChoice::Auto,
     };
-    let checked = notify::check(&params, choice, settings.sign_type.value, charset, &key)
+    let checked = notify::check(&params, choice, settings.sign_type().value, charset, &key)
         .map_err(Error::from)?;
     let reported = checked.reported();
     let mut report = Report {
@@ -251,7 +251,7 @@ fn notification_params(data: &[u8], fallback: Charset) -> Result<(Params, Charse
 fn raw(signature: &str, input: &VerifyInput, settings: &Settings) -> anyhow::Result<Report> {
     let content = read_input(input.file.as_deref(), "content")?;
     let (key, _) = settings.alipay_verifying_key()?;
-    let sign_type = settings.sign_type.value;
+    let sign_type = settings.sign_type().value;
     let status = match algorithm::verify(&key, sign_type, &content, signature) {
         Ok(()) => SignatureStatus::Valid {
             unescaped_slashes: false,
@@ -264,7 +264,7 @@ fn raw(signature: &str, input: &VerifyInput, settings: &Settings) -> anyhow::Res
         signed: true,
         reason: String::new(),
         content,
-        charset: settings.charset.value,
+        charset: settings.charset().value,
         sign_type,
         fields: Map::new(),
         notes: Vec::new(),

@@ -8,11 +8,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;
 
 use base64::Engine as _;
+use common::key_pool::{KeyFiles, Rng, bare, make_keys, read};
 use common::{cli, openssl, python_sdk, run_sdk, scratch};
 use serde_json::{Value, json};
 
@@ -23,141 +24,10 @@ fn case_count() -> usize {
         .unwrap_or(200)
 }
 
-/// A small deterministic generator, so a failing case can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-}
-
-/// One key pair, written by openssl in several shapes.
-struct KeyFiles {
-    pkcs8_pem: PathBuf,
-    pkcs1_pem: PathBuf,
-    pkcs8_der: PathBuf,
-    pkcs1_der: PathBuf,
-    spki_pem: PathBuf,
-}
-
-impl KeyFiles {
-    fn read(p: &Path) -> String {
-        std::fs::read_to_string(p).unwrap()
-    }
-
-    /// The base64 body of a PEM file on one line.
-    fn bare(p: &Path) -> String {
-        Self::read(p)
-            .lines()
-            .filter(|l| !l.starts_with("-----"))
-            .collect()
-    }
-}
-
-fn openssl_ok(args: &[&str]) {
-    let out = StdCommand::new("openssl")
-        .args(args)
-        .output()
-        .expect("openssl runs");
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// The shared pool of openssl-made keys.
 fn keys() -> &'static [KeyFiles] {
     static KEYS: OnceLock<Vec<KeyFiles>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let n = case_count();
-        let dir = scratch().join("interop-keys");
-        std::fs::create_dir_all(&dir).unwrap();
-        let make = |i: usize| {
-            let p = |name: &str| dir.join(format!("{i}-{name}"));
-            let f = KeyFiles {
-                pkcs8_pem: p("pkcs8.pem"),
-                pkcs1_pem: p("pkcs1.pem"),
-                pkcs8_der: p("pkcs8.der"),
-                pkcs1_der: p("pkcs1.der"),
-                spki_pem: p("spki.pem"),
-            };
-            let s = |p: &PathBuf| p.to_string_lossy().into_owned();
-            openssl_ok(&[
-                "genpkey",
-                "-algorithm",
-                "RSA",
-                "-pkeyopt",
-                "rsa_keygen_bits:2048",
-                "-out",
-                &s(&f.pkcs8_pem),
-            ]);
-            openssl_ok(&[
-                "rsa",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-traditional",
-                "-out",
-                &s(&f.pkcs1_pem),
-            ]);
-            openssl_ok(&[
-                "pkey",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-outform",
-                "DER",
-                "-out",
-                &s(&f.pkcs8_der),
-            ]);
-            openssl_ok(&[
-                "rsa",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-traditional",
-                "-outform",
-                "DER",
-                "-out",
-                &s(&f.pkcs1_der),
-            ]);
-            openssl_ok(&[
-                "pkey",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-pubout",
-                "-out",
-                &s(&f.spki_pem),
-            ]);
-            f
-        };
-        let threads = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .max(2);
-        let mut out: Vec<Option<KeyFiles>> = (0..n).map(|_| None).collect();
-        std::thread::scope(|scope| {
-            for (t, chunk) in out.chunks_mut(n.div_ceil(threads)).enumerate() {
-                let base = t * n.div_ceil(threads);
-                scope.spawn(move || {
-                    for (j, slot) in chunk.iter_mut().enumerate() {
-                        *slot = Some(make(base + j));
-                    }
-                });
-            }
-        });
-        out.into_iter().map(Option::unwrap).collect()
-    })
+    KEYS.get_or_init(|| make_keys("interop-keys", case_count()))
 }
 
 const UNICODE: &[&str] = &[
@@ -229,17 +99,17 @@ fn key_args(i: usize, k: &KeyFiles) -> (Vec<String>, Option<String>, &'static st
         0 => (file(&k.pkcs8_pem), None, "PKCS#8 PEM"),
         1 => (file(&k.pkcs1_pem), None, "PKCS#1 PEM"),
         2 => (
-            tmp("pkcs1-bare", KeyFiles::bare(&k.pkcs1_pem)),
+            tmp("pkcs1-bare", bare(&k.pkcs1_pem)),
             None,
             "PKCS#1 one-line base64",
         ),
         3 => (
-            tmp("pkcs8-bare", KeyFiles::bare(&k.pkcs8_pem)),
+            tmp("pkcs8-bare", bare(&k.pkcs8_pem)),
             None,
             "PKCS#8 one-line base64",
         ),
         4 => {
-            let b = KeyFiles::bare(&k.pkcs8_pem);
+            let b = bare(&k.pkcs8_pem);
             let lines: Vec<&str> = b
                 .as_bytes()
                 .chunks(76)
@@ -255,16 +125,16 @@ fn key_args(i: usize, k: &KeyFiles) -> (Vec<String>, Option<String>, &'static st
         6 => (file(&k.pkcs1_der), None, "PKCS#1 DER"),
         7 => (
             vec![],
-            Some(KeyFiles::read(&k.pkcs1_pem).trim().replace('\n', "\\n")),
+            Some(read(&k.pkcs1_pem).trim().replace('\n', "\\n")),
             "PKCS#1 PEM in ALIPAY_PRIVATE_KEY with \\n escapes",
         ),
         8 => (
             vec![],
-            Some(KeyFiles::bare(&k.pkcs8_pem)),
+            Some(bare(&k.pkcs8_pem)),
             "PKCS#8 bare in ALIPAY_PRIVATE_KEY",
         ),
         _ => {
-            let pem = KeyFiles::read(&k.pkcs1_pem);
+            let pem = read(&k.pkcs1_pem);
             let messy: String = pem
                 .lines()
                 .map(|l| format!("  {l} \t\n"))
@@ -353,7 +223,7 @@ fn signatures_equal_the_python_sdk_and_openssl_and_verify_in_the_sdk() {
     let ops: Vec<Value> = cases
         .iter()
         .map(|c| {
-            json!({"op": "sign", "key": KeyFiles::bare(&keys[c.key].pkcs1_pem), "params": c.params,
+            json!({"op": "sign", "key": bare(&keys[c.key].pkcs1_pem), "params": c.params,
                    "sign_type": c.sign_type, "charset": c.charset})
         })
         .collect();
@@ -406,7 +276,7 @@ fn signatures_equal_the_python_sdk_and_openssl_and_verify_in_the_sdk() {
         .iter()
         .zip(&ours)
         .map(|(c, (content, sign))| {
-            json!({"op": "verify", "public_key": KeyFiles::bare(&keys[c.key].spki_pem),
+            json!({"op": "verify", "public_key": bare(&keys[c.key].spki_pem),
                    "content": content, "sign": sign, "charset": c.charset})
         })
         .collect();
@@ -447,7 +317,7 @@ fn responses_signed_by_the_python_sdk_verify() {
         .iter()
         .enumerate()
         .map(|(i, (content, charset, sign_type))| {
-            json!({"op": "sign_content", "key": KeyFiles::bare(&keys[(i + 1) % n].pkcs1_pem),
+            json!({"op": "sign_content", "key": bare(&keys[(i + 1) % n].pkcs1_pem),
                    "content": content, "sign_type": sign_type, "charset": charset})
         })
         .collect();
@@ -465,7 +335,7 @@ fn responses_signed_by_the_python_sdk_verify() {
             alipay.spki_pem.clone()
         } else {
             let p = scratch().join(format!("interop-alipay-pub-{i}"));
-            std::fs::write(&p, KeyFiles::bare(&alipay.spki_pem)).unwrap();
+            std::fs::write(&p, bare(&alipay.spki_pem)).unwrap();
             p
         };
         let run = |bytes: Vec<u8>| {

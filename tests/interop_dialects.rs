@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;
 
-use common::{cli, global_sdk, node_sdk, openssl, run_helper, scratch};
+use common::key_pool::{KeyFiles, Rng, bare, make_keys, read};
+use common::{cli, global_sdk, node_sdk, openssl, run_helper};
 use serde_json::{Value, json};
 
 fn case_count() -> usize {
@@ -29,118 +30,10 @@ fn case_count() -> usize {
         .unwrap_or(100)
 }
 
-/// A small deterministic generator, so a failing case can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-}
-
-/// One key pair written by openssl in the shapes keys arrive in.
-struct KeyFiles {
-    pkcs1_pem: PathBuf,
-    pkcs8_pem: PathBuf,
-    pkcs1_bare: PathBuf,
-    pkcs8_bare: PathBuf,
-    pkcs8_der: PathBuf,
-    spki_pem: PathBuf,
-    spki_bare: PathBuf,
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap()
-}
-
-/// The base64 body of a PEM file on one line.
-fn bare(p: &Path) -> String {
-    read(p)
-        .lines()
-        .filter(|l| !l.starts_with("-----"))
-        .collect()
-}
-
-fn openssl_ok(args: &[&str]) {
-    let out = StdCommand::new("openssl").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "openssl {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// A small pool of openssl-made keys, shared by the tests of this file.
 fn keys() -> &'static [KeyFiles] {
     static KEYS: OnceLock<Vec<KeyFiles>> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let dir = scratch().join("dialect-keys");
-        std::fs::create_dir_all(&dir).unwrap();
-        let make = |i: usize| {
-            let p = |n: &str| dir.join(format!("{i}-{n}"));
-            let s = |p: &PathBuf| p.to_string_lossy().into_owned();
-            let f = KeyFiles {
-                pkcs1_pem: p("pkcs1.pem"),
-                pkcs8_pem: p("pkcs8.pem"),
-                pkcs1_bare: p("pkcs1.txt"),
-                pkcs8_bare: p("pkcs8.txt"),
-                pkcs8_der: p("pkcs8.der"),
-                spki_pem: p("spki.pem"),
-                spki_bare: p("spki.txt"),
-            };
-            openssl_ok(&[
-                "genpkey",
-                "-algorithm",
-                "RSA",
-                "-pkeyopt",
-                "rsa_keygen_bits:2048",
-                "-out",
-                &s(&f.pkcs8_pem),
-            ]);
-            openssl_ok(&[
-                "rsa",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-traditional",
-                "-out",
-                &s(&f.pkcs1_pem),
-            ]);
-            openssl_ok(&[
-                "pkey",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-outform",
-                "DER",
-                "-out",
-                &s(&f.pkcs8_der),
-            ]);
-            openssl_ok(&[
-                "pkey",
-                "-in",
-                &s(&f.pkcs8_pem),
-                "-pubout",
-                "-out",
-                &s(&f.spki_pem),
-            ]);
-            std::fs::write(&f.pkcs1_bare, bare(&f.pkcs1_pem)).unwrap();
-            std::fs::write(&f.pkcs8_bare, bare(&f.pkcs8_pem)).unwrap();
-            std::fs::write(&f.spki_bare, bare(&f.spki_pem)).unwrap();
-            f
-        };
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..6).map(|i| s.spawn(move || make(i))).collect();
-            handles.into_iter().map(|h| h.join().unwrap()).collect()
-        })
-    })
+    KEYS.get_or_init(|| make_keys("dialect-keys", 6))
 }
 
 /// The private key file of case `i`, in one of five shapes.
@@ -184,7 +77,7 @@ const TEXT: &[&str] = &[
 ];
 
 fn random_text(rng: &mut Rng) -> String {
-    (0..1 + rng.below(6)).map(|_| rng.pick(TEXT)).collect()
+    (0..1 + rng.below(6)).map(|_| rng.pick_str(TEXT)).collect()
 }
 
 fn random_json(rng: &mut Rng) -> Value {
@@ -192,7 +85,7 @@ fn random_json(rng: &mut Rng) -> Value {
     for _ in 0..1 + rng.below(6) {
         let key = format!(
             "{}{}",
-            rng.pick(&["authCode", "scopes", "a", "é", "n"]),
+            rng.pick_str(&["authCode", "scopes", "a", "é", "n"]),
             rng.below(100)
         );
         let v = match rng.below(5) {
@@ -288,15 +181,15 @@ fn header_cases() -> Vec<HeaderCase> {
             method: if i % 6 == 5 { "GET" } else { "POST" },
             path: format!(
                 "{}{}{}",
-                rng.pick(&["/ams/api", "/ams/sandbox/api", "/aps/api"]),
-                rng.pick(&[
+                rng.pick_str(&["/ams/api", "/ams/sandbox/api", "/aps/api"]),
+                rng.pick_str(&[
                     "/v1/authorizations/consult",
                     "/v1/authorizations/applyToken",
                     "/v1/users/inquiryUserInfo",
                     "/v1/authorizations/prepare",
                     "/v1/payments/pay",
                 ]),
-                rng.pick(&["", "", "", "?lang=zh-CN&x=%2B"]),
+                rng.pick_str(&["", "", "", "?lang=zh-CN&x=%2B"]),
             ),
             client_id: match rng.below(3) {
                 0 => format!("SANDBOX_5YBZ1V2ZVNYF{:05}", rng.below(100_000)),
@@ -495,7 +388,7 @@ fn v3_cases() -> Vec<Value> {
         .map(|i| {
             let get = i % 4 == 3;
             let query = (get || i % 5 == 0).then(|| {
-                json!({"scope": rng.pick(&["auth_user", "auth base", "a&b=c", "测试"]),
+                json!({"scope": rng.pick_str(&["auth_user", "auth base", "a&b=c", "测试"]),
                        "n": rng.below(1000).to_string()})
             });
             let fault = match i % 5 {
@@ -516,8 +409,8 @@ fn v3_cases() -> Vec<Value> {
                 "alipay_private_key_pem": read(&keys[(i + 1) % n].pkcs8_pem),
                 "alipay_public_key_pem": read(&keys[(i + 1) % n].spki_pem),
                 "wrong_private_key_pem": read(&keys[(i + 2) % n].pkcs1_pem),
-                "method": if get { "GET" } else { rng.pick(&["POST", "POST", "PUT", "PATCH"]) },
-                "path": rng.pick(&["/v3/alipay/system/oauth/token", "/v3/alipay/user/info/share",
+                "method": if get { "GET" } else { rng.pick_str(&["POST", "POST", "PUT", "PATCH"]) },
+                "path": rng.pick_str(&["/v3/alipay/system/oauth/token", "/v3/alipay/user/info/share",
                                    "/v3/alipay/trade/query", "/v3/alipay/open/app/qrcode/create"]),
                 "query": query,
                 "body": if get { Value::Null } else { random_json(&mut rng) },

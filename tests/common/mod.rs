@@ -3,6 +3,8 @@
 //! turns into failures.
 #![allow(dead_code)]
 
+pub mod key_pool;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;

@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use rand_core::RngCore;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -96,27 +95,6 @@ fn now_iso() -> String {
     time::OffsetDateTime::now_utc()
         .format(&fmt)
         .unwrap_or_default()
-}
-
-fn now_millis() -> String {
-    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).to_string()
-}
-
-/// A random (version 4) UUID, as the Node SDK's nonce.
-fn random_uuid() -> String {
-    let mut b = [0u8; 16];
-    rand_core::OsRng.fill_bytes(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h = hex(&b);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..]
-    )
 }
 
 /// The human rendering of a string to sign, as `sign` shows v2's: `shown`
@@ -234,15 +212,16 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
             )
             .into());
         }
-        None => now_millis(),
+        None => v3::now_millis(),
     };
     let certs = settings.cert_mode()?;
     let auth = AuthParams {
         app_id: settings.require_app_id()?.to_string(),
         app_cert_sn: certs.as_ref().map(|c| c.mode.app_cert_sn.clone()),
-        nonce: args.nonce.clone().unwrap_or_else(random_uuid),
+        nonce: args.nonce.clone().unwrap_or_else(v3::random_nonce),
         timestamp,
         app_auth_token: args.app_auth_token.as_deref().map(AppAuthToken::new),
+        auth_token: None,
     };
     let body = body(args.body_file.as_deref())?;
     let key = settings.require_private_key()?;

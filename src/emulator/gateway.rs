@@ -314,7 +314,7 @@ fn signed(
 }
 
 /// Flips one bit of a signature, keeping it valid base64 of the right length.
-fn tamper(sign: &str) -> String {
+pub(super) fn tamper(sign: &str) -> String {
     let engine = base64::engine::general_purpose::STANDARD;
     match engine.decode(sign) {
         Ok(mut raw) if !raw.is_empty() => {
@@ -326,7 +326,7 @@ fn tamper(sign: &str) -> String {
     }
 }
 
-fn oauth_token(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
+pub(super) fn oauth_token(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
     let grant = match params.get("grant_type").unwrap_or("") {
         "authorization_code" => {
             let code = params.get("code").unwrap_or("");
@@ -404,7 +404,7 @@ fn ids(node: &mut Map<String, Value>, app: &AppConfig, u: &super::users::TestUse
     }
 }
 
-fn user_info(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
+pub(super) fn user_info(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
     let Some(token) = params.get("auth_token").filter(|t| !t.is_empty()) else {
         return Err((
             "isv.missing-auth-token",

@@ -10,6 +10,7 @@ mod gateway;
 mod pages;
 pub mod state;
 pub mod users;
+pub mod v3;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -480,6 +481,7 @@ fn route<'h>(
             shared.stats.gateway_calls.fetch_add(1, Ordering::Relaxed);
             gateway::handle(shared, query.as_bytes(), body)
         }
+        (_, p) if p.starts_with("/v3/") => v3::handle(shared, method, path, query, header, body),
         (&M::GET, "/__emulator/health") => health(shared),
         (&M::POST, "/__emulator/faults") if admin_ok => add_fault(shared, body),
         (&M::DELETE, "/__emulator/faults") => {

@@ -402,6 +402,7 @@ mod tests {
                     nonce: "n".into(),
                     timestamp: "1704135845000".into(),
                     app_auth_token: None,
+                    auth_token: None,
                 },
                 alipay_root_cert_sn: None,
                 alipay_cert_sn: None,

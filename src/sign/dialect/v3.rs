@@ -9,7 +9,7 @@ use super::{
     Answer, Checked, Dialect, DialectError, Rejection, Request, SignatureStatus, SignedRequest,
     json_variants, key_findings, layout_safe,
 };
-use crate::secret::AppAuthToken;
+use crate::secret::{AccessToken, AppAuthToken};
 use crate::sign::algorithm::{self, SignType};
 use crate::sign::diagnosis::Finding;
 use crate::sign::key::{PrivateKey, PublicKey};
@@ -28,6 +28,10 @@ pub struct AuthParams {
     /// Milliseconds since the epoch, as text.
     pub timestamp: String,
     pub app_auth_token: Option<AppAuthToken>,
+    /// A user's access token: the Node SDK has no field for it, and sends
+    /// it as extra auth info (`additionalAuthInfo`), appended to the signed
+    /// auth string as `,auth_token=..`.
+    pub auth_token: Option<AccessToken>,
 }
 
 impl fmt::Debug for AuthParams {
@@ -41,6 +45,10 @@ impl fmt::Debug for AuthParams {
                 "app_auth_token",
                 &self.app_auth_token.as_ref().map(|_| "[redacted]"),
             )
+            .field(
+                "auth_token",
+                &self.auth_token.as_ref().map(|_| "[redacted]"),
+            )
             .finish()
     }
 }
@@ -53,8 +61,8 @@ const AUTH_VALUE: &[(char, &str)] = &[
 ];
 
 impl AuthParams {
-    /// `app_id=..[,app_cert_sn=..],nonce=..,timestamp=..`, the order the
-    /// Node SDK writes.
+    /// `app_id=..[,app_cert_sn=..],nonce=..,timestamp=..[,auth_token=..]`,
+    /// the order the Node SDK writes.
     pub fn auth_string(&self) -> String {
         let mut s = format!("app_id={}", self.app_id);
         if let Some(sn) = &self.app_cert_sn {
@@ -64,7 +72,20 @@ impl AuthParams {
             ",nonce={},timestamp={}",
             self.nonce, self.timestamp
         ));
+        if let Some(t) = &self.auth_token {
+            s.push_str(&format!(",auth_token={}", t.secret()));
+        }
         s
+    }
+
+    /// The auth string with the user's token masked, for traces.
+    pub fn masked_auth_string(&self) -> String {
+        match &self.auth_token {
+            Some(t) => self
+                .auth_string()
+                .replace(t.secret(), &crate::secret::mask(t.secret())),
+            None => self.auth_string(),
+        }
     }
 
     fn check(&self) -> Result<(), DialectError> {
@@ -74,6 +95,16 @@ impl AuthParams {
         }
         layout_safe("nonce", &self.nonce, AUTH_VALUE)?;
         layout_safe("timestamp", &self.timestamp, AUTH_VALUE)?;
+        if let Some(t) = &self.auth_token
+            && (t.secret().is_empty() || t.secret().contains(|c| AUTH_VALUE.iter().any(|(b, _)| *b == c)))
+        {
+            // The token's value stays out of the error.
+            return Err(DialectError::Unsignable {
+                field: "access token",
+                value: "[redacted]".into(),
+                what: "a comma, an equals sign, a space, a newline or nothing",
+            });
+        }
         if let Some(t) = &self.app_auth_token {
             // The token's value stays out of the error.
             if t.secret().is_empty() || t.secret().contains('\n') {
@@ -90,21 +121,57 @@ impl AuthParams {
 
 /// The string to sign of a request.
 pub fn sign_content(auth: &AuthParams, method: &str, target: &str, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for part in [
-        auth.auth_string().as_bytes(),
-        method.as_bytes(),
-        target.as_bytes(),
+    content_of(
+        &auth.auth_string(),
+        method,
+        target,
         body,
-    ] {
+        auth.app_auth_token.as_ref().map(|t| t.secret()),
+    )
+}
+
+/// The string to sign from its parts (what a server rebuilds from a
+/// received request).
+pub fn content_of(
+    auth_string: &str,
+    method: &str,
+    target: &str,
+    body: &[u8],
+    app_auth_token: Option<&str>,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    for part in [auth_string.as_bytes(), method.as_bytes(), target.as_bytes(), body] {
         out.extend_from_slice(part);
         out.push(b'\n');
     }
-    if let Some(t) = &auth.app_auth_token {
-        out.extend_from_slice(t.secret().as_bytes());
+    if let Some(t) = app_auth_token {
+        out.extend_from_slice(t.as_bytes());
         out.push(b'\n');
     }
     out
+}
+
+/// Milliseconds since the epoch, as text: a v3 timestamp.
+pub fn now_millis() -> String {
+    (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000).to_string()
+}
+
+/// A random (version 4) UUID, the Node SDK's nonce.
+pub fn random_nonce() -> String {
+    use rand_core::RngCore as _;
+    let mut b = [0u8; 16];
+    rand_core::OsRng.fill_bytes(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h = crate::sign::key::hex(&b);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
 }
 
 /// The whole `Authorization` header value.
@@ -147,13 +214,30 @@ pub fn sign(
 }
 
 /// An `Authorization` header value taken apart (what a server reads).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` hides the user's token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ParsedAuthorization {
     pub app_id: String,
     pub app_cert_sn: Option<String>,
     pub nonce: String,
     pub timestamp: String,
     pub sign: String,
+    /// A user's access token sent as extra auth info.
+    pub auth_token: Option<AccessToken>,
+    /// Everything before `,sign=`, exactly as sent: what was signed.
+    pub auth_string: String,
+}
+
+impl fmt::Debug for ParsedAuthorization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParsedAuthorization")
+            .field("app_id", &self.app_id)
+            .field("app_cert_sn", &self.app_cert_sn)
+            .field("nonce", &self.nonce)
+            .field("timestamp", &self.timestamp)
+            .field("auth_token", &self.auth_token.as_ref().map(|_| "[redacted]"))
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -164,6 +248,8 @@ pub enum AuthorizationError {
     Missing(&'static str),
     #[error("the Authorization header has {0} twice")]
     Duplicate(String),
+    #[error("the Authorization header's sign is not its last field")]
+    SignNotLast,
 }
 
 /// Reads an `Authorization` header value.
@@ -190,12 +276,21 @@ pub fn parse_authorization(value: &str) -> Result<ParsedAuthorization, Authoriza
             .filter(|v| !v.is_empty())
     };
     let need = |name: &'static str| get(name).ok_or(AuthorizationError::Missing(name));
+    let sign = need("sign")?;
+    // The signed auth string is the header up to `,sign=`; a field after
+    // the signature would be sent unsigned.
+    let auth_string = match rest.trim_end().rsplit_once(",sign=") {
+        Some((auth, s)) if s.trim() == sign => auth.to_string(),
+        _ => return Err(AuthorizationError::SignNotLast),
+    };
     Ok(ParsedAuthorization {
         app_id: need("app_id")?,
         app_cert_sn: get("app_cert_sn"),
         nonce: need("nonce")?,
         timestamp: need("timestamp")?,
-        sign: need("sign")?,
+        sign,
+        auth_token: get("auth_token").map(AccessToken::new),
+        auth_string,
     })
 }
 
@@ -424,6 +519,7 @@ mod tests {
             nonce: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0".into(),
             timestamp: "1704135845000".into(),
             app_auth_token: None,
+            auth_token: None,
         }
     }
 

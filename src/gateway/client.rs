@@ -118,10 +118,21 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
+/// Which API the OAuth calls (token, user information) go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OauthApi {
+    /// The v2 gateway's `alipay.system.oauth.token` and `alipay.user.info.share`.
+    #[default]
+    V2,
+    /// OpenAPI v3's `/v3/alipay/system/oauth/token` and `/v3/alipay/user/info/share`.
+    V3,
+}
+
 pub struct Client<'t> {
     config: ClientConfig,
     http: reqwest::blocking::Client,
     tracer: &'t dyn Tracer,
+    api: OauthApi,
 }
 
 impl<'t> Client<'t> {
@@ -141,7 +152,155 @@ impl<'t> Client<'t> {
             config,
             http,
             tracer,
+            api: OauthApi::V2,
         })
+    }
+
+    /// The same client, its OAuth calls (refreshes included) through `api`.
+    pub fn with_oauth_api(mut self, api: OauthApi) -> Client<'t> {
+        self.api = api;
+        self
+    }
+
+    /// Builds and signs an OpenAPI v3 request, without sending it.
+    pub fn prepare_v3(
+        &self,
+        http_method: &str,
+        path: &str,
+        query: &[(String, String)],
+        body: &[u8],
+        auth_token: Option<&AccessToken>,
+    ) -> Result<super::v3::V3Prepared, Error> {
+        super::v3::prepare(
+            &self.config,
+            http_method,
+            path,
+            query,
+            body,
+            auth_token,
+            crate::sign::dialect::v3::random_nonce(),
+            crate::sign::dialect::v3::now_millis(),
+        )
+    }
+
+    /// Sends a prepared v3 request, verifies the answer and returns its body.
+    pub fn send_v3(&self, prepared: &super::v3::V3Prepared) -> Result<Call, Error> {
+        let cfg = &self.config;
+        self.tracer.trace(
+            1,
+            &format!("calling {} {}", prepared.http_method, prepared.url),
+        );
+        self.tracer
+            .trace(1, &format!("string to sign: {:?}", prepared.masked_content()));
+        self.tracer.trace(
+            2,
+            &format!("> {} {}", prepared.http_method, prepared.url),
+        );
+        self.tracer.trace(
+            2,
+            &format!("> authorization: {}", prepared.shown_authorization()),
+        );
+        let method = reqwest::Method::from_bytes(prepared.http_method.as_bytes())
+            .map_err(|e| Error::Internal(format!("HTTP method: {e}")))?;
+        let mut request = self
+            .http
+            .request(method, prepared.url.clone())
+            .header(reqwest::header::ACCEPT, "application/json")
+            .timeout(cfg.request_timeout);
+        for (name, value) in &prepared.headers {
+            request = request.header(*name, value);
+        }
+        if !prepared.body.is_empty() {
+            request = request.body(prepared.body.clone());
+        }
+        let started = Instant::now();
+        let response = request
+            .send()
+            .map_err(|e| network_error(&e, &cfg.gateway, cfg, prepared.grant_type.as_deref()))?;
+        let status = response.status().as_u16();
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        self.tracer.trace(
+            1,
+            &format!("HTTP {status} in {} ms", started.elapsed().as_millis()),
+        );
+        for (name, value) in &headers {
+            self.tracer.trace(2, &format!("< {name}: {value}"));
+        }
+        let mut body = Vec::new();
+        response
+            .take(MAX_RESPONSE_BYTES + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| {
+                let host = host_of(&cfg.gateway);
+                let spent = lost_answer_cost(prepared.grant_type.as_deref());
+                if is_timeout(&e) {
+                    return Error::Network {
+                        message: format!(
+                            "no complete answer from {host} within {} s",
+                            cfg.request_timeout.as_secs_f64()
+                        ),
+                        hint: Some(format!(
+                            "the gateway is slow: retry, or raise --request-timeout{spent}"
+                        )),
+                    };
+                }
+                Error::Network {
+                    message: format!(
+                        "the connection dropped while reading the response from {host}: {}",
+                        root_cause(&e)
+                    ),
+                    hint: Some(format!("retry the call{spent}")),
+                }
+            })?;
+        if body.len() as u64 <= MAX_RESPONSE_BYTES {
+            let shown = mask_body(&body, Charset::Utf8, &prepared.sent_secrets());
+            self.tracer.trace(2, &format!("< body: {shown}"));
+        }
+        let received = super::v3::V3Received {
+            status,
+            headers,
+            body,
+        };
+        let interpreted = super::v3::interpret(cfg, prepared, &received);
+        match &interpreted.signature {
+            Some(crate::sign::dialect::SignatureStatus::Valid) => {
+                self.tracer.trace(1, "response signature verified")
+            }
+            Some(crate::sign::dialect::SignatureStatus::Unsigned) => {
+                self.tracer.trace(1, "response carries no signature")
+            }
+            Some(crate::sign::dialect::SignatureStatus::Invalid(r)) => {
+                self.tracer.trace(1, &format!("response signature INVALID: {r}"))
+            }
+            None => {}
+        }
+        interpreted.result
+    }
+
+    /// A v3 call with a JSON body.
+    fn call_v3(
+        &self,
+        http_method: &str,
+        path: &str,
+        body: &Value,
+        auth_token: Option<&AccessToken>,
+    ) -> Result<Call, Error> {
+        let body = if body.as_object().is_some_and(|o| o.is_empty()) {
+            Vec::new()
+        } else {
+            body.to_string().into_bytes()
+        };
+        let prepared = self.prepare_v3(http_method, path, &[], &body, auth_token)?;
+        self.send_v3(&prepared)
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -275,6 +434,12 @@ impl<'t> Client<'t> {
 
     /// Exchanges an auth code for tokens. Never retried: a code works once.
     pub fn exchange_code(&self, code: &AuthCode) -> Result<(TokenSet, CallRecord), Error> {
+        if self.api == OauthApi::V3 {
+            return self.token_call_v3(&serde_json::json!({
+                "grant_type": "authorization_code",
+                "code": code.secret(),
+            }));
+        }
         let mut api = Params::new();
         api.set("grant_type", "authorization_code");
         api.set("code", code.secret());
@@ -283,10 +448,23 @@ impl<'t> Client<'t> {
 
     /// Exchanges a refresh token for a new token set (the refresh token rotates).
     pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<(TokenSet, CallRecord), Error> {
+        if self.api == OauthApi::V3 {
+            return self.token_call_v3(&serde_json::json!({
+                "grant_type": "refresh_token",
+                "refresh_token": refresh_token.secret(),
+            }));
+        }
         let mut api = Params::new();
         api.set("grant_type", "refresh_token");
         api.set("refresh_token", refresh_token.secret());
         self.token_call(&api)
+    }
+
+    fn token_call_v3(&self, body: &Value) -> Result<(TokenSet, CallRecord), Error> {
+        let call = self.call_v3("POST", super::v3::TOKEN_PATH, body, None)?;
+        let tokens = TokenSet::from_node(&call.node, OffsetDateTime::now_utc())
+            .map_err(|e| Error::Protocol(e.to_string()))?;
+        Ok((tokens, call.record))
     }
 
     fn token_call(&self, api: &Params) -> Result<(TokenSet, CallRecord), Error> {
@@ -304,7 +482,16 @@ impl<'t> Client<'t> {
 
     /// Fetches the user, keeping the whole call (for `--raw`).
     pub fn user_info_call(&self, access_token: &AccessToken) -> Result<(UserInfo, Call), Error> {
-        let call = self.call("alipay.user.info.share", &Params::new(), Some(access_token))?;
+        let call = if self.api == OauthApi::V3 {
+            self.call_v3(
+                "GET",
+                super::v3::USER_INFO_PATH,
+                &Value::Object(Default::default()),
+                Some(access_token),
+            )?
+        } else {
+            self.call("alipay.user.info.share", &Params::new(), Some(access_token))?
+        };
         let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
         Ok((user, call))
     }

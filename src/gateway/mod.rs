@@ -5,7 +5,10 @@ pub mod alipay_error;
 pub mod client;
 pub mod http;
 pub mod models;
+pub mod v3;
 
 pub use alipay_error::AlipayError;
-pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, Prepared, ProxyConfig};
+pub use client::{
+    Call, CallRecord, CertMode, Client, ClientConfig, OauthApi, Prepared, ProxyConfig,
+};
 pub use models::{Gender, IdKind, TokenSet, UserInfo};

@@ -478,6 +478,9 @@ pub enum Rejection {
     /// Validly signed, but nested deeper than any real answer.
     #[error("the signed node is nested too deep to use (more than {limit} levels)")]
     TooDeep { limit: usize },
+    /// An answer of a header-signed dialect (OpenAPI v3) refused.
+    #[error(transparent)]
+    Answer(crate::sign::dialect::Rejection),
 }
 
 /// Why a node's JSON could not be had.

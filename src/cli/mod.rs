@@ -632,17 +632,31 @@ pub struct ExchangeArgs {
     /// Show tokens in full in human output.
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// The API of the token call: v2 (the gateway's alipay.system.oauth.token) or v3
+    /// (OpenAPI v3's /v3/alipay/system/oauth/token).
+    #[arg(long, value_enum, default_value = "v2", value_name = "DIALECT")]
+    pub dialect: CallDialect,
 }
 
 #[derive(Debug, Args)]
 pub struct CallArgs {
-    /// The API method, e.g. alipay.trade.query.
+    /// The API method, e.g. alipay.trade.query; with --dialect v3 the HTTP method (GET, POST...).
     #[arg(value_name = "METHOD")]
     pub method: String,
 
     /// Request parameters as NAME=VALUE (raw values: no percent-encoding); each name once.
-    #[arg(value_name = "NAME=VALUE")]
+    /// With --dialect v3: the path, e.g. /v3/alipay/user/info/share.
+    #[arg(value_name = "NAME=VALUE|PATH")]
     pub params: Vec<String>,
+
+    /// With --dialect v3: the JSON body, from a file or - for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+
+    /// With --dialect v3: a query parameter as NAME=VALUE; repeatable.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub query: Vec<String>,
 
     /// The business parameters: a JSON object, or @FILE (@- for standard input); each key
     /// once in every object. Sent exactly as given, without surrounding whitespace.
@@ -677,8 +691,8 @@ pub struct CallArgs {
     #[arg(long)]
     pub show_secrets: bool,
 
-    /// The signing dialect: v2 (the gateway's signed form parameters) or v3 (OpenAPI v3;
-    /// not available yet).
+    /// The signing dialect: v2 (the gateway's signed form parameters) or v3 (OpenAPI v3:
+    /// METHOD is the HTTP method, then the path).
     #[arg(long, value_enum, default_value = "v2", value_name = "DIALECT")]
     pub dialect: CallDialect,
 
@@ -701,6 +715,15 @@ pub enum CallDialect {
     V3,
 }
 
+impl From<CallDialect> for crate::gateway::OauthApi {
+    fn from(d: CallDialect) -> Self {
+        match d {
+            CallDialect::V2 => crate::gateway::OauthApi::V2,
+            CallDialect::V3 => crate::gateway::OauthApi::V3,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Family {
     Alipay,
@@ -721,6 +744,11 @@ pub struct UserinfoArgs {
     /// Print the verified node exactly as Alipay sent it.
     #[arg(long)]
     pub raw: bool,
+
+    /// The API: v2 (the gateway's alipay.user.info.share) or v3 (OpenAPI v3's
+    /// /v3/alipay/user/info/share).
+    #[arg(long, value_enum, default_value = "v2", value_name = "DIALECT")]
+    pub dialect: CallDialect,
 }
 
 #[derive(Debug, Args)]

@@ -24,10 +24,7 @@ pub fn run(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     // Each dialect has its own request shape; only v2 is built so far.
     match (args.family, args.dialect) {
         (Family::Alipay, CallDialect::V2) => call_v2(args, settings),
-        (Family::Alipay, CallDialect::V3) => Err(not_yet(
-            "`call --dialect v3` (OpenAPI v3)",
-            "sign and check v3 requests by hand with `alipay-oauth sign --help`, or call the method through the v2 gateway",
-        )),
+        (Family::Alipay, CallDialect::V3) => call_v3(args, settings),
         (family @ (Family::Antom | Family::Alipayplus), _) => Err(not_yet(
             &format!(
                 "`call --family {}` (the header dialect)",
@@ -57,29 +54,30 @@ enum TokenSource {
     },
 }
 
-fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    let out = settings.output();
-    let method = args.method.trim();
-    if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
-        let hint = if args.method.contains('/') {
-            "a path belongs to OpenAPI v3 or Antom / Alipay+ (--dialect v3, --family), which `call` does not serve yet; a gateway method is named like alipay.trade.query"
-        } else {
-            "give the method as Alipay names it, e.g. alipay.trade.query"
-        };
-        return Err(Error::usage_with_hint(
-            format!("{:?} is not a gateway method name", args.method),
-            hint,
-        )
-        .into());
+impl TokenSource {
+    fn token(&self) -> Option<&AccessToken> {
+        match self {
+            TokenSource::None => None,
+            TokenSource::Given(t) | TokenSource::Stored { token: t, .. } => Some(t),
+        }
     }
-    let api = api_params(args)?;
-    let client = Client::new(settings.client_config()?, &out)?;
-    let store = settings.token_store();
-    let sessions = settings.sessions(&store)?;
+}
 
+/// Where the user's token comes from: standard input, ALIPAY_ACCESS_TOKEN,
+/// or the stored login, when the API acts for a user (`implied`) or a
+/// login is named.
+fn token_source(
+    args: &CallArgs,
+    settings: &Settings,
+    client: &Client<'_>,
+    sessions: &crate::session::Sessions<'_>,
+    implied: bool,
+    what: &str,
+) -> anyhow::Result<TokenSource> {
+    let out = settings.output();
     // Naming a login asks for its token, whatever the method.
     let explicit = args.user_token || args.subject.is_some();
-    let wants_user_token = !args.no_auth_token && (explicit || takes_user_token(method));
+    let wants_user_token = !args.no_auth_token && (explicit || implied);
     let source = if args.auth_token_stdin {
         TokenSource::Given(read_secret("access token")?)
     } else if !wants_user_token {
@@ -89,22 +87,18 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         TokenSource::Given(t)
     } else if !explicit && sessions.load(None)?.is_none() {
         out.info(format!(
-            "no stored login for app {}: sending {method} without an auth_token",
+            "no stored login for app {}: sending {what} without an auth_token",
             sessions.app_id
         ));
         TokenSource::None
     } else {
         let (token, session, refreshed) =
-            sessions.access_token(&client, args.subject.as_deref(), EXPIRY_MARGIN)?;
+            sessions.access_token(client, args.subject.as_deref(), EXPIRY_MARGIN)?;
         TokenSource::Stored {
             token,
             subject: session.subject,
             refreshed,
         }
-    };
-    let token = match &source {
-        TokenSource::None => None,
-        TokenSource::Given(t) | TokenSource::Stored { token: t, .. } => Some(t),
     };
     if let TokenSource::Stored {
         subject, refreshed, ..
@@ -119,7 +113,184 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
             }
         ));
     }
+    Ok(source)
+}
 
+/// `call --dialect v3 HTTP_METHOD PATH [--body-file F] [--query k=v]`.
+fn call_v3(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output();
+    let http_method = args.method.trim().to_ascii_uppercase();
+    let path = match args.params.as_slice() {
+        [p] if p.starts_with("/v3/") => p.clone(),
+        _ => {
+            return Err(Error::usage_with_hint(
+                "`call --dialect v3` takes an HTTP method and a path",
+                "e.g. alipay-oauth call --dialect v3 POST /v3/alipay/user/info/share; the body goes in --body-file, the query in --query NAME=VALUE",
+            )
+            .into());
+        }
+    };
+    if args.biz_content.is_some() {
+        return Err(Error::usage_with_hint(
+            "--biz-content belongs to the v2 gateway",
+            "give an OpenAPI v3 request's JSON body with --body-file FILE (- for standard input)",
+        )
+        .into());
+    }
+    let mut query = Vec::new();
+    for raw in &args.query {
+        let (k, v) = raw.split_once('=').ok_or_else(|| {
+            Error::usage_with_hint(
+                format!("--query {raw:?} is not NAME=VALUE"),
+                "give each query parameter as --query NAME=VALUE",
+            )
+        })?;
+        query.push((k.to_string(), v.to_string()));
+    }
+    let body = match &args.body_file {
+        Some(f) => {
+            if f == Path::new("-") && args.auth_token_stdin {
+                return Err(Error::usage_with_hint(
+                    "--body-file - and --auth-token-stdin both read standard input",
+                    "put the body in a file",
+                )
+                .into());
+            }
+            let bytes = read_input(Some(f), "body")?;
+            if serde_json::from_slice::<Value>(&bytes).is_err() {
+                return Err(Error::usage_with_hint(
+                    format!("the body in {} is not JSON", f.display()),
+                    "OpenAPI v3 bodies are JSON objects, e.g. {\"grant_type\":\"authorization_code\"}",
+                )
+                .into());
+            }
+            bytes
+        }
+        None => Vec::new(),
+    };
+    let client = Client::new(settings.client_config()?, &out)?;
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+    let what = format!("{http_method} {path}");
+    let source = token_source(
+        args,
+        settings,
+        &client,
+        &sessions,
+        path.starts_with("/v3/alipay/user/"),
+        &what,
+    )?;
+    let prepared = client.prepare_v3(&http_method, &path, &query, &body, source.token())?;
+    if args.curl {
+        print_curl_v3(&out, &prepared);
+        return Ok(ExitStatus::Success);
+    }
+    let call = match (client.send_v3(&prepared), &source) {
+        // As for v2: a refused stored token is refreshed once, the call
+        // made once more.
+        (
+            Err(Error::Alipay(e)),
+            TokenSource::Stored {
+                token,
+                subject,
+                refreshed: false,
+            },
+        ) if e.is_access_token_refused() => {
+            out.info(format!(
+                "Alipay refused the stored access token of {subject} ({}): refreshing it",
+                e.code
+            ));
+            let (token, _) = sessions.replace_refused(&client, subject, token)?;
+            out.info("refreshed and stored; calling again");
+            let again = client.prepare_v3(&http_method, &path, &query, &body, Some(&token))?;
+            client.send_v3(&again)?
+        }
+        (other, _) => other?,
+    };
+    print_answer(&out, &what, &call, args);
+    Ok(ExitStatus::Success)
+}
+
+/// The v3 request as a `curl` command: the method, the signed headers and
+/// the exact body.
+fn print_curl_v3(out: &Output, prepared: &crate::gateway::v3::V3Prepared) {
+    let quote = |s: &str| shell_words::quote(s).into_owned();
+    let mut command = format!("curl -sS -X {}", prepared.http_method);
+    for (name, value) in &prepared.headers {
+        command.push_str(&format!(" \\\n  -H {}", quote(&format!("{name}: {value}"))));
+    }
+    let body = String::from_utf8_lossy(&prepared.body);
+    if !prepared.body.is_empty() {
+        command.push_str(&format!(" \\\n  --data-binary {}", quote(&body)));
+    }
+    command.push_str(&format!(" \\\n  {}", quote(prepared.url.as_str())));
+    warn_live(out, prepared.carries_token);
+    if out.is_json() {
+        out.json(&json!({
+            "command": command,
+            "method": prepared.http_method,
+            "url": prepared.url.as_str(),
+            "headers": prepared.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+            "body": body,
+        }));
+    } else {
+        out.result(command);
+    }
+}
+
+/// Said even with -q: the command is a credential while it is fresh.
+fn warn_live(out: &Output, carries_token: bool) {
+    let secrets = if carries_token {
+        "a live signature and an access token"
+    } else {
+        "a live signature"
+    };
+    let _ = {
+        use std::io::Write as _;
+        writeln!(
+            std::io::stderr().lock(),
+            "{} this command contains {secrets}: anyone who sees it can send the request until its timestamp expires; do not paste it into tickets or chats",
+            out.paint_err("warning:", "33")
+        )
+    };
+}
+
+fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    let out = settings.output();
+    let method = args.method.trim();
+    if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
+        let hint = if args.method.contains('/') {
+            "a path belongs to OpenAPI v3: `call --dialect v3 POST /v3/...`; a gateway method is named like alipay.trade.query"
+        } else {
+            "give the method as Alipay names it, e.g. alipay.trade.query"
+        };
+        return Err(Error::usage_with_hint(
+            format!("{:?} is not a gateway method name", args.method),
+            hint,
+        )
+        .into());
+    }
+    if args.body_file.is_some() || !args.query.is_empty() {
+        return Err(Error::usage_with_hint(
+            "--body-file and --query belong to OpenAPI v3",
+            "add --dialect v3, or give a v2 method's parameters as NAME=VALUE and --biz-content",
+        )
+        .into());
+    }
+    let api = api_params(args)?;
+    let client = Client::new(settings.client_config()?, &out)?;
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+
+    let source = token_source(
+        args,
+        settings,
+        &client,
+        &sessions,
+        takes_user_token(method),
+        method,
+    )?;
+    let token = source.token();
     if args.curl {
         let prepared = client.prepare(method, &api, token)?;
         print_curl(&out, &prepared);
@@ -279,20 +450,7 @@ fn print_curl(out: &Output, prepared: &Prepared) {
         quote(&prepared.body),
         quote(prepared.url.as_str()),
     );
-    let secrets = if prepared.carries_token {
-        "a live signature and an access token"
-    } else {
-        "a live signature"
-    };
-    // Said even with -q: the command is a credential while it is fresh.
-    let _ = {
-        use std::io::Write as _;
-        writeln!(
-            std::io::stderr().lock(),
-            "{} this command contains {secrets}: anyone who sees it can send the request until its timestamp expires; do not paste it into tickets or chats",
-            out.paint_err("warning:", "33")
-        )
-    };
+    warn_live(out, prepared.carries_token);
     if out.is_json() {
         out.json(&json!({
             "command": command,

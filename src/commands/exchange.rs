@@ -18,7 +18,7 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
 pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" | alipay-oauth exchange --code -",
         );
     }
-    let client = Client::new(settings.client_config()?, &out)?;
+    let client = Client::new(settings.client_config()?, &out)?.with_oauth_api(args.dialect.into());
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
 

@@ -10,7 +10,7 @@ use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
-    let client = Client::new(settings.client_config()?, &out)?;
+    let client = Client::new(settings.client_config()?, &out)?.with_oauth_api(args.dialect.into());
     let (user, call) = if args.access_token_stdin {
         client.user_info_call(&read_secret("access token")?)?
     } else if let Some(t) = settings.env_access_token() {

@@ -326,7 +326,12 @@ pub(super) fn tamper(sign: &str) -> String {
     }
 }
 
-pub(super) fn oauth_token(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
+pub(super) fn oauth_token(
+    shared: &Shared,
+    app: &AppConfig,
+    params: &Params,
+    now: Instant,
+) -> Outcome {
     let grant = match params.get("grant_type").unwrap_or("") {
         "authorization_code" => {
             let code = params.get("code").unwrap_or("");
@@ -404,7 +409,12 @@ fn ids(node: &mut Map<String, Value>, app: &AppConfig, u: &super::users::TestUse
     }
 }
 
-pub(super) fn user_info(shared: &Shared, app: &AppConfig, params: &Params, now: Instant) -> Outcome {
+pub(super) fn user_info(
+    shared: &Shared,
+    app: &AppConfig,
+    params: &Params,
+    now: Instant,
+) -> Outcome {
     let Some(token) = params.get("auth_token").filter(|t| !t.is_empty()) else {
         return Err((
             "isv.missing-auth-token",

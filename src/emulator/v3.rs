@@ -92,12 +92,11 @@ pub(super) fn handle<'h>(
     let now = Instant::now();
     use http::Method as M;
     let outcome = match (method, path) {
-        (&M::POST, TOKEN_PATH) => {
-            body_params(body, &["grant_type", "code", "refresh_token"]).and_then(|params| {
+        (&M::POST, TOKEN_PATH) => body_params(body, &["grant_type", "code", "refresh_token"])
+            .and_then(|params| {
                 oauth_token(shared, app, &params, now)
                     .map_err(|(sub, msg)| V3Error::from_sub_code(sub, msg))
-            })
-        }
+            }),
         (&M::GET | &M::POST, USER_INFO_PATH) => {
             let mut params = Params::new();
             // Sent as extra auth info (signed), else in the body or query.
@@ -165,9 +164,9 @@ fn check_request<'h>(
     })?;
     let auth = v3::parse_authorization(value)
         .map_err(|e| V3Error::new(401, "invalid-authorization", e.to_string()))?;
-    let app = shared.app(&auth.app_id).ok_or_else(|| {
-        V3Error::new(401, "invalid-app-id", "无效的AppID参数 (unknown app_id)")
-    })?;
+    let app = shared
+        .app(&auth.app_id)
+        .ok_or_else(|| V3Error::new(401, "invalid-app-id", "无效的AppID参数 (unknown app_id)"))?;
     if let Some(issued) = &shared.certs {
         let Some(sn) = &auth.app_cert_sn else {
             return Err(V3Error::new(

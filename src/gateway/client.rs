@@ -190,12 +190,12 @@ impl<'t> Client<'t> {
             1,
             &format!("calling {} {}", prepared.http_method, prepared.url),
         );
-        self.tracer
-            .trace(1, &format!("string to sign: {:?}", prepared.masked_content()));
         self.tracer.trace(
-            2,
-            &format!("> {} {}", prepared.http_method, prepared.url),
+            1,
+            &format!("string to sign: {:?}", prepared.masked_content()),
         );
+        self.tracer
+            .trace(2, &format!("> {} {}", prepared.http_method, prepared.url));
         self.tracer.trace(
             2,
             &format!("> authorization: {}", prepared.shown_authorization()),
@@ -278,9 +278,9 @@ impl<'t> Client<'t> {
             Some(crate::sign::dialect::SignatureStatus::Unsigned) => {
                 self.tracer.trace(1, "response carries no signature")
             }
-            Some(crate::sign::dialect::SignatureStatus::Invalid(r)) => {
-                self.tracer.trace(1, &format!("response signature INVALID: {r}"))
-            }
+            Some(crate::sign::dialect::SignatureStatus::Invalid(r)) => self
+                .tracer
+                .trace(1, &format!("response signature INVALID: {r}")),
             None => {}
         }
         interpreted.result

@@ -222,7 +222,11 @@ pub struct V3Interpreted {
 /// a success is used only when signed by Alipay's key (and, in certificate
 /// mode, naming the configured Alipay certificate); an error body is
 /// reported as Alipay's error, marked unsigned when it is.
-pub fn interpret(cfg: &ClientConfig, prepared: &V3Prepared, received: &V3Received) -> V3Interpreted {
+pub fn interpret(
+    cfg: &ClientConfig,
+    prepared: &V3Prepared,
+    received: &V3Received,
+) -> V3Interpreted {
     let failed = |e: Error| V3Interpreted {
         signature: None,
         result: Err(e),
@@ -315,7 +319,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &V3Prepared, received: &V3Receive
         Error::Alipay(Box::new(AlipayError {
             method: what.clone(),
             msg: field("message").map(|m| mask_sent(&m, &secrets)),
-            sub_code: Some(code.clone()),
+            sub_code: None,
             code,
             sub_msg: None,
             trace_id: received.trace_id(),

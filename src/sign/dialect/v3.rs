@@ -96,7 +96,9 @@ impl AuthParams {
         layout_safe("nonce", &self.nonce, AUTH_VALUE)?;
         layout_safe("timestamp", &self.timestamp, AUTH_VALUE)?;
         if let Some(t) = &self.auth_token
-            && (t.secret().is_empty() || t.secret().contains(|c| AUTH_VALUE.iter().any(|(b, _)| *b == c)))
+            && (t.secret().is_empty()
+                || t.secret()
+                    .contains(|c| AUTH_VALUE.iter().any(|(b, _)| *b == c)))
         {
             // The token's value stays out of the error.
             return Err(DialectError::Unsignable {
@@ -140,7 +142,12 @@ pub fn content_of(
     app_auth_token: Option<&str>,
 ) -> Vec<u8> {
     let mut out = Vec::new();
-    for part in [auth_string.as_bytes(), method.as_bytes(), target.as_bytes(), body] {
+    for part in [
+        auth_string.as_bytes(),
+        method.as_bytes(),
+        target.as_bytes(),
+        body,
+    ] {
         out.extend_from_slice(part);
         out.push(b'\n');
     }
@@ -235,7 +242,10 @@ impl fmt::Debug for ParsedAuthorization {
             .field("app_cert_sn", &self.app_cert_sn)
             .field("nonce", &self.nonce)
             .field("timestamp", &self.timestamp)
-            .field("auth_token", &self.auth_token.as_ref().map(|_| "[redacted]"))
+            .field(
+                "auth_token",
+                &self.auth_token.as_ref().map(|_| "[redacted]"),
+            )
             .finish_non_exhaustive()
     }
 }

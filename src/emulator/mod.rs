@@ -606,6 +606,33 @@ mod tests {
             )
             .status()
         };
+        // Every /v3 answer is signed, a refusal before any check included.
+        let v3 = emu.respond("POST", "/v3/alipay/trade/query", &[], b"{}");
+        assert_eq!(v3.status(), 401);
+        let header = |name: &str| {
+            v3.headers()
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        let content = crate::sign::dialect::v3::answer_content(
+            &header("alipay-timestamp"),
+            &header("alipay-nonce"),
+            v3.body(),
+        );
+        assert!(
+            crate::sign::algorithm::verify(
+                &emu.0.alipay_public,
+                crate::sign::SignType::Rsa2,
+                &content,
+                &header("alipay-signature")
+            )
+            .is_ok()
+        );
+        let body: serde_json::Value = serde_json::from_slice(v3.body()).unwrap();
+        assert_eq!(body["code"], "missing-authorization");
+        assert!(body["links"].is_array());
         assert_eq!(fault("-1"), 400);
         assert_eq!(fault("1e10"), 400);
         assert_eq!(fault("3"), 200);

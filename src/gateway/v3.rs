@@ -375,3 +375,202 @@ pub fn interpret(
         result,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gateway::ProxyConfig;
+    use crate::sign::{PrivateKey, SignType, algorithm};
+    use std::time::Duration;
+
+    const TOKEN: &str = "authusrB5a3f0c9a8b7c6d5e4f";
+
+    fn keys() -> (PrivateKey, PrivateKey) {
+        static KEYS: std::sync::OnceLock<(PrivateKey, PrivateKey)> = std::sync::OnceLock::new();
+        KEYS.get_or_init(|| {
+            (
+                PrivateKey::generate(2048).unwrap(),
+                PrivateKey::generate(2048).unwrap(),
+            )
+        })
+        .clone()
+    }
+
+    fn config() -> ClientConfig {
+        let (app, alipay) = keys();
+        ClientConfig {
+            gateway: "https://openapi.alipay.com/gateway.do?charset=utf-8"
+                .parse()
+                .unwrap(),
+            app_id: "2021000000000001".into(),
+            private_key: app,
+            alipay_public_key: alipay.public_key(),
+            sign_type: SignType::Rsa2,
+            charset: crate::sign::Charset::Utf8,
+            connect_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            proxy: ProxyConfig::default(),
+            cert: None,
+        }
+    }
+
+    fn user_request(cfg: &ClientConfig) -> V3Prepared {
+        let token = AccessToken::new(TOKEN);
+        prepare(
+            cfg,
+            "get",
+            USER_INFO_PATH,
+            &[("scene".into(), "a b".into())],
+            b"",
+            Some(&token),
+            "n-1".into(),
+            "1704135845000".into(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn prepare_signs_what_goes_on_the_wire_at_the_gateway_origin() {
+        let cfg = config();
+        let p = user_request(&cfg);
+        assert_eq!(
+            p.url.as_str(),
+            "https://openapi.alipay.com/v3/alipay/user/info/share?scene=a+b"
+        );
+        assert_eq!(p.http_method, "GET");
+        assert_eq!(p.target, "/v3/alipay/user/info/share?scene=a+b");
+        let authorization = &p.headers[0].1;
+        let parsed = v3::parse_authorization(authorization).unwrap();
+        assert_eq!(parsed.auth_token.as_ref().map(|t| t.secret()), Some(TOKEN));
+        let content = v3::content_of(&parsed.auth_string, "GET", &p.target, b"", None);
+        assert!(
+            algorithm::verify(
+                &keys().0.public_key(),
+                SignType::Rsa2,
+                &content,
+                &parsed.sign
+            )
+            .is_ok()
+        );
+        // Pure, and nothing secret in what is shown.
+        assert_eq!(user_request(&cfg).headers, p.headers);
+        for shown in [
+            p.shown_authorization().to_string(),
+            p.masked_content().to_string(),
+            format!("{p:?}"),
+        ] {
+            assert!(!shown.contains(TOKEN), "{shown}");
+            assert!(!shown.contains(&p.sign), "{shown}");
+        }
+        assert!(p.carries_token);
+        for (method, path, body) in [
+            ("FETCH", USER_INFO_PATH, &b""[..]),
+            ("POST", "/gateway.do", b""),
+            ("POST", "/v3/a?b=1", b""),
+            ("GET", USER_INFO_PATH, b"{}"),
+        ] {
+            assert!(
+                prepare(&cfg, method, path, &[], body, None, "n".into(), "1".into()).is_err(),
+                "{method} {path}"
+            );
+        }
+    }
+
+    fn answer(status: u16, body: &str, signer: Option<&PrivateKey>) -> V3Received {
+        let mut headers = vec![("alipay-trace-id".to_string(), "t1".to_string())];
+        if let Some(key) = signer {
+            let sig = algorithm::sign(
+                key,
+                SignType::Rsa2,
+                &v3::answer_content("1700", "n2", body.as_bytes()),
+            )
+            .unwrap();
+            headers.push(("alipay-timestamp".into(), "1700".into()));
+            headers.push(("alipay-nonce".into(), "n2".into()));
+            headers.push(("alipay-signature".into(), sig));
+        }
+        V3Received {
+            status,
+            headers,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn interpret_uses_only_signed_answers_and_reports_error_bodies() {
+        let cfg = config();
+        let p = user_request(&cfg);
+        let (app, alipay) = keys();
+        let ok = interpret(
+            &cfg,
+            &p,
+            &answer(200, r#"{"nick_name":"n"}"#, Some(&alipay)),
+        );
+        let call = ok.result.unwrap();
+        assert_eq!(call.node["nick_name"], "n");
+        assert_eq!(call.record.trace_id.as_deref(), Some("t1"));
+
+        for (received, what) in [
+            (answer(200, r#"{"nick_name":"n"}"#, None), "unsigned"),
+            (answer(200, r#"{"nick_name":"n"}"#, Some(&app)), "app key"),
+            (
+                {
+                    let mut a = answer(200, r#"{"nick_name":"n"}"#, Some(&alipay));
+                    a.body = br#"{"nick_name":"m"}"#.to_vec();
+                    a
+                },
+                "tampered",
+            ),
+        ] {
+            match interpret(&cfg, &p, &received).result {
+                Err(Error::Signature { .. }) => {}
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+
+        let body = format!(
+            r#"{{"code":"invalid-auth-token","message":"token {TOKEN} is bad","links":[]}}"#
+        );
+        for (signer, signed) in [(Some(&alipay), true), (None, false)] {
+            match interpret(&cfg, &p, &answer(401, &body, signer)).result {
+                Err(Error::Alipay(e)) => {
+                    assert_eq!(e.code, "invalid-auth-token");
+                    assert_eq!(e.signed, signed);
+                    assert!(e.is_access_token_refused());
+                    assert!(e.hint().contains("refresh"), "{}", e.hint());
+                    assert!(!e.msg.unwrap().contains(TOKEN));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        // An error page without a v3 body is the network's.
+        match interpret(&cfg, &p, &answer(502, "<html>bad gateway</html>", None)).result {
+            Err(Error::Network { message, .. }) => assert!(message.contains("HTTP 502")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn certificate_mode_checks_alipay_sn() {
+        let mut cfg = config();
+        cfg.cert = Some(crate::gateway::CertMode {
+            app_cert_sn: "app-sn".into(),
+            alipay_root_cert_sn: "root-sn".into(),
+            alipay_cert_sn: "alipay-sn".into(),
+        });
+        let p = user_request(&cfg);
+        assert!(
+            p.headers
+                .contains(&("alipay-root-cert-sn", "root-sn".into()))
+        );
+        assert!(p.headers[0].1.contains(",app_cert_sn=app-sn,"));
+        let alipay = keys().1;
+        let mut a = answer(200, "{}", Some(&alipay));
+        assert!(matches!(
+            interpret(&cfg, &p, &a).result,
+            Err(Error::Signature { .. })
+        ));
+        a.headers.push(("alipay-sn".into(), "alipay-sn".into()));
+        assert!(interpret(&cfg, &p, &a).result.is_ok());
+    }
+}

@@ -576,6 +576,23 @@ mod tests {
             parse_authorization("ALIPAY-SHA256withRSA app_id=1,nonce=n,sign=s"),
             Err(AuthorizationError::Missing("timestamp"))
         );
+        // A user's token rides in the signed auth string, hidden in Debug.
+        let mut with_token = auth();
+        with_token.auth_token = Some(AccessToken::new("authusrB1"));
+        let s = sign(&key, &with_token, "GET", "/v3/a", b"").unwrap();
+        assert!(s.auth_string.ends_with(",auth_token=authusrB1"));
+        let p = parse_authorization(&s.authorization).unwrap();
+        assert_eq!(p.auth_string, s.auth_string);
+        assert_eq!(p.auth_token.as_ref().map(|t| t.secret()), Some("authusrB1"));
+        assert!(!format!("{p:?} {with_token:?}").contains("authusrB1"));
+        assert!(!with_token.masked_auth_string().contains("authusrB1"));
+        // A field after the signature would go unsigned.
+        assert_eq!(
+            parse_authorization(&format!("{},extra=x", s.authorization)),
+            Err(AuthorizationError::SignNotLast)
+        );
+        with_token.auth_token = Some(AccessToken::new("a,b"));
+        assert!(sign(&key, &with_token, "GET", "/v3/a", b"").is_err());
     }
 
     #[test]

@@ -190,6 +190,17 @@ fn readme_examples_run_as_written() {
         "{stdout}"
     );
     assert!(stderr.contains("live signature"), "{stderr}");
+    // The v3 cookbook: a v3 login's user twice, the signed v3 error, and the
+    // curl command's answer.
+    assert!(
+        stdout.lines().filter(|l| *l == "沙箱用户").count() >= 3,
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("POST /v3/alipay/trade/query with code invalid-method"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("\"nick_name\":\"沙箱用户\""), "{stdout}");
     let vectors = common::data_vectors();
     let first = vectors["request_signatures"][0]["expected_sign"]
         .as_str()

@@ -276,7 +276,7 @@ pub enum Command {
     #[command(after_help = USERINFO_EXAMPLES)]
     Userinfo(UserinfoArgs),
 
-    /// Call any API: signed, sent, and the answer verified (a v2 gateway method).
+    /// Call any API: signed, sent, and the answer verified (a v2 gateway method, or OpenAPI v3).
     #[command(after_help = CALL_EXAMPLES)]
     Call(CallArgs),
 
@@ -560,7 +560,9 @@ Examples:
   # CI: refresh the token kept in a pipeline secret, read the JSON
   echo \"$ALIPAY_REFRESH_TOKEN\" | alipay-oauth exchange --refresh-token-stdin --no-store -o json | jq -r .access_token
   # Refresh the stored login (safe to run from parallel jobs)
-  alipay-oauth exchange --refresh";
+  alipay-oauth exchange --refresh
+  # Through OpenAPI v3 (/v3/alipay/system/oauth/token); the same JSON
+  alipay-oauth exchange --dialect v3 --code -";
 
 const CALL_EXAMPLES: &str = "\
 Examples:
@@ -574,12 +576,17 @@ Examples:
   alipay-oauth token --subject 074a... | alipay-oauth call alipay.user.info.share --auth-token-stdin
   # Not sent: a curl command that sends the same signed request
   alipay-oauth call alipay.trade.query --biz-content @query.json --curl
+  # OpenAPI v3: the HTTP method and the path, a JSON body from a file
+  alipay-oauth call --dialect v3 POST /v3/alipay/trade/query --body-file query.json
+  alipay-oauth call --dialect v3 GET /v3/alipay/user/info/share --curl
 
 Which auth_token is sent: --auth-token-stdin reads one; --no-auth-token sends none; otherwise
 methods under alipay.user. (the member APIs, which act for a logged-in user), and any method
 with --user-token or --subject, get ALIPAY_ACCESS_TOKEN when set, else the stored login's
 access token (refreshed first when it expires within a minute, and once more if Alipay
-refuses it). A method under alipay.user. with no stored login is sent without one.";
+refuses it). A method under alipay.user. with no stored login is sent without one. With
+--dialect v3 the same goes for paths under /v3/alipay/user/, and the token travels in the
+signed Authorization header (`,auth_token=...`, as the Node SDK's additionalAuthInfo).";
 
 const TOKEN_EXAMPLES: &str = "\
 Examples:
@@ -604,7 +611,8 @@ const USERINFO_EXAMPLES: &str = "\
 Examples:
   alipay-oauth userinfo                       # the stored login, refreshed first if expired
   alipay-oauth userinfo -o json | jq .subject
-  printf %s \"$TOKEN\" | alipay-oauth userinfo --access-token-stdin --raw";
+  printf %s \"$TOKEN\" | alipay-oauth userinfo --access-token-stdin --raw
+  alipay-oauth userinfo --dialect v3          # through /v3/alipay/user/info/share";
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("grant").required(true).args(["code", "refresh_token_stdin", "refresh"])))]

@@ -380,8 +380,8 @@ fn parameters_are_each_given_once_and_never_the_generated_ones() {
         ),
         (vec!["POST /v3/x"], "not a gateway method name"),
         (
-            vec!["--dialect", "v3", "POST", "/v3/alipay/user/info/share"],
-            "not available yet",
+            vec!["--dialect", "v3", "POST", "alipay.user.info.share"],
+            "takes an HTTP method and a path",
         ),
         (
             vec!["--family", "antom", "/ams/api/v1/authorizations/consult"],

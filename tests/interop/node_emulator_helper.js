@@ -1,7 +1,8 @@
 // Runs the official Node SDK (alipay-sdk 4.x) against the emulator, for the
 // interop tests: curl() on its OpenAPI v3 endpoints and exec() on its v2
 // gateway, response verification on in both. Reads one JSON object on stdin
-//   {endpoint, gateway, app_id, private_key_pem, alipay_public_key_pem, ops}
+//   {endpoint, gateway, app_id, private_key_pem, alipay_public_key_pem, cert?, ops}
+// (cert: {app_cert_path, alipay_public_cert_path, alipay_root_cert_path})
 // where each op is
 //   {op: "curl", method, path, body?, query?, auth_token?}   (auth_token goes
 //     in the Authorization header as the SDK's additionalAuthInfo)
@@ -13,14 +14,22 @@ const { AlipaySdk } = require('alipay-sdk');
 
 function sdkFor(input, extra) {
   const pkcs8 = input.private_key_pem.includes('BEGIN PRIVATE KEY');
+  // Certificate mode: the SDK reads the SNs and Alipay's key from the files.
+  const keys = input.cert
+    ? {
+        appCertPath: input.cert.app_cert_path,
+        alipayPublicCertPath: input.cert.alipay_public_cert_path,
+        alipayRootCertPath: input.cert.alipay_root_cert_path,
+      }
+    : { alipayPublicKey: input.alipay_public_key_pem };
   return new AlipaySdk({
     appId: input.app_id,
     privateKey: input.private_key_pem,
     keyType: pkcs8 ? 'PKCS8' : 'PKCS1',
-    alipayPublicKey: input.alipay_public_key_pem,
     endpoint: input.endpoint,
     gateway: input.gateway,
     camelcase: false,
+    ...keys,
     ...extra,
   });
 }

@@ -457,3 +457,56 @@ fn curl_v3_prints_a_command_that_sends_the_same_signed_request() {
     let body: Value = serde_json::from_slice(&answer.stdout).unwrap();
     assert_eq!(body["code"], "invalid-method", "{body}");
 }
+
+#[test]
+fn traces_of_v3_calls_mask_tokens_codes_and_signatures() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let code = emu.auth_code("auth_user");
+    let out = emu
+        .cli()
+        .args(["-vv", "exchange", "--dialect", "v3", "--code", "-"])
+        .write_stdin(code.clone())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("> authorization: ALIPAY-SHA256withRSA app_id="),
+        "{stderr}"
+    );
+    assert!(stderr.contains("< alipay-signature"), "{stderr}");
+    let stored = emu.cli().args(["-o", "json", "token"]).output().unwrap();
+    let access = ok_json(&stored)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    common::assert_no_secrets(&out, &[&code, &access]);
+    for args in [
+        vec!["-vv", "userinfo", "--dialect", "v3"],
+        vec![
+            "-vv",
+            "call",
+            "--dialect",
+            "v3",
+            "GET",
+            "/v3/alipay/user/info/share",
+        ],
+        vec!["-vv", "exchange", "--dialect", "v3", "--refresh"],
+    ] {
+        let out = emu.cli().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        // The signature of the request is masked in the Authorization trace.
+        let shown = stderr
+            .lines()
+            .find(|l| l.contains("> authorization:"))
+            .unwrap_or_else(|| panic!("{args:?}: {stderr}"));
+        assert!(shown.contains("sign="), "{shown}");
+        common::assert_no_secrets(&out, &[&access]);
+    }
+}

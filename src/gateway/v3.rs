@@ -158,11 +158,25 @@ pub fn prepare(
     };
     let signed = dialect.sign_request(&request, &cfg.private_key)?;
     let masked_auth = dialect.auth.masked_auth_string();
-    let masked_content = v3::content_of(&masked_auth, &http_method, &target, body, None);
     let mut secrets = vec![signed.signature.clone()];
     if let Some(t) = auth_token {
         secrets.push(t.secret().to_string());
     }
+    // An auth code or refresh token in the body is masked in traces, and
+    // wherever the answer echoes it.
+    if let Ok(v) = serde_json::from_slice::<Value>(body) {
+        body_secrets(&v, &mut secrets);
+    }
+    let masked_content = mask_sent(
+        &String::from_utf8_lossy(&v3::content_of(
+            &masked_auth,
+            &http_method,
+            &target,
+            body,
+            None,
+        )),
+        &secrets.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     let grant_type = if path == TOKEN_PATH {
         serde_json::from_slice::<Value>(body)
             .ok()
@@ -187,10 +201,28 @@ pub fn prepare(
             v3::SCHEME,
             crate::secret::mask(&signed.signature)
         ),
-        masked_content: String::from_utf8_lossy(&masked_content).into_owned(),
+        masked_content,
         sign: signed.signature,
         secrets,
     })
+}
+
+/// The values of secret fields (`code`, `refresh_token`...) of a request body.
+fn body_secrets(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    Value::String(s) if crate::sign::content::is_secret_param(k) => {
+                        out.push(s.clone());
+                    }
+                    other => body_secrets(other, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| body_secrets(i, out)),
+        _ => {}
+    }
 }
 
 /// A v3 answer as received.

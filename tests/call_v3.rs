@@ -60,7 +60,10 @@ fn a_v3_login_gives_the_json_of_a_v2_login_and_keeps_the_state_rules() {
     assert!(v3["access_token"].as_str().unwrap().starts_with("authusr"));
     let log = emu.log();
     assert!(
-        log.contains("POST /v3/alipay/system/oauth/token -> 200"),
+        log.contains(&format!(
+            "POST /v3/alipay/system/oauth/token app {} -> 200",
+            common::APP_ID
+        )),
         "{log}"
     );
 
@@ -90,7 +93,10 @@ fn a_v3_login_gives_the_json_of_a_v2_login_and_keeps_the_state_rules() {
     }
     assert!(user_v3["raw"].get("code").is_none(), "{user_v3}");
     assert!(
-        emu.log().contains("GET /v3/alipay/user/info/share -> 200"),
+        emu.log().contains(&format!(
+            "GET /v3/alipay/user/info/share app {} -> 200",
+            common::APP_ID
+        )),
         "{}",
         emu.log()
     );

@@ -422,7 +422,8 @@ impl http_server::Handler for Serve {
     }
 }
 
-/// `POST /gateway.do alipay.system.oauth.token app 2021… -> 200 40002 isv.code-invalid (3.2 ms)`
+/// `POST /gateway.do alipay.system.oauth.token app 2021… -> 200 40002 isv.code-invalid (3.2 ms)`,
+/// `POST /v3/alipay/system/oauth/token app 2021… -> 400 code-invalid (3.2 ms)`
 fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> String {
     let mut line = format!("{} {}", request.method, request.path);
     if request.path == GATEWAY_PATH {
@@ -437,6 +438,12 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
             field("method").unwrap_or_else(|| "(no method)".into()),
             field("app_id").unwrap_or_else(|| "(none)".into())
         ));
+    } else if request.path.starts_with("/v3/")
+        && let Some(auth) = request
+            .header("authorization")
+            .and_then(|a| crate::sign::dialect::v3::parse_authorization(a).ok())
+    {
+        line.push_str(&format!(" app {}", printable(&auth.app_id)));
     } else if request.path == AUTHORIZE_PATH
         && let Some(app) = crate::form::peek(request.query.as_bytes(), "app_id")
     {

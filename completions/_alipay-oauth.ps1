@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code')
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)')
             [CompletionResult]::new('userinfo', 'userinfo', [CompletionResultType]::ParameterValue, 'Fetch the user of an access token (alipay.user.info.share)')
-            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method)')
+            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method, or OpenAPI v3)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each came from (secrets redacted)')
@@ -396,6 +396,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
         'alipay-oauth;exchange' {
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The auth_code from the callback; - reads it from standard input')
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Which stored login to refresh (an open_id or user_id) [default: the latest]')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The API of the token call: v2 (the gateway''s alipay.system.oauth.token) or v3 (OpenAPI v3''s /v3/alipay/system/oauth/token)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
@@ -432,6 +433,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
         }
         'alipay-oauth;userinfo' {
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Which stored login (an open_id or user_id) [default: the latest]')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The API: v2 (the gateway''s alipay.user.info.share) or v3 (OpenAPI v3''s /v3/alipay/user/info/share)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
@@ -465,9 +467,11 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;call' {
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'With --dialect v3: the JSON body, from a file or - for standard input')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'With --dialect v3: a query parameter as NAME=VALUE; repeatable')
             [CompletionResult]::new('--biz-content', '--biz-content', [CompletionResultType]::ParameterName, 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace')
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Send the access token of this stored login (an open_id or user_id) [default: the latest]')
-            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The signing dialect: v2 (the gateway''s signed form parameters) or v3 (OpenAPI v3; not available yet)')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The signing dialect: v2 (the gateway''s signed form parameters) or v3 (OpenAPI v3: METHOD is the HTTP method, then the path)')
             [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
@@ -1087,7 +1091,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('authorize', 'authorize', [CompletionResultType]::ParameterValue, 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code')
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)')
             [CompletionResult]::new('userinfo', 'userinfo', [CompletionResultType]::ParameterValue, 'Fetch the user of an access token (alipay.user.info.share)')
-            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method)')
+            [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Call any API: signed, sent, and the answer verified (a v2 gateway method, or OpenAPI v3)')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective settings and where each came from (secrets redacted)')

@@ -56,7 +56,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "verify" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method, or OpenAPI v3)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'
@@ -347,6 +347,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l code -d 'The auth_code from the callback; - reads it from standard input' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l subject -d 'Which stored login to refresh (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l dialect -d 'The API of the token call: v2 (the gateway\'s alipay.system.oauth.token) or v3 (OpenAPI v3\'s /v3/alipay/system/oauth/token)' -r -f -a "v2\t''
+v3\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -379,6 +381,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s v
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s V -l version -d 'Print version'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l subject -d 'Which stored login (an open_id or user_id) [default: the latest]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l dialect -d 'The API: v2 (the gateway\'s alipay.user.info.share) or v3 (OpenAPI v3\'s /v3/alipay/user/info/share)' -r -f -a "v2\t''
+v3\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -408,9 +412,11 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s q
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l body-file -d 'With --dialect v3: the JSON body, from a file or - for standard input' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l query -d 'With --dialect v3: a query parameter as NAME=VALUE; repeatable' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l biz-content -d 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l subject -d 'Send the access token of this stored login (an open_id or user_id) [default: the latest]' -r
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l dialect -d 'The signing dialect: v2 (the gateway\'s signed form parameters) or v3 (OpenAPI v3; not available yet)' -r -f -a "v2\t''
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l dialect -d 'The signing dialect: v2 (the gateway\'s signed form parameters) or v3 (OpenAPI v3: METHOD is the HTTP method, then the path)' -r -f -a "v2\t''
 v3\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l family -d 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet' -r -f -a "alipay\t''
 antom\t''
@@ -952,7 +958,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "authorize" -d 'Log in through the browser: open the authorization page, catch the callback on a loopback listener (or take a pasted URL), check state, exchange the code'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "exchange" -d 'Exchange an auth code or a refresh token for tokens (alipay.system.oauth.token)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "userinfo" -d 'Fetch the user of an access token (alipay.user.info.share)'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method)'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "call" -d 'Call any API: signed, sent, and the answer verified (a v2 gateway method, or OpenAPI v3)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "token" -d 'Print a valid access token of the stored login and nothing else, refreshing it (under the store lock) only when it expires soon'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "status" -d 'Show each stored login: environment, app, subject, token expiry, scope. Exit 5 when none is usable'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand help; and not __fish_seen_subcommand_from sign verify authorize exchange userinfo call token status config logout keys emulator doctor demo completions man help" -f -a "config" -d 'Show the effective settings and where each came from (secrets redacted)'

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::faults::{Fault, code_for};
 use super::gateway::{oauth_token, tamper, user_info};
 use super::state::random_token;
-use super::{Reply, Shared};
+use super::{AppConfig, Reply, Shared};
 use crate::sign::dialect::v3::{self, ParsedAuthorization};
 use crate::sign::{Params, PrivateKey, SignType, algorithm};
 
@@ -63,7 +63,7 @@ pub(super) fn handle<'h>(
     body: &[u8],
 ) -> Reply {
     shared.stats.gateway_calls.fetch_add(1, Ordering::Relaxed);
-    let (app_id, auth) = match check_request(shared, method, path, query, &header, body) {
+    let (app, auth) = match check_request(shared, method, path, query, &header, body) {
         Ok(checked) => checked,
         Err(e) => return error_reply(shared, &e, None),
     };
@@ -82,13 +82,6 @@ pub(super) fn handle<'h>(
         }
         _ => {}
     }
-    let Some(app) = shared.app(&app_id) else {
-        return error_reply(
-            shared,
-            &V3Error::new(401, "invalid-app-id", "unknown app_id"),
-            None,
-        );
-    };
     let now = Instant::now();
     use http::Method as M;
     let outcome = match (method, path) {
@@ -146,15 +139,15 @@ pub(super) fn handle<'h>(
 }
 
 /// Checks the Authorization header, certificate SNs, time and signature;
-/// gives the app id and the parsed header.
-fn check_request<'h>(
-    shared: &Shared,
+/// gives the app and the parsed header.
+fn check_request<'s, 'h>(
+    shared: &'s Shared,
     method: &http::Method,
     path: &str,
     query: &str,
     header: &impl Fn(&str) -> Option<&'h str>,
     body: &[u8],
-) -> Result<(String, ParsedAuthorization), V3Error> {
+) -> Result<(&'s AppConfig, ParsedAuthorization), V3Error> {
     let value = header("authorization").ok_or_else(|| {
         V3Error::new(
             401,
@@ -247,7 +240,7 @@ fn check_request<'h>(
             ),
         ));
     }
-    Ok((app.app_id.clone(), auth))
+    Ok((app, auth))
 }
 
 /// The string fields `names` of a JSON object body.

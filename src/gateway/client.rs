@@ -235,32 +235,7 @@ impl<'t> Client<'t> {
         for (name, value) in &headers {
             self.tracer.trace(2, &format!("< {name}: {value}"));
         }
-        let mut body = Vec::new();
-        response
-            .take(MAX_RESPONSE_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| {
-                let host = host_of(&cfg.gateway);
-                let spent = lost_answer_cost(prepared.grant_type.as_deref());
-                if is_timeout(&e) {
-                    return Error::Network {
-                        message: format!(
-                            "no complete answer from {host} within {} s",
-                            cfg.request_timeout.as_secs_f64()
-                        ),
-                        hint: Some(format!(
-                            "the gateway is slow: retry, or raise --request-timeout{spent}"
-                        )),
-                    };
-                }
-                Error::Network {
-                    message: format!(
-                        "the connection dropped while reading the response from {host}: {}",
-                        root_cause(&e)
-                    ),
-                    hint: Some(format!("retry the call{spent}")),
-                }
-            })?;
+        let body = read_body(response, cfg, prepared.grant_type.as_deref())?;
         if body.len() as u64 <= MAX_RESPONSE_BYTES {
             let shown = mask_body(&body, Charset::Utf8, &prepared.sent_secrets());
             self.tracer.trace(2, &format!("< body: {shown}"));
@@ -381,33 +356,7 @@ impl<'t> Client<'t> {
                 &format!("< {name}: {}", value.to_str().unwrap_or("(binary)")),
             );
         }
-        let mut body = Vec::new();
-        response
-            .take(MAX_RESPONSE_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| {
-                let host = host_of(&cfg.gateway);
-                let spent = lost_answer_cost(prepared.grant_type.as_deref());
-                if is_timeout(&e) {
-                    return Error::Network {
-                        message: format!(
-                            "no complete answer from {host} within {} s",
-                            cfg.request_timeout.as_secs_f64()
-                        ),
-                        hint: Some(format!(
-                            "the gateway is slow: retry, or raise --request-timeout{spent}"
-                        )),
-                    };
-                }
-                let message = format!(
-                    "the connection dropped while reading the response from {host}: {}",
-                    root_cause(&e)
-                );
-                Error::Network {
-                    message,
-                    hint: Some(format!("retry the call{spent}")),
-                }
-            })?;
+        let body = read_body(response, cfg, prepared.grant_type.as_deref())?;
         let received = Received {
             status: status.as_u16(),
             trace_id,
@@ -761,6 +710,43 @@ pub fn prepare_request(
         our_sign_content: signed.content,
         secrets,
     })
+}
+
+/// Reads an answer's body, up to one byte past [`MAX_RESPONSE_BYTES`]; a
+/// timeout or a dropped connection is the network's error, its hint saying
+/// what a lost answer to a token call (`grant_type`) costs.
+fn read_body(
+    response: reqwest::blocking::Response,
+    cfg: &ClientConfig,
+    grant_type: Option<&str>,
+) -> Result<Vec<u8>, Error> {
+    let mut body = Vec::new();
+    response
+        .take(MAX_RESPONSE_BYTES + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| {
+            let host = host_of(&cfg.gateway);
+            let spent = lost_answer_cost(grant_type);
+            if is_timeout(&e) {
+                return Error::Network {
+                    message: format!(
+                        "no complete answer from {host} within {} s",
+                        cfg.request_timeout.as_secs_f64()
+                    ),
+                    hint: Some(format!(
+                        "the gateway is slow: retry, or raise --request-timeout{spent}"
+                    )),
+                };
+            }
+            Error::Network {
+                message: format!(
+                    "the connection dropped while reading the response from {host}: {}",
+                    root_cause(&e)
+                ),
+                hint: Some(format!("retry the call{spent}")),
+            }
+        })?;
+    Ok(body)
 }
 
 fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {

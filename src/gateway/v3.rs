@@ -38,6 +38,8 @@ pub struct V3Prepared {
     pub carries_token: bool,
     /// The token call's grant_type: what a lost answer costs.
     pub grant_type: Option<String>,
+    /// What signed it, and checks the answer (certificate mode's SN).
+    dialect: V3Dialect,
     /// The Authorization header with any token and the signature masked.
     shown_authorization: String,
     /// The string to sign with any token masked.
@@ -196,6 +198,7 @@ pub fn prepare(
         headers,
         carries_token: auth_token.is_some(),
         grant_type,
+        dialect,
         shown_authorization: format!(
             "{} {masked_auth},sign={}",
             v3::SCHEME,
@@ -296,18 +299,6 @@ pub fn interpret(
             }),
         });
     }
-    let dialect = V3Dialect {
-        auth: AuthParams {
-            app_id: cfg.app_id.clone(),
-            app_cert_sn: None,
-            nonce: String::new(),
-            timestamp: String::new(),
-            app_auth_token: None,
-            auth_token: None,
-        },
-        alipay_root_cert_sn: None,
-        alipay_cert_sn: cfg.cert.as_ref().map(|c| c.alipay_cert_sn.clone()),
-    };
     let (path, query) = match prepared.target.split_once('?') {
         Some((p, q)) => (p, Some(q)),
         None => (prepared.target.as_str(), None),
@@ -323,7 +314,9 @@ pub fn interpret(
         headers: &received.headers,
         body: raw,
     };
-    let checked = dialect.check_answer(&request, &answer, &cfg.alipay_public_key);
+    let checked = prepared
+        .dialect
+        .check_answer(&request, &answer, &cfg.alipay_public_key);
     let what = format!("{} {}", prepared.http_method, path);
     let record = CallRecord {
         method: what.clone(),

@@ -101,6 +101,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--auth-token-stdin', '--auth-token-stdin', [CompletionResultType]::ParameterName, 'v3: read a user''s access token from standard input; it is signed into the Authorization header as `,auth_token=...` (the Node SDK''s additionalAuthInfo)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')

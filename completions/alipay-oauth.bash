@@ -2626,7 +2626,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__sign)
-            opts="-o -q -v -h -V --dialect --path --http-method --body-file --client-id --request-time --query --app-auth-token --nonce --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --dialect --path --http-method --body-file --client-id --request-time --query --app-auth-token --auth-token-stdin --nonce --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -106,6 +106,7 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipa
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l auth-token-stdin -d 'v3: read a user\'s access token from standard input; it is signed into the Authorization header as `,auth_token=...` (the Node SDK\'s additionalAuthInfo)'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'

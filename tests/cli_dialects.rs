@@ -281,6 +281,42 @@ fn v3_defaults_quiet_and_the_token_stays_hidden() {
     let quiet = String::from_utf8(run(&["-q"]).stdout).unwrap();
     assert!(quiet.starts_with("ALIPAY-SHA256withRSA app_id=2021000000000000,nonce="));
     assert_eq!(quiet.lines().count(), 1);
+
+    // A user's token from standard input: signed at the end of the auth
+    // string, masked in human output, whole in the header of -q / JSON.
+    let user = "authusrB0f9e8d7c6b5a4f3e2d";
+    let with_user = |extra: &[&str]| {
+        cli()
+            .args(["sign", "--dialect", "v3", "--app-id", "2021000000000000"])
+            .args(["--private-key-file", &app_key(), "--http-method", "GET"])
+            .args(["--path", "/v3/alipay/user/info/share", "--auth-token-stdin"])
+            .args(extra)
+            .write_stdin(user)
+            .output()
+            .unwrap()
+    };
+    let doc = ok_json(&with_user(&["-o", "json"]));
+    assert!(
+        doc["auth_string"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!(",auth_token={user}"))
+    );
+    assert!(
+        doc["authorization"]
+            .as_str()
+            .unwrap()
+            .contains(&format!(",auth_token={user},sign="))
+    );
+    let human = with_user(&[]);
+    assert!(human.status.success());
+    assert_no_secrets(&human, &[user]);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("‹access token auth…3e2d"));
+    let quiet = String::from_utf8(with_user(&["-q"]).stdout).unwrap();
+    assert!(quiet.contains(user));
+    // Standard input cannot hold both.
+    let out = with_user(&["--body-file", "-"]);
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -415,6 +415,7 @@ fn v3_cases() -> Vec<Value> {
                 "query": query,
                 "body": if get { Value::Null } else { random_json(&mut rng) },
                 "app_auth_token": (i % 6 == 2).then(|| format!("202412BB{:016x}", rng.next())),
+                "auth_token": (i % 4 == 1).then(|| format!("authusrB{:016x}", rng.next())),
                 "response": {
                     "body": response_body,
                     "timestamp": (1_700_000_000_000u64 + rng.next() % 100_000_000_000).to_string(),
@@ -488,6 +489,9 @@ fn v3_authorization_equals_the_node_sdk_and_answers_get_the_same_verdict() {
             assert_eq!(seen["app_auth_token"].as_str(), Some(t), "case {i}");
             cmd.env("ALIPAY_APP_AUTH_TOKEN", t);
         }
+        if let Some(t) = c["auth_token"].as_str() {
+            cmd.arg("--auth-token-stdin").write_stdin(t);
+        }
         let doc = common::ok_json(&cmd.output().unwrap());
         assert_eq!(
             doc["authorization"].as_str().unwrap(),
@@ -537,9 +541,11 @@ fn v3_authorization_equals_the_node_sdk_and_answers_get_the_same_verdict() {
         }
     }
     eprintln!(
-        "OpenAPI v3: {} random Authorization headers equal to alipay-sdk 4.14.0, \
+        "OpenAPI v3: {} random Authorization headers equal to alipay-sdk 4.14.0 \
+         ({} with a user's token as additionalAuthInfo), \
          {valid} answers valid and {refused} refused by both, in {:.1}s",
         cases.len(),
+        cases.iter().filter(|c| c["auth_token"].is_string()).count(),
         started.elapsed().as_secs_f64()
     );
 }

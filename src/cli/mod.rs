@@ -948,6 +948,11 @@ pub struct SignArgs {
     )]
     pub app_auth_token: Option<String>,
 
+    /// v3: read a user's access token from standard input; it is signed into the
+    /// Authorization header as `,auth_token=...` (the Node SDK's additionalAuthInfo).
+    #[arg(long)]
+    pub auth_token_stdin: bool,
+
     /// v3: the nonce [default: a random UUID].
     #[arg(long, value_name = "NONCE")]
     pub nonce: Option<String>,

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{app_key_from, read_input};
+use super::{app_key_from, read_input, read_secret};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
 use crate::error::{Error, ExitStatus};
@@ -43,6 +43,10 @@ pub(super) fn refuse_dialect_flags(args: &SignArgs) -> Result<(), Error> {
             ("--request-time", args.request_time.is_some()),
             ("--query", args.query.is_some()),
             ("--nonce", args.nonce.is_some()),
+            (
+                "--auth-token-stdin (give auth_token=... as a parameter)",
+                args.auth_token_stdin,
+            ),
         ],
     )
 }
@@ -129,6 +133,7 @@ pub(super) fn sign_header(args: &SignArgs, settings: &Settings) -> anyhow::Resul
             ("--query (put it in --path)", args.query.is_some()),
             ("--nonce", args.nonce.is_some()),
             ("--timestamp (use --request-time)", args.timestamp.is_some()),
+            ("--auth-token-stdin", args.auth_token_stdin),
         ],
     )?;
     let out = settings.output();
@@ -215,13 +220,25 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
         None => v3::now_millis(),
     };
     let certs = settings.cert_mode()?;
+    if args.auth_token_stdin && args.body_file.as_deref() == Some(Path::new("-")) {
+        return Err(Error::usage_with_hint(
+            "--auth-token-stdin and --body-file - both read standard input",
+            "put the body in a file",
+        )
+        .into());
+    }
+    let auth_token = if args.auth_token_stdin {
+        Some(read_secret("access token")?)
+    } else {
+        None
+    };
     let auth = AuthParams {
         app_id: settings.require_app_id()?.to_string(),
         app_cert_sn: certs.as_ref().map(|c| c.mode.app_cert_sn.clone()),
         nonce: args.nonce.clone().unwrap_or_else(v3::random_nonce),
         timestamp,
         app_auth_token: args.app_auth_token.as_deref().map(AppAuthToken::new),
-        auth_token: None,
+        auth_token,
     };
     let body = body(args.body_file.as_deref())?;
     let key = settings.require_private_key()?;
@@ -244,8 +261,9 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
     } else if out.quiet {
         out.result(&signed.authorization);
     } else {
-        // The app auth token is signed but is a secret: shown masked.
-        let shown = match &auth.app_auth_token {
+        // The app auth token and a user's token are signed but secret:
+        // shown masked.
+        let mut shown = match &auth.app_auth_token {
             Some(t) => {
                 let without = signed.content.len() - t.secret().len() - 1;
                 let mut c = signed.content[..without].to_vec();
@@ -254,10 +272,17 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
             }
             None => signed.content.clone(),
         };
+        let mut authorization = signed.authorization.clone();
+        if let Some(t) = &auth.auth_token {
+            let masked = format!("‹access token {}›", crate::secret::mask(t.secret()));
+            let at = signed.auth_string.len() - t.secret().len();
+            shown.splice(at..signed.auth_string.len(), masked.bytes());
+            authorization = authorization.replace(t.secret(), &masked);
+        }
         show_content(&out, &shown, &signed.content);
-        if auth.app_auth_token.is_some() {
+        if auth.app_auth_token.is_some() || auth.auth_token.is_some() {
             out.result(
-                "  note: the app auth token is shown masked; the sha-256 is of the real string",
+                "  note: tokens are shown masked; the sha-256 is of the real string (-q or -o json prints the header whole)",
             );
         }
         out.result(format!(
@@ -269,7 +294,7 @@ pub(super) fn sign_v3(args: &SignArgs, settings: &Settings) -> anyhow::Result<Ex
         out.result(format!("{} (SHA256withRSA):", out.paint("signature", "1")));
         out.result(&signed.sign);
         out.result(out.paint("headers:", "1"));
-        out.result(format!("authorization: {}", signed.authorization));
+        out.result(format!("authorization: {authorization}"));
         if let Some(c) = &certs {
             out.result(format!(
                 "alipay-root-cert-sn: {}",

@@ -56,6 +56,8 @@ async function main() {
       privateKey: c.private_key_pem,
       alipayPublicKey: c.alipay_public_key_pem,
       endpoint,
+      // A user's token, as the SDK carries one: extra signed auth info.
+      ...(c.auth_token ? { additionalAuthInfo: `auth_token=${c.auth_token}` } : {}),
     });
     const options = {};
     if (c.query) options.query = c.query;

@@ -473,37 +473,13 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
     let method = prepared.method.as_str();
     let raw = received.body.as_slice();
     if raw.len() as u64 > MAX_RESPONSE_BYTES {
-        return failed(Error::Network {
-            message: format!(
-                "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
-                host_of(&cfg.gateway)
-            ),
-            hint: Some("check --gateway: this is not an Alipay gateway".into()),
-        });
+        return failed(too_large(cfg));
     }
     let sent_secrets = prepared.sent_secrets();
     let status = received.status;
     if !(200..300).contains(&status) {
         let shown_body = mask_body(raw, cfg.charset, &sent_secrets);
-        // A proxy's error page may quote the URL, so only the masked text.
-        let snippet: String = shown_body.chars().take(120).collect();
-        return failed(Error::Network {
-            message: format!(
-                "the gateway at {} answered HTTP {}{}",
-                host_of(&cfg.gateway),
-                status,
-                if snippet.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", snippet.trim())
-                }
-            ),
-            hint: Some(if status >= 500 {
-                "Alipay (or a proxy) failed; retry later".into()
-            } else {
-                "check --gateway / --env: the URL does not look like an Alipay gateway".into()
-            }),
-        });
+        return failed(http_status_error(cfg, status, &shown_body));
     }
 
     let checked = match response::check(
@@ -710,6 +686,40 @@ pub fn prepare_request(
         our_sign_content: signed.content,
         secrets,
     })
+}
+
+/// An answer larger than any Alipay sends.
+pub(super) fn too_large(cfg: &ClientConfig) -> Error {
+    Error::Network {
+        message: format!(
+            "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
+            host_of(&cfg.gateway)
+        ),
+        hint: Some("check --gateway: this is not an Alipay gateway".into()),
+    }
+}
+
+/// An HTTP error status without an answer of Alipay's; `shown_body` is the
+/// body with secrets masked (a proxy's error page may quote the URL).
+pub(super) fn http_status_error(cfg: &ClientConfig, status: u16, shown_body: &str) -> Error {
+    let snippet: String = shown_body.chars().take(120).collect();
+    Error::Network {
+        message: format!(
+            "the gateway at {} answered HTTP {}{}",
+            host_of(&cfg.gateway),
+            status,
+            if snippet.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", snippet.trim())
+            }
+        ),
+        hint: Some(if status >= 500 {
+            "Alipay (or a proxy) failed; retry later".into()
+        } else {
+            "check --gateway / --env: the URL does not look like an Alipay gateway".into()
+        }),
+    }
 }
 
 /// Reads an answer's body, up to one byte past [`MAX_RESPONSE_BYTES`]; a

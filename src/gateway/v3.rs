@@ -8,7 +8,9 @@
 use serde_json::Value;
 
 use super::alipay_error::AlipayError;
-use super::client::{Call, CallRecord, ClientConfig, MAX_RESPONSE_BYTES, mask_sent};
+use super::client::{
+    Call, CallRecord, ClientConfig, MAX_RESPONSE_BYTES, http_status_error, mask_sent, too_large,
+};
 use crate::error::Error;
 use crate::secret::AccessToken;
 use crate::sign::dialect::v3::{self, AuthParams, V3Dialect};
@@ -266,13 +268,9 @@ pub fn interpret(
         signature: None,
         result: Err(e),
     };
-    let host = cfg.gateway.host_str().unwrap_or("the gateway").to_string();
     let raw = received.body.as_slice();
     if raw.len() as u64 > MAX_RESPONSE_BYTES {
-        return failed(Error::Network {
-            message: format!("the response from {host} is larger than {MAX_RESPONSE_BYTES} bytes"),
-            hint: Some("check --gateway: this is not an Alipay gateway".into()),
-        });
+        return failed(too_large(cfg));
     }
     let secrets = prepared.sent_secrets();
     let status = received.status;
@@ -282,22 +280,7 @@ pub fn interpret(
     // An HTTP error without a v3 error body is a proxy's or a server's page.
     if !(200..300).contains(&status) && (status < 400 || error_body.is_none()) {
         let text = mask_sent(&String::from_utf8_lossy(raw), &secrets);
-        let snippet: String = text.trim().chars().take(120).collect();
-        return failed(Error::Network {
-            message: format!(
-                "the gateway at {host} answered HTTP {status}{}",
-                if snippet.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {snippet}")
-                }
-            ),
-            hint: Some(if status >= 500 {
-                "Alipay (or a proxy) failed; retry later".into()
-            } else {
-                "check --gateway / --env: the URL does not look like an Alipay gateway".into()
-            }),
-        });
+        return failed(http_status_error(cfg, status, &text));
     }
     let (path, query) = match prepared.target.split_once('?') {
         Some((p, q)) => (p, Some(q)),

@@ -311,6 +311,8 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l redirect-uri -d 'The callback registered for the app [default: a loopback URL on a free port, fine for the emulator]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l listen -d 'Listen here instead of the redirect URI\'s host and port (hosts-file entry, tunnel, SSH forward)' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l timeout -d 'Seconds to wait for the callback' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l dialect -d 'The API of the token and user calls after the redirect: v2 (the gateway) or v3 (OpenAPI v3\'s /v3/alipay/system/oauth/token and /v3/alipay/user/info/share)' -r -f -a "v2\t''
+v3\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''

@@ -126,6 +126,39 @@ fn a_v3_login_gives_the_json_of_a_v2_login_and_keeps_the_state_rules() {
 }
 
 #[test]
+fn authorize_logs_in_through_v3() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let browser = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/helpers/browser.py");
+    let out = emu
+        .cli()
+        .args(["-o", "json", "authorize", "--dialect", "v3"])
+        .env("BROWSER", format!("python3 {}", s(&browser)))
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let doc = ok_json(&out);
+    assert_eq!(doc["user"]["nickname"], "沙箱用户", "{doc}");
+    let log = emu.log();
+    for line in [
+        "POST /v3/alipay/system/oauth/token app",
+        "GET /v3/alipay/user/info/share app",
+    ] {
+        assert!(log.contains(line), "{line}: {log}");
+    }
+    assert!(!log.contains("POST /gateway.do"), "{log}");
+    let out = emu
+        .cli()
+        .args(["authorize", "--dialect", "v3", "--no-exchange"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--no-exchange makes no call to choose an API for"
+    );
+}
+
+#[test]
 fn call_v3_signs_any_path_query_and_body_and_verifies_the_answer() {
     let emu = EmulatorProc::start(&["--auto-approve"]);
     ok_json(&exchange_v3(&emu, &emu.auth_code("auth_user")));

@@ -385,7 +385,9 @@ Examples:
   # Only the code, for your own exchange
   alipay-oauth authorize --no-exchange -o json
   # Log in on a phone: scan the QR code with the Alipay app (shown on a terminal by default)
-  alipay-oauth authorize --qr --no-browser --manual";
+  alipay-oauth authorize --qr --no-browser --manual
+  # The token and user calls through OpenAPI v3 instead of the v2 gateway
+  alipay-oauth authorize --dialect v3";
 
 #[derive(Debug, Args)]
 pub struct AuthorizeArgs {
@@ -429,6 +431,17 @@ pub struct AuthorizeArgs {
     /// Print the auth code instead of exchanging it.
     #[arg(long)]
     pub no_exchange: bool,
+
+    /// The API of the token and user calls after the redirect: v2 (the gateway) or v3
+    /// (OpenAPI v3's /v3/alipay/system/oauth/token and /v3/alipay/user/info/share).
+    #[arg(
+        long,
+        value_enum,
+        default_value = "v2",
+        value_name = "DIALECT",
+        conflicts_with = "no_exchange"
+    )]
+    pub dialect: CallDialect,
 
     /// Do not store the tokens. Alipay drops the user's earlier access tokens on a new login, so
     /// a stored login of the same user is marked and refreshes on its next use.

@@ -180,7 +180,8 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         );
         return Ok(ExitStatus::Success);
     }
-    let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?;
+    let client = Client::new(client_config.expect("built unless --no-exchange"), &out)?
+        .with_oauth_api(args.dialect.into());
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
     // Checked again under the lock, right before the code is spent; a

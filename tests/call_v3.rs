@@ -549,3 +549,140 @@ fn traces_of_v3_calls_mask_tokens_codes_and_signatures() {
         common::assert_no_secrets(&out, &[&access]);
     }
 }
+
+/// Signs a v3 request with `sign --dialect v3` and sends it with reqwest:
+/// the emulator's own checks, without our client.
+fn send_signed(
+    emu: &EmulatorProc,
+    method: &str,
+    path: &str,
+    body: &str,
+    extra: &[&str],
+    tamper: impl Fn(&str) -> String,
+) -> (u16, Value) {
+    let dir = common::tempdir();
+    let file = dir.path().join("body.json");
+    std::fs::write(&file, body).unwrap();
+    let doc = ok_json(
+        &emu.cli()
+            .args([
+                "-o",
+                "json",
+                "sign",
+                "--dialect",
+                "v3",
+                "--http-method",
+                method,
+            ])
+            .args(["--path", path, "--body-file", &s(&file)])
+            .args(extra)
+            .output()
+            .unwrap(),
+    );
+    let response = common::http_client()
+        .request(method.parse().unwrap(), format!("{}{path}", emu.base))
+        .header("authorization", doc["authorization"].as_str().unwrap())
+        .header("content-type", "application/json")
+        .body(tamper(body))
+        .send()
+        .unwrap();
+    let status = response.status().as_u16();
+    for h in ["alipay-timestamp", "alipay-nonce", "alipay-signature"] {
+        assert!(response.headers().contains_key(h), "{status}: no {h}");
+    }
+    (status, serde_json::from_slice(&response.bytes().unwrap()).unwrap())
+}
+
+#[test]
+fn the_emulator_checks_each_v3_request_and_signs_every_refusal() {
+    let emu = EmulatorProc::start(&["--auto-approve"]);
+    let same = |b: &str| b.to_string();
+    // Bodies of every shape verify: unicode, escapes, layout, empty.
+    for body in [
+        r#"{"memo":"订单 😀 é","u":"\u8ba2\/x"}"#,
+        "{\n  \"a\": [1, 2.5, null, true],\n  \"b\": {\"c\": \"&=+%2B\"}\n}\n",
+        r#"{}"#,
+        "",
+    ] {
+        let (status, v) = send_signed(&emu, "POST", "/v3/alipay/trade/query", body, &[], same);
+        assert_eq!(
+            (status, v["code"].as_str()),
+            (404, Some("invalid-method")),
+            "{body:?}: {v}"
+        );
+    }
+    // A body changed after signing, an old timestamp, another app.
+    let (status, v) = send_signed(
+        &emu,
+        "POST",
+        "/v3/alipay/trade/query",
+        r#"{"a":1}"#,
+        &[],
+        |_| r#"{"a":2}"#.into(),
+    );
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (401, Some("invalid-signature")),
+        "{v}"
+    );
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("POST\\n/v3/alipay/trade/query"),
+        "{v}"
+    );
+    let (status, v) = send_signed(
+        &emu,
+        "POST",
+        "/v3/alipay/trade/query",
+        "{}",
+        &["--timestamp", "1704135845000"],
+        same,
+    );
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (401, Some("invalid-timestamp")),
+        "{v}"
+    );
+    let (status, v) = send_signed(
+        &emu,
+        "POST",
+        "/v3/alipay/trade/query",
+        "{}",
+        &["--app-id", "2021009999999999"],
+        same,
+    );
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (401, Some("invalid-app-id")),
+        "{v}"
+    );
+    // The token API's own checks: a body that is not an object.
+    let (status, v) = send_signed(
+        &emu,
+        "POST",
+        "/v3/alipay/system/oauth/token",
+        "[1]",
+        &[],
+        same,
+    );
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (400, Some("invalid-parameter")),
+        "{v}"
+    );
+    let (status, v) = send_signed(
+        &emu,
+        "DELETE",
+        "/v3/alipay/system/oauth/token",
+        "",
+        &[],
+        same,
+    );
+    assert_eq!(
+        (status, v["code"].as_str()),
+        (405, Some("invalid-method")),
+        "{v}"
+    );
+}

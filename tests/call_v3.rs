@@ -280,6 +280,38 @@ fn call_v3_signs_any_path_query_and_body_and_verifies_the_answer() {
     let e = json_error(&out, 4);
     assert_eq!(e["error"]["code"], "invalid-signature", "{e}");
     assert!(e["error"]["hint"].as_str().unwrap().contains("key"), "{e}");
+    // The emulator's echoed string to sign, compared with ours: the same
+    // bytes, so the key is the problem (the token masked in both).
+    let diff = &e["error"]["sign_content_diff"];
+    assert_eq!(diff["ours"], diff["theirs"], "{e}");
+    assert!(
+        diff["differences"][0]
+            .as_str()
+            .unwrap()
+            .contains("identical"),
+        "{e}"
+    );
+    let out = emu
+        .cli()
+        .args(["--private-key-file", &s(&not_the_app_key)])
+        .args([
+            "call",
+            "--dialect",
+            "v3",
+            "GET",
+            "/v3/alipay/user/info/share",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("our string to sign:"), "{stderr}");
+    assert!(stderr.contains("the key is the problem"), "{stderr}");
+    let access =
+        ok_json(&emu.cli().args(["-o", "json", "token"]).output().unwrap())["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    common::assert_no_secrets(&out, &[&access]);
 }
 
 #[test]
@@ -590,7 +622,10 @@ fn send_signed(
     for h in ["alipay-timestamp", "alipay-nonce", "alipay-signature"] {
         assert!(response.headers().contains_key(h), "{status}: no {h}");
     }
-    (status, serde_json::from_slice(&response.bytes().unwrap()).unwrap())
+    (
+        status,
+        serde_json::from_slice(&response.bytes().unwrap()).unwrap(),
+    )
 }
 
 #[test]

@@ -324,15 +324,17 @@ pub fn interpret(
     let alipay_error = |v: &Value, signed: bool| {
         let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
         let code = field("code").unwrap_or_else(|| "(none)".into());
+        // v3's message is where v2 puts sub_msg: it is what may echo the
+        // string to sign (compared with ours, written as the echo writes it).
         Error::Alipay(Box::new(AlipayError {
             method: what.clone(),
-            msg: field("message").map(|m| mask_sent(&m, &secrets)),
+            msg: None,
             sub_code: None,
             code,
-            sub_msg: None,
+            sub_msg: field("message").map(|m| mask_sent(&m, &secrets)),
             trace_id: received.trace_id(),
             signed,
-            our_sign_content: None,
+            our_sign_content: Some(prepared.masked_content.escape_debug().to_string()),
         }))
     };
     let result = match checked.verdict() {
@@ -546,7 +548,7 @@ mod tests {
                     assert_eq!(e.signed, signed);
                     assert!(e.is_access_token_refused());
                     assert!(e.hint().contains("refresh"), "{}", e.hint());
-                    assert!(!e.msg.unwrap().contains(TOKEN));
+                    assert!(!e.sub_msg.unwrap().contains(TOKEN));
                 }
                 other => panic!("{other:?}"),
             }

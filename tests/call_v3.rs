@@ -338,6 +338,15 @@ fn v3_answers_that_do_not_verify_are_refused_and_faults_apply() {
             "{fault}: nothing of the answer is used"
         );
     }
+    // `call` refuses the same way, printing nothing of the answer.
+    emu.fault("tamper", 1);
+    let out = emu
+        .cli()
+        .args(["call", "--dialect", "v3", "GET", "/v3/alipay/user/info/share"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 6, "signature is invalid");
+    assert!(out.stdout.is_empty());
     // An injected Alipay error: exit 4, signed, with its hint.
     emu.fault("error:isv.insufficient-isv-permissions", 1);
     let out = emu

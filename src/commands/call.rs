@@ -21,7 +21,7 @@ use crate::sign::content::is_secret_param;
 const BIZ_CONTENT_LIMIT: u64 = 1 << 20;
 
 pub fn run(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    // Each dialect has its own request shape; only v2 is built so far.
+    // Each dialect has its own request shape; the header dialect is not built yet.
     match (args.family, args.dialect) {
         (Family::Alipay, CallDialect::V2) => call_v2(args, settings),
         (Family::Alipay, CallDialect::V3) => call_v3(args, settings),

@@ -2,6 +2,7 @@
 //! signing and verifying exactly as Alipay does, with test users, expiring
 //! codes and rotating tokens, and fault injection for testing clients.
 
+mod antom;
 pub mod apps_file;
 mod authorize;
 pub mod certs;
@@ -440,6 +441,14 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
         && let Some(app) = crate::form::peek(request.query.as_bytes(), "app_id")
     {
         line.push_str(&format!(" app {}", printable(&app)));
+    } else if antom::serves(&request.path) {
+        line.push_str(&format!(
+            " client {}",
+            request
+                .header("client-id")
+                .map(printable)
+                .unwrap_or_else(|| "(none)".into())
+        ));
     }
     line.push_str(&format!(" -> {}", reply.status));
     if let Some(outcome) = &reply.outcome {
@@ -479,6 +488,13 @@ fn route<'h>(
         (&M::POST | &M::GET, GATEWAY_PATH) => {
             shared.stats.gateway_calls.fetch_add(1, Ordering::Relaxed);
             gateway::handle(shared, query.as_bytes(), body)
+        }
+        (&M::GET | &M::HEAD, "/wallet/authorize") => {
+            authorize::wallet_page(shared, query.as_bytes())
+        }
+        (&M::POST, p) if antom::serves(p) => antom::handle(shared, p, header, body),
+        (_, p) if antom::serves(p) => {
+            Reply::new(405, "text/plain; charset=utf-8", "method not allowed")
         }
         (&M::GET, "/__emulator/health") => health(shared),
         (&M::POST, "/__emulator/faults") if admin_ok => add_fault(shared, body),

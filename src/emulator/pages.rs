@@ -32,9 +32,11 @@ pub fn consent(
         .iter()
         .map(|s| {
             let what = match *s {
-                "auth_user" => {
+                "auth_user" | "USER_INFO" => {
                     "your profile: nickname, avatar, gender, province and city (获取你的公开信息)"
                 }
+                "AGREEMENT_PAY" => "payments from your account without asking each time (代扣)",
+                "USER_LOGIN_ID" | "HASH_LOGIN_ID" => "your login id (登录账号)",
                 _ => "your user id (获取你的用户标识)",
             };
             format!("<li><code>{}</code>: {}</li>", text(s), text(what))

@@ -1,7 +1,8 @@
 //! The official global SDK (`global-open-sdk-python`, its
 //! `DefaultAlipayClient` unmodified) as the client of the real emulator:
 //! a whole Antom login in production and in the sandbox (`SANDBOX_` client
-//! id, `/ams/sandbox/api` paths), and the emulator's faults refused by it.
+//! id, `/ams/sandbox/api` paths), an Alipay+ one through the same client,
+//! and the emulator's faults refused by it.
 //!
 //! The SDK connects to port 443 of the gateway host over TLS whatever the
 //! URL says, so the emulator serves https on port 443 of an address of its
@@ -147,7 +148,7 @@ fn login(python: &Path, base: &str, ca: &str, client_id: &str) {
 }
 
 #[test]
-fn the_global_sdk_logs_in_against_the_emulator_in_production_and_sandbox() {
+fn the_global_sdk_logs_in_against_the_emulator_antom_and_sandbox_and_alipayplus() {
     let Some(python) = global_sdk() else { return };
     let tls = common::tempdir();
     let Some((emu, ca)) = emulator_on_443(tls.path(), &[]) else {
@@ -156,6 +157,7 @@ fn the_global_sdk_logs_in_against_the_emulator_in_production_and_sandbox() {
     let base = emu.base.trim_end_matches(":443").to_string();
     login(&python, &base, &ca, APP_ID);
     login(&python, &base, &ca, &format!("SANDBOX_{APP_ID}"));
+    alipayplus(&python, &base, &ca);
     let log = emu.log();
     assert!(
         log.contains("POST /ams/api/v1/authorizations/consult"),
@@ -165,6 +167,41 @@ fn the_global_sdk_logs_in_against_the_emulator_in_production_and_sandbox() {
         log.contains("POST /ams/sandbox/api/v1/authorizations/applyToken"),
         "{log}"
     );
+}
+
+/// Alipay+ through the same client: the SDK has no classes for it, but its
+/// client signs and verifies any path.
+fn alipayplus(python: &Path, base: &str, ca: &str) {
+    let run = |ops: Value| sdk(python, base, ca, APP_ID, ops);
+    let prepared = run(
+        json!([{"op": "raw", "path": "/aps/api/v1/authorizations/prepare",
+        "body": {"authClientId": "M-1", "authRedirectUrl": REDIRECT, "scopes": ["AGREEMENT_PAY"],
+            "authState": "aps", "customerBelongsTo": "GCASH"}}]),
+    );
+    let (code, body) = accepted(&prepared[0]);
+    assert_eq!(code, "SUCCESS", "{body}");
+    let back = run(json!([{"op": "follow", "url": body["authUrl"]}]));
+    let location = url::Url::parse(back[0]["location"].as_str().unwrap()).unwrap();
+    let auth_code = location
+        .query_pairs()
+        .find(|(k, _)| k == "authCode")
+        .unwrap()
+        .1
+        .into_owned();
+    let apply = |body: Value| json!({"op": "raw", "path": "/aps/api/v1/authorizations/applyToken", "body": body});
+    let tokens = run(json!([apply(
+        json!({"authClientId": "M-1", "grantType": "AUTHORIZATION_CODE", "authCode": auth_code})
+    )]));
+    let (code, tokens) = accepted(&tokens[0]);
+    assert_eq!(code, "SUCCESS", "{tokens}");
+    let cancel = json!({"op": "raw", "path": "/aps/api/v1/authorizations/cancelToken",
+        "body": {"authClientId": "M-1", "accessToken": tokens["accessToken"]}});
+    let refresh = apply(json!({"authClientId": "M-1", "grantType": "REFRESH_TOKEN",
+        "refreshToken": tokens["refreshToken"]}));
+    let rest = run(json!([cancel, cancel, refresh]));
+    assert_eq!(accepted(&rest[0]).0, "SUCCESS");
+    assert_eq!(accepted(&rest[1]).0, "INVALID_ACCESS_TOKEN");
+    assert_eq!(accepted(&rest[2]).0, "INVALID_REFRESH_TOKEN", "cancelled");
 }
 
 #[test]

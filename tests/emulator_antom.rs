@@ -364,9 +364,20 @@ fn antom_codes_and_tokens_expire() {
     let (result, status) = c.with_token(QUERY, access);
     assert_eq!(result, "SUCCESS");
     assert_eq!(status["tokenStatusType"], "EXPIRED", "{status}");
-    // The refresh token outlives it.
-    let (result, _) = c.apply_refresh(APPLY, "ALIPAY_CN", tokens["refreshToken"].as_str().unwrap());
+    // The refresh token outlives it...
+    let refresh = tokens["refreshToken"].as_str().unwrap();
+    let (result, renewed) = c.apply_refresh(APPLY, "ALIPAY_CN", refresh);
     assert_eq!(result, "SUCCESS");
+    // ...until the expired access token is revoked: that ends the authorization.
+    std::thread::sleep(Duration::from_millis(2500));
+    let (result, _) = c.with_token(REVOKE, renewed["accessToken"].as_str().unwrap());
+    assert_eq!(result, "SUCCESS");
+    let (result, _) = c.apply_refresh(
+        APPLY,
+        "ALIPAY_CN",
+        renewed["refreshToken"].as_str().unwrap(),
+    );
+    assert_eq!(result, "INVALID_REFRESH_TOKEN");
 }
 
 #[test]

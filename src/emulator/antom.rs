@@ -759,6 +759,117 @@ fn masked(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emulator::users::IdMode;
+    use crate::emulator::{EmulatorConfig, Offline};
+
+    /// Malformed fields of every API, signed so that they get past the
+    /// checks: each is a signed F answer, never a panic.
+    #[test]
+    fn malformed_bodies_are_refused_field_by_field() {
+        let app = PrivateKey::generate(2048).unwrap();
+        let alipay = PrivateKey::generate(2048).unwrap();
+        let emu = Offline::new(EmulatorConfig::new(
+            vec![AppConfig {
+                app_id: "C1".into(),
+                name: "t".into(),
+                public_key: app.public_key(),
+                redirect_domains: vec![],
+                id_mode: IdMode::OpenId,
+                member_info: true,
+                group: None,
+            }],
+            alipay.clone(),
+        ))
+        .unwrap();
+        let values = [
+            json!(null),
+            json!(1),
+            json!(""),
+            json!([]),
+            json!({}),
+            json!(["USER_INFO", 2]),
+            json!("x|y"),
+            json!("a".repeat(2000)),
+            json!("http://127.0.0.1/cb"),
+        ];
+        let fields = [
+            "customerBelongsTo",
+            "authClientId",
+            "authRedirectUrl",
+            "scopes",
+            "authState",
+            "terminalType",
+            "osType",
+            "env",
+            "grantType",
+            "authCode",
+            "refreshToken",
+            "accessToken",
+        ];
+        let paths = [
+            "/ams/api/v1/authorizations/consult",
+            "/ams/api/v1/authorizations/applyToken",
+            "/ams/api/v1/authorizations/revoke",
+            "/ams/api/v1/authorizations/query",
+            "/ams/api/v1/users/inquiryUserInfo",
+            "/aps/api/v1/authorizations/prepare",
+            "/aps/api/v1/authorizations/applyToken",
+            "/aps/api/v1/authorizations/cancelToken",
+        ];
+        let time = iso(OffsetDateTime::now_utc());
+        for path in paths {
+            for field in fields {
+                for value in &values {
+                    let body = json!({
+                        "customerBelongsTo": "ALIPAY_CN", "authClientId": "M",
+                        "authRedirectUrl": "http://127.0.0.1/cb", "scopes": ["USER_INFO"],
+                        "authState": "s", "terminalType": "WEB", "grantType": "AUTHORIZATION_CODE",
+                        "authCode": "c", "refreshToken": "r", "accessToken": "t",
+                        field: value,
+                    })
+                    .to_string();
+                    let signed =
+                        header::sign(&app, 1, "POST", path, "C1", &time, body.as_bytes()).unwrap();
+                    let reply = emu.respond(
+                        "POST",
+                        path,
+                        &[
+                            ("Client-Id", "C1"),
+                            ("Request-Time", &time),
+                            ("Signature", &signed.header),
+                        ],
+                        body.as_bytes(),
+                    );
+                    assert_eq!(reply.status(), 200, "{path} {field}={value}");
+                    let answer: Value = serde_json::from_slice(reply.body()).unwrap();
+                    let status = &answer["result"]["resultStatus"];
+                    assert!(
+                        status == "S" || status == "F",
+                        "{path} {field}={value}: {answer}"
+                    );
+                    let header = |n: &str| {
+                        reply
+                            .headers()
+                            .iter()
+                            .find(|(k, _)| k == n)
+                            .map(|(_, v)| v.as_str())
+                            .unwrap()
+                    };
+                    let message = header::Message {
+                        method: "POST",
+                        target: path,
+                        client_id: "C1",
+                        time: header("response-time"),
+                        body: reply.body(),
+                    };
+                    assert_eq!(
+                        header::check(&alipay.public_key(), &message, header("signature")),
+                        crate::sign::dialect::SignatureStatus::Valid
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn routes_and_keys() {

@@ -53,16 +53,16 @@ impl ConfigFile {
     /// Reads a config file. A missing file is an error only when `required`
     /// (it was named explicitly); the default location may well not exist.
     pub fn load(path: &Path, required: bool) -> Result<ConfigFile, Error> {
-        let text = match crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT) {
+        let text = match crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT) {
             Ok(text) => text,
-            Err(crate::file::ReadError::Io(e))
+            Err(crate::files::read::ReadError::Io(e))
                 if e.kind() == std::io::ErrorKind::NotFound && !required =>
             {
                 return Ok(ConfigFile::default());
             }
             Err(e) => {
                 return Err(Error::usage_with_hint(
-                    crate::file::described_read_error("config file ", path, &e),
+                    crate::files::read::described_read_error("config file ", path, &e),
                     "check the path given with --config or ALIPAY_OAUTH_CONFIG",
                 ));
             }

@@ -87,7 +87,7 @@ pub enum Error {
     /// edge can hand it to the user instead of losing it.
     #[error("{cause}")]
     NotStored {
-        session: Box<crate::store::Session>,
+        session: Box<crate::login::store::Session>,
         cause: Box<Error>,
     },
     #[error("interrupted")]

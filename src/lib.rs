@@ -7,24 +7,21 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod demo;
+pub mod demo_flow;
 pub mod emulator;
 pub mod endpoints;
 pub mod error;
-pub mod file;
+pub mod files;
 pub mod form;
 pub mod gateway;
 pub mod http_server;
+pub mod login;
 pub mod oauth;
-pub mod output;
 pub mod protocol;
 pub mod qr;
 pub mod secret;
-pub mod secret_file;
-pub mod session;
 pub mod sign;
-pub mod store;
-pub mod terminal;
 pub mod trace;
+pub mod ui;
 
 pub use error::{Error, ExitStatus};

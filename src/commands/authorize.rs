@@ -15,8 +15,8 @@ use crate::gateway::Client;
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
 use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, plan};
 use crate::oauth::{Callback, ScopeList, browser};
-use crate::output::Output;
-use crate::terminal::{KeyReader, Keys};
+use crate::ui::output::Output;
+use crate::ui::terminal::{KeyReader, Keys};
 
 /// Where Ctrl-C (and SIGTERM or SIGHUP, through ctrlc's "termination"
 /// feature) is delivered while waiting, so that the wait ends through the

@@ -4,7 +4,7 @@ use clap::CommandFactory;
 
 use crate::cli::Cli;
 use crate::error::{Error, ExitStatus};
-use crate::output::write_stdout;
+use crate::ui::output::write_stdout;
 
 const BIN: &str = "alipay-oauth";
 

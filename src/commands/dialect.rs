@@ -11,7 +11,6 @@ use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
 use crate::error::{Error, ExitStatus};
-use crate::output::{Output, visible, visible_bytes};
 use crate::secret::AppAuthToken;
 use crate::sign::Charset;
 use crate::sign::diagnosis::Finding;
@@ -19,6 +18,7 @@ use crate::sign::dialect::header::{self, Message};
 use crate::sign::dialect::v3::{self, AuthParams, V3Answer};
 use crate::sign::dialect::{Rejection, SignatureStatus};
 use crate::sign::key::hex;
+use crate::ui::output::{Output, visible, visible_bytes};
 
 /// Flags of other dialects given to `sign --dialect D`: refused, not ignored,
 /// since a flag that silently does nothing signs something else than meant.

@@ -13,12 +13,12 @@ use crate::gateway::Client;
 use crate::gateway::http::{
     HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
 };
-use crate::output::Output;
 use crate::protocol::v2::format_timestamp;
 use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
+use crate::ui::output::Output;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Status {
@@ -398,7 +398,7 @@ fn certificate_dates(settings: &Settings) -> Option<Check> {
 }
 
 fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {
-    let parsed = read_input_file(path, crate::file::KEY_FILE_LIMIT)
+    let parsed = read_input_file(path, crate::files::KEY_FILE_LIMIT)
         .map_err(|e| e.to_string())
         .and_then(|b| KeyMaterial::parse(&b).map_err(|e| e.to_string()));
     let public: Result<PublicKey, String> = parsed.and_then(|m| match m {

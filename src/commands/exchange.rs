@@ -24,7 +24,7 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
 
     // Before a code or refresh token is spent, the store must be able to
     // keep what replaces it; the lock is held until the tokens are saved.
-    let prepare = || -> Result<Option<crate::store::StoreLock>, Error> {
+    let prepare = || -> Result<Option<crate::login::store::StoreLock>, Error> {
         if args.no_store {
             Ok(None)
         } else {

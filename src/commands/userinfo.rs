@@ -6,7 +6,7 @@ use crate::cli::UserinfoArgs;
 use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
-use crate::session::EXPIRY_MARGIN;
+use crate::login::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

@@ -7,12 +7,12 @@ use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
 use crate::error::{Error, ExitStatus};
-use crate::output::{Output, visible, visible_bytes};
 use crate::sign::content::JsonParamsError;
 use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
+use crate::ui::output::{Output, visible, visible_bytes};
 
 pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let report = match cmd {

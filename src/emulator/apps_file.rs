@@ -39,8 +39,14 @@ struct AppEntry {
 
 /// Reads the apps of an apps file.
 pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Error> {
-    let text = crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT)
-        .map_err(|e| Error::usage(crate::file::described_read_error("apps file ", path, &e)))?;
+    let text =
+        crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT).map_err(|e| {
+            Error::usage(crate::files::read::described_read_error(
+                "apps file ",
+                path,
+                &e,
+            ))
+        })?;
     let file: AppsFile = toml::from_str(&text).map_err(|e| {
         Error::usage_with_hint(
             format!("apps file {} is not valid: {}", path.display(), e.message()),
@@ -52,14 +58,14 @@ pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Erro
         .into_iter()
         .map(|a| {
             let key_path = dir.join(&a.public_key_file);
-            let bytes =
-                crate::file::read_bounded(&key_path, crate::file::KEY_FILE_LIMIT).map_err(|e| {
-                    Error::usage(format!(
-                        "app {}: {}",
-                        a.app_id,
-                        crate::file::read_error_text(&key_path, &e)
-                    ))
-                })?;
+            let bytes = crate::files::read::read_bounded(&key_path, crate::files::KEY_FILE_LIMIT)
+                .map_err(|e| {
+                Error::usage(format!(
+                    "app {}: {}",
+                    a.app_id,
+                    crate::files::read::read_error_text(&key_path, &e)
+                ))
+            })?;
             let public_key = PublicKey::parse(&bytes).map_err(|e| {
                 Error::usage_with_hint(
                     format!("app {}: {}: {e}", a.app_id, key_path.display()),

@@ -260,6 +260,12 @@ pub fn visible_bytes(bytes: &[u8], charset: crate::sign::Charset) -> (String, us
     (out, count)
 }
 
+impl crate::trace::Tracer for Output {
+    fn trace(&self, level: u8, line: &str) {
+        Output::trace(self, level, line);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,13 +25,13 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
     }
     // NamedTempFile is created 0600 on Unix.
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| fail("write", &crate::file::io_reason(&e)))?;
+        .map_err(|e| fail("write", &crate::files::read::io_reason(&e)))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| fail("write", &crate::file::io_reason(&e)))?;
+        .map_err(|e| fail("write", &crate::files::read::io_reason(&e)))?;
     if overwrite {
         tmp.persist(path)
-            .map_err(|e| fail("write", &crate::file::io_reason(&e.error)))?;
+            .map_err(|e| fail("write", &crate::files::read::io_reason(&e.error)))?;
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
@@ -40,7 +40,7 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
                     "choose another file, or pass --force to replace it",
                 )
             } else {
-                fail("write", &crate::file::io_reason(&e.error))
+                fail("write", &crate::files::read::io_reason(&e.error))
             }
         })?;
     }

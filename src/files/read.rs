@@ -7,15 +7,6 @@ use std::path::Path;
 
 use crate::error::Error;
 
-/// Keys and certificates: a PEM chain is a few KiB.
-pub const KEY_FILE_LIMIT: u64 = 1 << 20;
-/// Certificate bundles inspected by `keys` (a whole CA bundle fits).
-pub const CERT_BUNDLE_LIMIT: u64 = 4 << 20;
-/// The configuration file and the emulator's apps file.
-pub const CONFIG_FILE_LIMIT: u64 = 1 << 20;
-/// Data to sign or verify, from a file or standard input.
-pub const INPUT_LIMIT: u64 = 16 << 20;
-
 /// Why a bounded read failed.
 #[derive(Debug)]
 pub enum ReadError {

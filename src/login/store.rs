@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
 use crate::error::Error;
+use crate::files;
 use crate::gateway::{IdKind, TokenSet};
-use crate::secret_file;
 
 /// A stored login.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -103,7 +103,7 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
         message: format!(
             "cannot {what} {}: {}",
             path.display(),
-            crate::file::io_reason(e)
+            crate::files::read::io_reason(e)
         ),
         hint: Some(
             "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"
@@ -114,7 +114,7 @@ fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
 
 /// A file of the store, bounded like every file we read; `None` if absent.
 fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
-    use crate::file::{ReadError, read_bounded, read_error_text};
+    use crate::files::read::{ReadError, read_bounded, read_error_text};
     match read_bounded(path, SESSION_FILE_LIMIT) {
         Ok(b) => Ok(Some(b)),
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -266,8 +266,8 @@ impl TokenStore {
         let path = Self::session_path(&dir, &session.subject);
         let json =
             serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
-        secret_file::write(&path, &json, true)?;
-        secret_file::write(&dir.join("current"), session.subject.as_bytes(), true)?;
+        files::secret::write(&path, &json, true)?;
+        files::secret::write(&dir.join("current"), session.subject.as_bytes(), true)?;
         Ok(path)
     }
 
@@ -346,7 +346,7 @@ impl TokenStore {
         let path = Self::session_path(&dir, &session.subject);
         let json =
             serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
-        secret_file::write(&path, &json, true)
+        files::secret::write(&path, &json, true)
     }
 
     /// Removes the session of `subject` (or the current one, or all of the

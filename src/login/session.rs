@@ -9,8 +9,8 @@ use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
+use crate::login::store::{Session, StoreLock, TokenStore};
 use crate::secret::{AccessToken, RefreshToken};
-use crate::store::{Session, StoreLock, TokenStore};
 
 /// How long to wait for another process's refresh.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
@@ -21,7 +21,7 @@ pub const EXPIRY_MARGIN: time::Duration = time::Duration::seconds(60);
 /// The sessions of one app on one gateway.
 pub struct Sessions<'a> {
     pub store: &'a TokenStore,
-    /// See [`crate::store::store_key`].
+    /// See [`crate::login::store::store_key`].
     pub key: String,
     pub gateway: String,
     pub app_id: String,

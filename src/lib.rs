@@ -24,4 +24,5 @@ pub mod sign;
 pub mod trace;
 pub mod ui;
 
-pub use error::{Error, ExitStatus};
+pub use error::Error;
+pub use ui::failure::ExitStatus;

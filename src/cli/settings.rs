@@ -10,9 +10,9 @@ use anyhow::Context as _;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
+use super::GlobalArgs;
 pub use super::env::PROXY_VARS;
 use super::env::{self, EnvSnapshot};
-use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
 use crate::endpoints::Environment;
 use crate::error::Error;
@@ -23,6 +23,7 @@ use crate::login::store::{TokenStore, store_key};
 use crate::secret::{AccessToken, KeyText, RefreshToken};
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
 use crate::ui::output::Output;
+use crate::ui::output::OutputFormat;
 use std::time::Duration;
 
 /// Where a setting's value came from.

@@ -10,11 +10,12 @@ use super::report::{self, Code, Login, Tokens};
 use crate::cli::AuthorizeArgs;
 use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
 use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, plan};
 use crate::oauth::{Callback, ScopeList, browser};
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 use crate::ui::terminal::{KeyReader, Keys};
 

@@ -8,13 +8,14 @@ use serde_json::{Value, json};
 use super::{read_input, read_secret};
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{CallArgs, CallDialect, Family};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::{Call, Client, Prepared};
 use crate::login::session::EXPIRY_MARGIN;
 use crate::protocol::v2::{GENERATED_PARAMS, check_biz_content, takes_user_token};
 use crate::secret::AccessToken;
 use crate::sign::Params;
 use crate::sign::content::is_secret_param;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 
 /// The largest `--biz-content @FILE`.

@@ -3,7 +3,8 @@
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::write_stdout;
 
 const BIN: &str = "alipay-oauth";

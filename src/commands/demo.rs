@@ -3,7 +3,7 @@
 use super::report::{self, Demo};
 use crate::cli::settings::Settings;
 use crate::demo_flow::{self, Step};
-use crate::error::ExitStatus;
+use crate::ui::failure::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

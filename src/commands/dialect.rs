@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::secret::AppAuthToken;
 use crate::sign::Charset;
 use crate::sign::diagnosis::Finding;
@@ -18,6 +18,7 @@ use crate::sign::dialect::header::{self, Message};
 use crate::sign::dialect::v3::{self, AuthParams, V3Answer};
 use crate::sign::dialect::{Rejection, SignatureStatus};
 use crate::sign::key::hex;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::{Output, visible, visible_bytes};
 
 /// Flags of other dialects given to `sign --dialect D`: refused, not ignored,

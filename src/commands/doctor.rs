@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::cli::DoctorArgs;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::endpoints::Environment;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::gateway::http::{
     HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
@@ -18,6 +18,7 @@ use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
+use crate::ui::failure::{ExitStatus, Failure};
 use crate::ui::output::Output;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,11 +11,12 @@ use crate::cli::settings::Settings;
 use crate::demo_flow::DEMO_APP_ID;
 use crate::emulator::state::Lifetimes;
 use crate::emulator::{AppConfig, Emulator, EmulatorConfig, apps_file};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::files;
 use crate::sign::key::{KeyFormat, pem_label, to_pem};
 use crate::sign::{PrivateKey, PublicKey};
 use crate::trace::Tracer;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 
 /// Request log lines on stderr: one per request unless -q, more with -v.

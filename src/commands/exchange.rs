@@ -4,9 +4,10 @@ use super::report::{self, Tokens};
 use super::{note_superseded, read_secret};
 use crate::cli::ExchangeArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::secret::AuthCode;
+use crate::ui::failure::ExitStatus;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

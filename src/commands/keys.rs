@@ -9,11 +9,12 @@ use serde_json::json;
 use super::read_input;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{EncodingArg, FormatArg, KeysCommand, PrivateFormatArg};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::files;
 use crate::sign::cert;
 use crate::sign::key::{KeyFormat, KeyKind, KeyMaterial, pem_label, to_bare, to_pem};
 use crate::sign::{PrivateKey, PublicKey};
+use crate::ui::failure::{ExitStatus, Failure};
 use crate::ui::output::Output;
 
 pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {

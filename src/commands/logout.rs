@@ -6,7 +6,7 @@ use super::report::{self, Report};
 
 use crate::cli::LogoutArgs;
 use crate::cli::settings::Settings;
-use crate::error::ExitStatus;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 
 pub fn run(args: &LogoutArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {

@@ -28,8 +28,9 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::env::EnvSnapshot;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::secret::SecretValue;
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 
 use crate::files::INPUT_LIMIT;

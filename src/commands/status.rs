@@ -8,8 +8,8 @@ use std::path::Path;
 
 use super::report::{self, Report, human_duration};
 use crate::cli::settings::Settings;
-use crate::error::ExitStatus;
 use crate::login::store::{Listed, Session};
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 
 fn rfc3339(t: Option<OffsetDateTime>) -> Option<String> {

@@ -6,12 +6,13 @@ use serde_json::{Map, Value, json};
 use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::sign::content::JsonParamsError;
 use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
+use crate::ui::failure::ExitStatus;
 use crate::ui::output::{Output, visible, visible_bytes};
 
 pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {

@@ -2,5 +2,6 @@
 //! printed ([`output`]) and reading keys while a spinner runs ([`terminal`]).
 //! The core reaches it only through the [`crate::trace::Tracer`] trait.
 
+pub mod failure;
 pub mod output;
 pub mod terminal;

@@ -5,8 +5,16 @@ use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::cli::OutputFormat;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
+use crate::ui::failure::{ExitStatus, Failure};
+
+/// Human text, or one JSON document per run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Human,
+    Json,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Output {

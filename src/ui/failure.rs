@@ -1,0 +1,184 @@
+//! How a failed run ends: the exit status (README, "Exit codes"), a stable
+//! `kind` for JSON errors, and the hint that says what to do, naming the
+//! flags and subcommands that the core's errors may not know about.
+
+use crate::error::Error;
+use crate::form::FormError;
+use crate::sign::Charset;
+use crate::sign::charset::CharsetError;
+use crate::sign::content::ParamsError;
+use crate::sign::response::ResponseError;
+
+/// Exit statuses, fixed by the command-line contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Success = 0,
+    Internal = 1,
+    Usage = 2,
+    Network = 3,
+    Alipay = 4,
+    Authorization = 5,
+    Signature = 6,
+    Interrupted = 130,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+/// The edge's reading of a core error.
+pub trait Failure {
+    fn exit_status(&self) -> ExitStatus;
+    /// A stable name for the `kind` field of JSON errors.
+    fn kind(&self) -> &'static str;
+    /// What the user should do about it.
+    fn hint(&self) -> Option<String>;
+    /// Lines that explain the error further, printed after it.
+    fn details(&self) -> Vec<String>;
+    /// Extra members of the JSON error document.
+    fn json_fields(&self) -> serde_json::Map<String, serde_json::Value>;
+}
+
+impl Failure for Error {
+    fn exit_status(&self) -> ExitStatus {
+        match self {
+            Error::Usage { .. }
+            | Error::Key(_)
+            | Error::Charset(_)
+            | Error::Params(_)
+            | Error::Form(_) => ExitStatus::Usage,
+            // A body cut short is the network's doing, not a forgery.
+            Error::Response(ResponseError::Truncated { .. } | ResponseError::Empty) => {
+                ExitStatus::Network
+            }
+            Error::Response(_) | Error::Signature { .. } | Error::Invalid { .. } => {
+                ExitStatus::Signature
+            }
+            Error::Network { .. } => ExitStatus::Network,
+            Error::Alipay(_) => ExitStatus::Alipay,
+            Error::Authorization { .. } => ExitStatus::Authorization,
+            Error::Store { .. } => ExitStatus::Usage,
+            Error::NotStored { cause, .. } => cause.exit_status(),
+            Error::Interrupted => ExitStatus::Interrupted,
+            Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
+        }
+    }
+
+    /// A stable name for the `kind` field of JSON errors.
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::Usage { .. } | Error::Params(_) | Error::Form(_) => "usage",
+            Error::Key(_) => "key",
+            Error::Charset(_) => "charset",
+            Error::Response(_) => "response",
+            Error::Signature { .. } | Error::Invalid { .. } => "signature",
+            Error::Network { .. } => "network",
+            Error::Alipay(_) => "alipay",
+            Error::Protocol(_) => "protocol",
+            Error::Authorization { .. } => "authorization",
+            Error::Store { .. } | Error::NotStored { .. } => "store",
+            Error::Interrupted => "interrupted",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// What the user should do about it.
+    fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. }
+            | Error::Signature { hint, .. }
+            | Error::Network { hint, .. }
+            | Error::Authorization { hint, .. }
+            | Error::Store { hint, .. } => hint.clone(),
+            Error::Alipay(e) => Some(e.hint()),
+            Error::Protocol(_) => Some(
+                "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
+            ),
+            Error::NotStored { .. } => Some(
+                "the new tokens are on standard output, the only copy (the code or refresh token used is spent): keep them, then fix the token directory".into(),
+            ),
+            Error::Interrupted => None,
+            Error::Key(k) => k.hint().map(str::to_string),
+            Error::Charset(c)
+            | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
+                charset_hint(c)
+            }
+            Error::Params(ParamsError::Duplicate(_)) => Some("give each parameter once".into()),
+            Error::Params(_) => None,
+            Error::Response(r) => Some(r.hint().to_string()),
+            Error::Invalid { .. } => None,
+            Error::Internal(_) => Some(
+                "this is a bug in alipay-oauth; please report it with the command you ran".into(),
+            ),
+        }
+    }
+    /// Lines that explain the error further, printed after it.
+    fn details(&self) -> Vec<String> {
+        match self {
+            Error::Signature { details, .. } => details.clone(),
+            Error::Alipay(e) => match e.sign_content_diff() {
+                Some(d) => {
+                    let mut lines = vec![
+                        format!("our string to sign:     {}", d.ours),
+                        format!("gateway string to sign: {}", d.theirs),
+                    ];
+                    lines.extend(d.lines.iter().map(|l| format!("difference: {l}")));
+                    lines
+                }
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    /// Extra members of the JSON error document.
+    fn json_fields(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::json;
+        let mut m = serde_json::Map::new();
+        match self {
+            Error::Alipay(e) => {
+                m.insert("code".into(), json!(e.code));
+                m.insert("msg".into(), json!(e.msg));
+                m.insert("sub_code".into(), json!(e.sub_code));
+                m.insert("sub_msg".into(), json!(e.sub_msg_masked()));
+                m.insert("trace_id".into(), json!(e.trace_id));
+                m.insert("signed".into(), json!(e.signed));
+                if let Some(d) = e.sign_content_diff() {
+                    m.insert(
+                        "sign_content_diff".into(),
+                        json!({"ours": d.ours, "theirs": d.theirs, "differences": d.lines}),
+                    );
+                }
+            }
+            Error::Signature { details, .. } => {
+                m.insert("diagnosis".into(), json!(details));
+            }
+            _ => {}
+        }
+        m
+    }
+}
+
+/// What to do about text that does not fit its charset. Switching to UTF-8
+/// only helps when the charset was another one.
+fn charset_hint(e: &CharsetError) -> Option<String> {
+    match e {
+        CharsetError::Unencodable { charset, .. } if *charset != Charset::Utf8 => Some(format!(
+            "use --charset utf-8, or remove the character: {} has no code for it",
+            charset.label().to_uppercase()
+        )),
+        CharsetError::Malformed {
+            charset: Charset::Utf8,
+            ..
+        } => Some(
+            "the bytes are not UTF-8: if they are GBK (older Alipay integrations), say so with --charset gbk or a charset=gbk parameter".into(),
+        ),
+        CharsetError::Malformed { charset, .. } => Some(format!(
+            "the bytes are not valid {}: check the charset the data was written in (--charset)",
+            charset.label().to_uppercase()
+        )),
+        _ => None,
+    }
+}

@@ -70,6 +70,12 @@ pub enum Error {
         session: Box<crate::login::store::Session>,
         cause: Box<Error>,
     },
+    /// The callback listener or its plan failed.
+    #[error(transparent)]
+    Listen(#[from] crate::oauth::listener::ListenError),
+    /// A file that is only replaced on request already exists.
+    #[error("{} already exists", path.display())]
+    Exists { path: std::path::PathBuf },
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.

@@ -323,6 +323,50 @@ fn busy_port_and_remote_listen_are_refused() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "not a loopback address");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-remote-listen"), "{stderr}");
+    // The core says what is wrong with the address; the command line puts
+    // back the flag it came from, and the hint.
+    for (spec, needle, hint) in [
+        (
+            "localhost",
+            "--listen \"localhost\" is not HOST:PORT",
+            "e.g. --listen 127.0.0.1:8080",
+        ),
+        (
+            "example.com:8080",
+            "--listen needs an IP address or localhost, not \"example.com\"",
+            "e.g. --listen",
+        ),
+    ] {
+        let out = emu
+            .cli()
+            .args(["authorize", "--no-browser", "--listen", spec])
+            .output()
+            .unwrap();
+        common::assert_clean_failure(&out, 2, needle);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(hint), "{stderr}");
+    }
+    let out = emu
+        .cli()
+        .args([
+            "authorize",
+            "--no-browser",
+            "--listen",
+            "localhost",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stderr).trim()).expect("one JSON error");
+    assert_eq!(doc["error"]["kind"], "usage");
+    assert_eq!(
+        doc["error"]["message"],
+        "--listen \"localhost\" is not HOST:PORT"
+    );
     let out = emu
         .cli()
         .args(["authorize", "--scope", "auth_email"])

@@ -18,10 +18,9 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
         hint: Some("check the directory exists and is writable".into()),
     };
     if !overwrite && path.exists() {
-        return Err(Error::usage_with_hint(
-            format!("{} already exists", path.display()),
-            "choose another file, or pass --force to replace it",
-        ));
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
     }
     // NamedTempFile is created 0600 on Unix.
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
@@ -35,10 +34,9 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::usage_with_hint(
-                    format!("{} already exists", path.display()),
-                    "choose another file, or pass --force to replace it",
-                )
+                Error::Exists {
+                    path: path.to_path_buf(),
+                }
             } else {
                 fail("write", &crate::files::read::io_reason(&e.error))
             }

@@ -4,6 +4,7 @@
 
 use crate::error::Error;
 use crate::form::FormError;
+use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
@@ -39,16 +40,37 @@ pub trait Failure {
     fn details(&self) -> Vec<String>;
     /// Extra members of the JSON error document.
     fn json_fields(&self) -> serde_json::Map<String, serde_json::Value>;
+    /// The message in the words of the command line, where they differ
+    /// from the core's (the flag that was given, rather than what it set).
+    fn message(&self) -> Option<String>;
 }
 
 impl Failure for Error {
+    fn message(&self) -> Option<String> {
+        match self {
+            Error::Listen(ListenError::NotHostPort(spec)) => {
+                Some(format!("--listen {spec:?} is not HOST:PORT"))
+            }
+            Error::Listen(ListenError::NotIp(host)) => Some(format!(
+                "--listen needs an IP address or localhost, not {host:?}"
+            )),
+            Error::Listen(ListenError::NotLoopback(spec)) => Some(format!(
+                "--listen {spec} is not a loopback address: the callback, with its auth code, would be reachable from the network"
+            )),
+            _ => None,
+        }
+    }
+
     fn exit_status(&self) -> ExitStatus {
         match self {
             Error::Usage { .. }
             | Error::Key(_)
             | Error::Charset(_)
             | Error::Params(_)
-            | Error::Form(_) => ExitStatus::Usage,
+            | Error::Form(_)
+            | Error::Exists { .. } => ExitStatus::Usage,
+            Error::Listen(e) if waited(e) => ExitStatus::Authorization,
+            Error::Listen(_) => ExitStatus::Usage,
             // A body cut short is the network's doing, not a forgery.
             Error::Response(ResponseError::Truncated { .. } | ResponseError::Empty) => {
                 ExitStatus::Network
@@ -69,7 +91,11 @@ impl Failure for Error {
     /// A stable name for the `kind` field of JSON errors.
     fn kind(&self) -> &'static str {
         match self {
-            Error::Usage { .. } | Error::Params(_) | Error::Form(_) => "usage",
+            Error::Usage { .. } | Error::Params(_) | Error::Form(_) | Error::Exists { .. } => {
+                "usage"
+            }
+            Error::Listen(e) if waited(e) => "authorization",
+            Error::Listen(_) => "usage",
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
@@ -100,6 +126,8 @@ impl Failure for Error {
                 "the new tokens are on standard output, the only copy (the code or refresh token used is spent): keep them, then fix the token directory".into(),
             ),
             Error::Interrupted => None,
+            Error::Exists { .. } => Some("choose another file, or pass --force to replace it".into()),
+            Error::Listen(e) => listen_hint(e).map(str::to_string),
             Error::Key(k) => k.hint().map(str::to_string),
             Error::Charset(c)
             | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
@@ -159,6 +187,37 @@ impl Failure for Error {
         }
         m
     }
+}
+
+/// Whether the listener gave up waiting (an unfinished login), rather
+/// than failing to start.
+fn waited(e: &ListenError) -> bool {
+    matches!(e, ListenError::TimedOut { .. } | ListenError::InputEnded(_))
+}
+
+fn listen_hint(e: &ListenError) -> Option<&'static str> {
+    Some(match e {
+        ListenError::InUse(_) => {
+            "stop what uses it, or register a redirect URI with another port and pass it with --redirect-uri (or listen elsewhere with --listen HOST:PORT)"
+        }
+        ListenError::NotHostPort(_) => "e.g. --listen 127.0.0.1:8080 or --listen localhost:8080",
+        ListenError::NotIp(_) => "e.g. --listen 127.0.0.1:8080",
+        ListenError::NotLoopback(_) => {
+            "listen on 127.0.0.1 and forward to it, or pass --allow-remote-listen if you mean it"
+        }
+        ListenError::TimedOut {
+            paste_only: true, ..
+        } => {
+            "run again, finish the login in the browser and paste the address it lands on (or the auth_code)"
+        }
+        ListenError::TimedOut { .. } => {
+            "run again and finish the login in the browser, raise --timeout, or paste the address-bar URL at the prompt"
+        }
+        ListenError::InputEnded(_) => {
+            "finish the login in the browser, then give the address it lands on (or the auth_code) on standard input, e.g. echo \"$URL\" | alipay-oauth authorize ..."
+        }
+        ListenError::Bind { .. } | ListenError::NoRedirectHost => return None,
+    })
 }
 
 /// What to do about text that does not fit its charset. Switching to UTF-8

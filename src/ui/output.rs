@@ -116,7 +116,13 @@ impl Output {
         let status = core.map_or(ExitStatus::Internal, Error::exit_status);
         let kind = core.map_or("internal", Error::kind);
         let hint = core.and_then(Error::hint);
-        let message = capped(one_line(&format!("{err:#}")));
+        // The edge's wording replaces the core's only when nothing was
+        // added around the core error.
+        let message = match core.and_then(Failure::message) {
+            Some(m) if err.chain().count() == 1 => m,
+            _ => format!("{err:#}"),
+        };
+        let message = capped(one_line(&message));
         if self.is_json() {
             let mut body = serde_json::json!({
                 "kind": kind,

@@ -49,6 +49,20 @@ pub struct Profile {
     pub scope: Option<String>,
 }
 
+/// Why the configuration file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Missing (when named), unreadable or too large: the reason names the file.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("config file {} is not valid: {first_line} {message}", .path.display())]
+    Invalid {
+        path: std::path::PathBuf,
+        first_line: String,
+        message: String,
+    },
+}
+
 impl ConfigFile {
     /// Reads a config file. A missing file is an error only when `required`
     /// (it was named explicitly); the default location may well not exist.
@@ -61,22 +75,24 @@ impl ConfigFile {
                 return Ok(ConfigFile::default());
             }
             Err(e) => {
-                return Err(Error::usage_with_hint(
-                    crate::files::read::described_read_error("config file ", path, &e),
-                    "check the path given with --config or ALIPAY_OAUTH_CONFIG",
-                ));
+                return Err(
+                    ConfigError::Unreadable(crate::files::read::described_read_error(
+                        "config file ",
+                        path,
+                        &e,
+                    ))
+                    .into(),
+                );
             }
         };
         toml::from_str(&text).map_err(|e| {
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
-            Error::usage_with_hint(
-                format!(
-                    "config file {} is not valid: {first_line} {}",
-                    path.display(),
-                    e.message()
-                ),
-                "fix the file; `alipay-oauth config` shows the effective settings",
-            )
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                first_line,
+                message: e.message().to_string(),
+            }
+            .into()
         })
     }
 

@@ -57,10 +57,13 @@ pub enum Error {
         hint: Option<String>,
     },
     /// The token store cannot be read or written.
-    #[error("{message}")]
-    Store {
-        message: String,
-        hint: Option<String>,
+    #[error(transparent)]
+    Store(#[from] crate::login::store::StoreError),
+    /// A file could not be written (whole, 0600).
+    #[error("cannot write {}: {reason}", .path.display())]
+    Write {
+        path: std::path::PathBuf,
+        reason: String,
     },
     /// New tokens were obtained (a code or refresh token spent), then
     /// could not be stored: the session travels with the error so that the
@@ -76,6 +79,12 @@ pub enum Error {
     /// A file that is only replaced on request already exists.
     #[error("{} already exists", path.display())]
     Exists { path: std::path::PathBuf },
+    /// The configuration file cannot be used.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    /// The emulator cannot start.
+    #[error(transparent)]
+    Emulator(#[from] crate::emulator::EmulatorError),
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.

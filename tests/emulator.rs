@@ -590,12 +590,14 @@ fn emulator_startup_errors() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, &format!("port {port} is already in use"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--port 0 for any free port"));
     // No app.
     let out = common::cli()
         .args(["emulator", "--port", "0"])
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "no app");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--app-public-key-file"));
     // A bad fault.
     let out = common::cli()
         .args(["emulator", "--fault", "explode"])

@@ -250,10 +250,18 @@ impl Shared {
 }
 
 fn no_app() -> Error {
-    Error::usage_with_hint(
-        "the emulator has no app",
-        "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file",
-    )
+    EmulatorError::NoApp.into()
+}
+
+/// Why the emulator cannot start: facts; the edge names the flags.
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    #[error("the emulator has no app")]
+    NoApp,
+    #[error("port {} is already in use on {}", .0.port(), .0.ip())]
+    PortInUse(SocketAddr),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
 }
 
 impl Emulator {
@@ -385,14 +393,14 @@ impl Offline {
 }
 
 fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
-    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
-    if in_use {
-        Error::usage_with_hint(
-            format!("port {} is already in use on {}", addr.port(), addr.ip()),
-            "choose another with --port, or --port 0 for any free port",
-        )
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        EmulatorError::PortInUse(addr).into()
     } else {
-        Error::usage(format!("cannot listen on {addr}: {e}"))
+        EmulatorError::Bind {
+            addr,
+            reason: e.to_string(),
+        }
+        .into()
     }
 }
 

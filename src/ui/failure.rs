@@ -2,8 +2,11 @@
 //! `kind` for JSON errors, and the hint that says what to do, naming the
 //! flags and subcommands that the core's errors may not know about.
 
+use crate::config::ConfigError;
+use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::form::FormError;
+use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
@@ -68,7 +71,9 @@ impl Failure for Error {
             | Error::Charset(_)
             | Error::Params(_)
             | Error::Form(_)
-            | Error::Exists { .. } => ExitStatus::Usage,
+            | Error::Exists { .. }
+            | Error::Config(_)
+            | Error::Emulator(_) => ExitStatus::Usage,
             Error::Listen(e) if waited(e) => ExitStatus::Authorization,
             Error::Listen(_) => ExitStatus::Usage,
             // A body cut short is the network's doing, not a forgery.
@@ -81,7 +86,7 @@ impl Failure for Error {
             Error::Network { .. } => ExitStatus::Network,
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
-            Error::Store { .. } => ExitStatus::Usage,
+            Error::Store(_) | Error::Write { .. } => ExitStatus::Usage,
             Error::NotStored { cause, .. } => cause.exit_status(),
             Error::Interrupted => ExitStatus::Interrupted,
             Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
@@ -95,7 +100,7 @@ impl Failure for Error {
                 "usage"
             }
             Error::Listen(e) if waited(e) => "authorization",
-            Error::Listen(_) => "usage",
+            Error::Listen(_) | Error::Config(_) | Error::Emulator(_) => "usage",
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
@@ -104,7 +109,7 @@ impl Failure for Error {
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
-            Error::Store { .. } | Error::NotStored { .. } => "store",
+            Error::Store(_) | Error::Write { .. } | Error::NotStored { .. } => "store",
             Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
@@ -117,7 +122,9 @@ impl Failure for Error {
             | Error::Signature { hint, .. }
             | Error::Network { hint, .. }
             | Error::Authorization { hint, .. }
-            | Error::Store { hint, .. } => hint.clone(),
+            => hint.clone(),
+            Error::Store(e) => Some(store_hint(e).into()),
+            Error::Write { .. } => Some("check the directory exists and is writable".into()),
             Error::Alipay(e) => Some(e.hint()),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
@@ -128,6 +135,19 @@ impl Failure for Error {
             Error::Interrupted => None,
             Error::Exists { .. } => Some("choose another file, or pass --force to replace it".into()),
             Error::Listen(e) => listen_hint(e).map(str::to_string),
+            Error::Config(ConfigError::Unreadable(_)) => {
+                Some("check the path given with --config or ALIPAY_OAUTH_CONFIG".into())
+            }
+            Error::Config(ConfigError::Invalid { .. }) => {
+                Some("fix the file; `alipay-oauth config` shows the effective settings".into())
+            }
+            Error::Emulator(EmulatorError::NoApp) => Some(
+                "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file".into(),
+            ),
+            Error::Emulator(EmulatorError::PortInUse(_)) => {
+                Some("choose another with --port, or --port 0 for any free port".into())
+            }
+            Error::Emulator(EmulatorError::Bind { .. }) => None,
             Error::Key(k) => k.hint().map(str::to_string),
             Error::Charset(c)
             | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
@@ -186,6 +206,22 @@ impl Failure for Error {
             _ => {}
         }
         m
+    }
+}
+
+fn store_hint(e: &StoreError) -> &'static str {
+    match e {
+        StoreError::Io { .. } => {
+            "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"
+        }
+        StoreError::SharedLink { .. } => {
+            "make the link's target private (chmod 700), or use a private token directory (--token-dir / ALIPAY_TOKEN_DIR)"
+        }
+        StoreError::LockIsLink { .. } => "remove it; alipay-oauth creates it as a plain file",
+        StoreError::Locked { .. } => "another refresh is running; wait for it and retry",
+        StoreError::Damaged { .. } | StoreError::TooLarge { .. } => {
+            "remove it with `alipay-oauth logout` and log in again"
+        }
     }
 }
 

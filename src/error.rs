@@ -39,11 +39,8 @@ pub enum Error {
         details: Vec<String>,
     },
     /// Nothing listening, a timeout, a dropped connection, an HTTP error.
-    #[error("{message}")]
-    Network {
-        message: String,
-        hint: Option<String>,
-    },
+    #[error(transparent)]
+    Network(#[from] crate::gateway::network::NetworkError),
     /// Alipay answered with an error code.
     #[error(transparent)]
     Alipay(Box<AlipayError>),

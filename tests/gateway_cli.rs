@@ -468,6 +468,22 @@ fn injected_errors_and_http_faults() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 3, "HTTP 502");
+    // Nothing listening: the core names the host, the edge the flags.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "x", "--gateway"])
+        .arg(format!("http://127.0.0.1:{port}/gateway.do"))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, &format!("cannot connect to 127.0.0.1:{port}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("check --env / --gateway, the network, and HTTPS_PROXY / NO_PROXY"),
+        "{stderr}"
+    );
 
     emu.fault("truncate", 1);
     let out = emu

@@ -10,14 +10,14 @@ use crate::cli::settings::{Settings, read_input_file};
 use crate::endpoints::Environment;
 use crate::error::Error;
 use crate::gateway::Client;
-use crate::gateway::http::{
-    HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
-};
+use crate::gateway::http::{HttpSetupError, build_client, certificate_error, root_cause};
+use crate::gateway::network::NetworkError;
 use crate::protocol::v2::format_timestamp;
 use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
+use crate::ui::failure::UNTRUSTED_CERT_HINT;
 use crate::ui::failure::{ExitStatus, Failure};
 use crate::ui::output::Output;
 
@@ -304,10 +304,10 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         let names = failed.iter().map(|c| c.name).collect::<Vec<_>>().join(", ");
         let message = format!("{} check(s) failed: {names}", failed.len());
         Err(if failed.iter().all(|c| c.network) {
-            Error::Network {
-                message,
-                hint: Some("see the fixes above".into()),
-            }
+            Error::Network(NetworkError::Checks {
+                count: failed.len(),
+                names,
+            })
         } else {
             Error::usage_with_hint(message, "see the fixes above")
         }
@@ -577,7 +577,7 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
             c.lines = Error::Alipay(e).details();
             c
         }
-        Err(e @ Error::Network { .. }) => {
+        Err(e @ Error::Network(_)) => {
             let mut c = check(
                 "live call",
                 Status::Fail,

@@ -6,6 +6,7 @@ use crate::config::ConfigError;
 use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::form::FormError;
+use crate::gateway::network::{NetworkError, Spent};
 use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
@@ -83,7 +84,7 @@ impl Failure for Error {
             Error::Response(_) | Error::Signature { .. } | Error::Invalid { .. } => {
                 ExitStatus::Signature
             }
-            Error::Network { .. } => ExitStatus::Network,
+            Error::Network(_) => ExitStatus::Network,
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
             Error::Store(_) | Error::Write { .. } => ExitStatus::Usage,
@@ -105,7 +106,7 @@ impl Failure for Error {
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
             Error::Signature { .. } | Error::Invalid { .. } => "signature",
-            Error::Network { .. } => "network",
+            Error::Network(_) => "network",
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
@@ -120,7 +121,7 @@ impl Failure for Error {
         match self {
             Error::Usage { hint, .. }
             | Error::Signature { hint, .. }
-            | Error::Network { hint, .. }
+
             | Error::Authorization { hint, .. }
             => hint.clone(),
             Error::Store(e) => Some(store_hint(e).into()),
@@ -135,6 +136,7 @@ impl Failure for Error {
             Error::Interrupted => None,
             Error::Exists { .. } => Some("choose another file, or pass --force to replace it".into()),
             Error::Listen(e) => listen_hint(e).map(str::to_string),
+            Error::Network(e) => network_hint(e),
             Error::Config(ConfigError::Unreadable(_)) => {
                 Some("check the path given with --config or ALIPAY_OAUTH_CONFIG".into())
             }
@@ -223,6 +225,50 @@ fn store_hint(e: &StoreError) -> &'static str {
             "remove it with `alipay-oauth logout` and log in again"
         }
     }
+}
+
+/// The way out of an untrusted certificate, for a call and `doctor` alike.
+pub const UNTRUSTED_CERT_HINT: &str = "a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification";
+
+fn network_hint(e: &NetworkError) -> Option<String> {
+    // What retrying cannot undo, appended to the hint.
+    let spent = |spent: &Spent| match spent {
+        Spent::AuthCode => {
+            "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`"
+        }
+        Spent::RefreshToken => {
+            "; if the refresh token is then refused, the lost answer had already rotated it: authorize again"
+        }
+        Spent::Nothing => "",
+    };
+    Some(match e {
+        NetworkError::BodyTimeout { spent: s, .. } => format!(
+            "the gateway is slow: retry, or raise --request-timeout{}",
+            spent(s)
+        ),
+        NetworkError::Dropped { spent: s, .. } => format!("retry the call{}", spent(s)),
+        NetworkError::TooLarge { .. } => "check --gateway: this is not an Alipay gateway".into(),
+        NetworkError::Status { status, .. } if *status >= 500 => {
+            "Alipay (or a proxy) failed; retry later".into()
+        }
+        NetworkError::Status { .. } => {
+            "check --gateway / --env: the URL does not look like an Alipay gateway".into()
+        }
+        NetworkError::Timeout { spent: s, .. } => format!(
+            "the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout{}",
+            spent(s)
+        ),
+        NetworkError::Untrusted { .. } => UNTRUSTED_CERT_HINT.into(),
+        NetworkError::Connect { .. } => {
+            "check --env / --gateway, the network, and HTTPS_PROXY / NO_PROXY".into()
+        }
+        NetworkError::Failed { spent: s, .. } => format!(
+            "retry; if it persists check the network and proxy settings{}",
+            spent(s)
+        ),
+        NetworkError::DemoPage(_) => return None,
+        NetworkError::Checks { .. } => "see the fixes above".into(),
+    })
 }
 
 /// Whether the listener gave up waiting (an unfinished login), rather

@@ -3,7 +3,7 @@
 //! emulator can produce, tampered and wrongly signed answers, network
 //! faults, proxies, concurrent refreshes, and scans for leaked secrets.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -12,23 +12,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{EmulatorProc, assert_no_secrets, key_secrets};
+use common::{EmulatorProc, assert_no_secrets, key_secrets, stderr_json, stdout_json};
 use serde_json::Value;
-
-fn stdout_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "stdout is JSON: {} / {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn stderr_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|_| panic!("stderr is JSON: {}", String::from_utf8_lossy(&out.stderr)))
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

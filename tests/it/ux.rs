@@ -1,7 +1,7 @@
 //! What a new user meets first: pipes closed early, help, JSON discipline,
 //! `config` sources, warnings about secrets on the command line.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::process::Stdio;

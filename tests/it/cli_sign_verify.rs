@@ -2,22 +2,18 @@
 //! diagnosis, and every kind of bad input (clear one-line error, the
 //! documented exit code, no panic, no secret echoed).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-use common::{assert_clean_failure, cli, openssl, scratch};
+use common::{assert_clean_failure, cli, openssl, s, scratch};
 use serde_json::Value;
 
 fn write(name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let p = scratch().join(name);
     std::fs::write(&p, content).unwrap();
     p
-}
-
-fn s(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
 }
 
 /// A key made by openssl with these `genpkey` options, written once.

@@ -3,7 +3,7 @@
 //! requests, timeouts, busy ports, pasting (on a pipe and on a terminal),
 //! Ctrl-C and the browser rules.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

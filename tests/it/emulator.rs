@@ -2,7 +2,7 @@
 //! SDK as a client, the authorization page, every gateway error path, token
 //! rules, and a bounded load test.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

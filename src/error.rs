@@ -82,6 +82,9 @@ pub enum Error {
     /// The emulator cannot start.
     #[error(transparent)]
     Emulator(#[from] crate::emulator::EmulatorError),
+    /// The stored login cannot supply a token.
+    #[error(transparent)]
+    Login(#[from] crate::login::session::LoginError),
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.

@@ -17,8 +17,8 @@ use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
-use crate::ui::failure::UNTRUSTED_CERT_HINT;
 use crate::ui::failure::{ExitStatus, Failure};
+use crate::ui::failure::{UNTRUSTED_CERT_HINT, alipay_hint};
 use crate::ui::output::Output;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -572,7 +572,12 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
             None,
         ),
         Err(Error::Alipay(e)) => {
-            let mut c = check("live call", Status::Fail, e.to_string(), Some(&e.hint()));
+            let mut c = check(
+                "live call",
+                Status::Fail,
+                e.to_string(),
+                Some(&alipay_hint(&e)),
+            );
             // The same comparison as an `exchange` error shows.
             c.lines = Error::Alipay(e).details();
             c

@@ -6,7 +6,9 @@ use crate::config::ConfigError;
 use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::form::FormError;
+use crate::gateway::AlipayError;
 use crate::gateway::network::{NetworkError, Spent};
+use crate::login::session::LoginError;
 use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
@@ -74,7 +76,9 @@ impl Failure for Error {
             | Error::Form(_)
             | Error::Exists { .. }
             | Error::Config(_)
-            | Error::Emulator(_) => ExitStatus::Usage,
+            | Error::Emulator(_)
+            | Error::Login(LoginError::NoLogin { .. }) => ExitStatus::Usage,
+            Error::Login(_) => ExitStatus::Authorization,
             Error::Listen(e) if waited(e) => ExitStatus::Authorization,
             Error::Listen(_) => ExitStatus::Usage,
             // A body cut short is the network's doing, not a forgery.
@@ -101,7 +105,11 @@ impl Failure for Error {
                 "usage"
             }
             Error::Listen(e) if waited(e) => "authorization",
-            Error::Listen(_) | Error::Config(_) | Error::Emulator(_) => "usage",
+            Error::Listen(_)
+            | Error::Config(_)
+            | Error::Emulator(_)
+            | Error::Login(LoginError::NoLogin { .. }) => "usage",
+            Error::Login(_) => "authorization",
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
@@ -126,7 +134,7 @@ impl Failure for Error {
             => hint.clone(),
             Error::Store(e) => Some(store_hint(e).into()),
             Error::Write { .. } => Some("check the directory exists and is writable".into()),
-            Error::Alipay(e) => Some(e.hint()),
+            Error::Alipay(e) => Some(alipay_hint(e)),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
             ),
@@ -137,6 +145,10 @@ impl Failure for Error {
             Error::Exists { .. } => Some("choose another file, or pass --force to replace it".into()),
             Error::Listen(e) => listen_hint(e).map(str::to_string),
             Error::Network(e) => network_hint(e),
+            Error::Login(LoginError::NoLogin { .. }) => Some(
+                "log in first with `alipay-oauth authorize`, or pass a token on standard input".into(),
+            ),
+            Error::Login(_) => Some("log in again with `alipay-oauth authorize`".into()),
             Error::Config(ConfigError::Unreadable(_)) => {
                 Some("check the path given with --config or ALIPAY_OAUTH_CONFIG".into())
             }
@@ -230,6 +242,80 @@ fn store_hint(e: &StoreError) -> &'static str {
 /// The way out of an untrusted certificate, for a call and `doctor` alike.
 pub const UNTRUSTED_CERT_HINT: &str = "a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification";
 
+/// What the user should do about an Alipay error, by sub_code, else by code.
+pub fn alipay_hint(e: &AlipayError) -> String {
+    let by_sub = match e.sub_code.as_deref().unwrap_or("") {
+        "isp.unknow-error" | "aop.unknow-error" | "isp.unknown-error" => {
+            Some("Alipay's service is unavailable: retry later")
+        }
+        "aop.invalid-auth-token" => Some(
+            "the access token is invalid: refresh it (`alipay-oauth exchange --refresh`) or authorize again (`alipay-oauth authorize`)",
+        ),
+        "aop.auth-token-time-out" => Some(
+            "the access token has expired: refresh it (`alipay-oauth exchange --refresh`) or authorize again",
+        ),
+        "isv.code-invalid" => Some(
+            "the auth code is wrong, already used, expired or from another app: codes work once, so authorize again (`alipay-oauth authorize`) for a new one",
+        ),
+        "isv.refresh-token-invalid" => Some(
+            "the refresh token is wrong or was already used (refresh tokens rotate on every refresh): use the newest one, or authorize again",
+        ),
+        "isv.refresh-token-time-out" => {
+            Some("the refresh token has expired: authorize again (`alipay-oauth authorize`)")
+        }
+        "isv.grant-type-invalid" => Some("grant_type must be authorization_code or refresh_token"),
+        "isv.invalid-signature" => Some(
+            "Alipay could not verify the request signature: the private key does not match the app public key in the console (`alipay-oauth keys match`), or a sandbox key is used on production; compare the strings to sign below",
+        ),
+        "isv.invalid-app-id" => Some(
+            "this gateway does not know the app id: a sandbox app id on the production gateway or the reverse? check --env",
+        ),
+        "isv.invalid-timestamp" => Some(
+            "the request time is too far from Beijing time: fix the system clock (alipay-oauth always sends Beijing time)",
+        ),
+        "isv.invalid-charset" => {
+            Some("use --charset utf-8 or gbk; the charset must be in the query string")
+        }
+        "isv.missing-signature-config" => Some(
+            "the app has no key configured: upload the app public key in the console (interface signing method)",
+        ),
+        "isv.app-call-limited" | "isv.method-call-limited" => {
+            Some("call limit exceeded: back off and retry later")
+        }
+        "isv.insufficient-isv-permissions" => Some(
+            "the app lacks the capability: add member info (获取会员信息) to the app in the Alipay console",
+        ),
+        "isv.insufficient-user-permissions" => {
+            Some("the user did not grant the profile: authorize again with --scope auth_user")
+        }
+        "isv.invalid-method" => Some("the gateway does not know this method: check its name"),
+        "isv.invalid-signature-type" => Some("use --sign-type RSA2 (or RSA for legacy apps)"),
+        "isv.missing-auth-token" => Some(
+            "this API acts for a user and needs their access token: log in first (`alipay-oauth authorize`), or give a token (`alipay-oauth call --help` says how)",
+        ),
+        s if s.starts_with("isv.missing-") => Some(
+            "the request lacks a required parameter: check the parameters (if alipay-oauth built the request, please report it)",
+        ),
+        _ => None,
+    };
+    if let Some(h) = by_sub {
+        return h.to_string();
+    }
+    match e.code.as_str() {
+        "20000" => "Alipay's service is unavailable: retry later",
+        "20001" => "the token is invalid or expired: refresh it or authorize again",
+        "40001" => "a required parameter is missing: fix the request",
+        "40002" => "a parameter is invalid: read sub_msg",
+        "40004" => "the business call failed: read sub_msg",
+        "40005" => "call limit exceeded: back off and retry later",
+        "40006" => {
+            "insufficient permissions: add the capability to the app, or ask the user for auth_user"
+        }
+        _ => "read sub_msg; the error codes are listed in Alipay's documentation",
+    }
+    .to_string()
+}
+
 fn network_hint(e: &NetworkError) -> Option<String> {
     // What retrying cannot undo, appended to the hint.
     let spent = |spent: &Spent| match spent {
@@ -321,5 +407,54 @@ fn charset_hint(e: &CharsetError) -> Option<String> {
             charset.label().to_uppercase()
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alipay(code: &str, sub_code: Option<&str>) -> AlipayError {
+        AlipayError {
+            method: "alipay.system.oauth.token".into(),
+            code: code.into(),
+            msg: None,
+            sub_code: sub_code.map(str::to_string),
+            sub_msg: None,
+            trace_id: None,
+            signed: true,
+            our_sign_content: None,
+        }
+    }
+
+    #[test]
+    fn alipay_hints_by_sub_code_then_code() {
+        let h = alipay_hint(&alipay("40002", Some("isv.code-invalid")));
+        assert!(
+            h.contains("authorize again (`alipay-oauth authorize`)"),
+            "{h}"
+        );
+        assert!(alipay_hint(&alipay("40006", Some("nope"))).contains("capability"));
+        let h = alipay_hint(&alipay("40004", Some("isv.insufficient-user-permissions")));
+        assert!(h.contains("--scope auth_user"), "{h}");
+    }
+
+    #[test]
+    fn listen_failures_keep_the_flag_words_at_the_edge() {
+        let e = Error::Listen(ListenError::NotHostPort("localhost".into()));
+        assert_eq!(
+            e.message().as_deref(),
+            Some("--listen \"localhost\" is not HOST:PORT")
+        );
+        assert!(!e.to_string().contains("--listen"));
+        assert_eq!(e.exit_status(), ExitStatus::Usage);
+        let waited = Error::Listen(ListenError::TimedOut {
+            timeout: std::time::Duration::from_secs(3),
+            why: vec!["nothing was pasted".into()],
+            paste_only: true,
+        });
+        assert_eq!(waited.exit_status(), ExitStatus::Authorization);
+        assert_eq!(waited.kind(), "authorization");
+        assert!(waited.hint().unwrap().contains("paste the address"));
     }
 }

@@ -12,7 +12,7 @@ use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
-use crate::ui::failure::ExitStatus;
+use crate::ui::failure::{ExitStatus, response_hint};
 use crate::ui::output::{Output, visible, visible_bytes};
 
 pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -89,7 +89,7 @@ fn response(
             report.reason = e.to_string();
             report.diagnosis.push(Finding {
                 code: "malformed",
-                message: format!("{e}: {}", e.hint()),
+                message: format!("{e}: {}", response_hint(&e)),
             });
             return Ok(report);
         }

@@ -14,6 +14,7 @@ use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
+use crate::sign::key::KeyError;
 use crate::sign::response::ResponseError;
 
 /// Exit statuses, fixed by the command-line contract.
@@ -162,14 +163,14 @@ impl Failure for Error {
                 Some("choose another with --port, or --port 0 for any free port".into())
             }
             Error::Emulator(EmulatorError::Bind { .. }) => None,
-            Error::Key(k) => k.hint().map(str::to_string),
+            Error::Key(k) => key_hint(k).map(str::to_string),
             Error::Charset(c)
             | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
                 charset_hint(c)
             }
             Error::Params(ParamsError::Duplicate(_)) => Some("give each parameter once".into()),
             Error::Params(_) => None,
-            Error::Response(r) => Some(r.hint().to_string()),
+            Error::Response(r) => Some(response_hint(r).to_string()),
             Error::Invalid { .. } => None,
             Error::Internal(_) => Some(
                 "this is a bug in alipay-oauth; please report it with the command you ran".into(),
@@ -314,6 +315,48 @@ pub fn alipay_hint(e: &AlipayError) -> String {
         _ => "read sub_msg; the error codes are listed in Alipay's documentation",
     }
     .to_string()
+}
+
+/// What to do about a key that cannot be used.
+pub fn key_hint(e: &KeyError) -> Option<&'static str> {
+    Some(match e {
+        KeyError::Empty => "point the option at the file that holds the key",
+        KeyError::PublicWherePrivateNeeded { .. } => {
+            "give the app private key (the one you generated and kept), not a public key"
+        }
+        KeyError::PrivateWherePublicNeeded { .. } => {
+            "give the Alipay public key shown in the Alipay console, never a private key"
+        }
+        KeyError::CertificateWhereKeyNeeded => {
+            "in public-key-certificate mode pass certificates with the --*-cert-file options; `alipay-oauth keys inspect` shows what a file holds"
+        }
+        KeyError::NotRsa { .. } => "generate an RSA-2048 key: `alipay-oauth keys generate`",
+        KeyError::Encrypted => {
+            "decrypt it first, e.g. `openssl pkey -in key.pem -out key-plain.pem`, and keep the result private"
+        }
+        KeyError::InvalidBase64 { .. } | KeyError::NotAKey { .. } | KeyError::Malformed { .. } => {
+            "copy the key again in full; `alipay-oauth keys inspect FILE` tells what a file holds"
+        }
+        KeyError::TooShort { .. } => {
+            "generate a 2048-bit key (`alipay-oauth keys generate`) and upload its public key, or use --sign-type RSA for a legacy 1024-bit app"
+        }
+    })
+}
+
+/// What to do about a response that cannot be taken apart.
+pub fn response_hint(e: &ResponseError) -> &'static str {
+    match e {
+        ResponseError::Truncated { .. } | ResponseError::Empty => {
+            "the connection probably dropped; retry the call (but never reuse an auth code)"
+        }
+        ResponseError::NodeMissing { .. } => {
+            "check --method: the node is named after it, with dots as underscores and `_response` appended"
+        }
+        ResponseError::Charset { .. } => {
+            "the gateway answers in the request charset: pass the same --charset that was used for the request"
+        }
+        _ => "this is not a genuine gateway response; do not use its data",
+    }
 }
 
 fn network_hint(e: &NetworkError) -> Option<String> {

@@ -491,8 +491,19 @@ pub enum ListenPlan {
         path: String,
     },
     PasteOnly {
-        why: String,
+        why: PasteReason,
     },
+}
+
+/// Why no listener can receive the callback, so the person pastes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasteReason {
+    /// The person asked to paste.
+    Asked,
+    /// The redirect URI's host (named) is not this machine.
+    RemoteHost(String),
+    /// The redirect URI is https on this machine; the listener is plain http.
+    HttpsRedirect,
 }
 
 fn loopback_addrs(host: &url::Host<&str>, port: u16) -> Option<Vec<SocketAddr>> {
@@ -560,15 +571,12 @@ pub fn plan(
     let host = redirect.host().ok_or(ListenError::NoRedirectHost)?;
     let Some(addrs) = loopback_addrs(&host, redirect.port_or_known_default().unwrap_or(80)) else {
         return Ok(ListenPlan::PasteOnly {
-            why: format!(
-                "the redirect URI's host {} is not this machine (use --listen HOST:PORT if a hosts-file entry, tunnel or SSH forward brings it here)",
-                redirect.host_str().unwrap_or("?")
-            ),
+            why: PasteReason::RemoteHost(redirect.host_str().unwrap_or("?").to_string()),
         });
     };
     if redirect.scheme() == "https" {
         return Ok(ListenPlan::PasteOnly {
-            why: "the redirect URI is https on this machine, and the listener speaks plain http (put a TLS tunnel in front and use --listen)".into(),
+            why: PasteReason::HttpsRedirect,
         });
     }
     Ok(ListenPlan::Listen { addrs, path })

@@ -766,3 +766,31 @@ fn qr_code_decodes_to_the_exact_url() {
     let text = String::from_utf8(decoded.stdout).unwrap();
     assert_eq!(text.trim_end_matches('\n'), auth_url);
 }
+
+/// Why no listener runs and why no browser opens are the core's facts; the
+/// command line words them, naming the flags that change them.
+#[test]
+fn paste_and_browser_reasons_are_worded_at_the_edge() {
+    let emu = EmulatorProc::start(&["--redirect-domain", "shop.example.com"]);
+    let out = emu
+        .cli()
+        .args(["authorize", "--no-browser"])
+        .args(["--redirect-uri", "https://shop.example.com/alipay/cb"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 5, "the input ended");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("No callback listener: the redirect URI's host shop.example.com is not this machine (use --listen HOST:PORT"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Not opening a browser (--no-browser)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("echo \"$URL\" | alipay-oauth authorize"),
+        "{stderr}"
+    );
+}

@@ -55,6 +55,8 @@ pub enum ConfigError {
     /// Missing (when named), unreadable or too large: the reason names the file.
     #[error("{0}")]
     Unreadable(String),
+    #[error("no profile named {name:?} in the config file")]
+    NoProfile { name: String, known: Vec<String> },
     #[error("config file {} is not valid: {first_line} {message}", .path.display())]
     Invalid {
         path: std::path::PathBuf,
@@ -111,17 +113,11 @@ impl ConfigFile {
             None => Ok(None),
             Some(n) => match self.profiles.get(&n) {
                 Some(p) => Ok(Some((n, p.clone()))),
-                None => Err(Error::usage_with_hint(
-                    format!("no profile named {n:?} in the config file"),
-                    if self.profiles.is_empty() {
-                        "the config file has no [profiles.NAME] sections yet".to_string()
-                    } else {
-                        format!(
-                            "profiles: {}",
-                            self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-                        )
-                    },
-                )),
+                None => Err(ConfigError::NoProfile {
+                    name: n,
+                    known: self.profiles.keys().cloned().collect(),
+                }
+                .into()),
             },
         }
     }

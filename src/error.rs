@@ -13,7 +13,8 @@ use crate::sign::response::{Rejection, ResponseError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A bad flag, value or combination, or unusable configuration.
+    /// A bad flag, value or combination: raised by the edge only (`cli`,
+    /// `commands`), which alone knows the flags; the core has typed variants.
     #[error("{message}")]
     Usage {
         message: String,
@@ -85,6 +86,22 @@ pub enum Error {
     /// The stored login cannot supply a token.
     #[error(transparent)]
     Login(#[from] crate::login::session::LoginError),
+    /// A request the header or v3 dialect cannot sign as given.
+    #[error(transparent)]
+    Dialect(crate::sign::dialect::DialectError),
+    /// A proxy setting that is not a URL (the reason names the variable).
+    #[error("{0}")]
+    Proxy(String),
+    /// The gateway URL carries a parameter the request sets otherwise.
+    #[error("the gateway URL sets {key}={in_url}, but this request sends {key}={sent}")]
+    GatewayParam {
+        key: String,
+        in_url: String,
+        sent: String,
+    },
+    /// A file named on the command line could not be read (the text names it).
+    #[error("{0}")]
+    Read(String),
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.
@@ -110,7 +127,7 @@ impl From<crate::sign::dialect::DialectError> for Error {
             DialectError::Key(k) => Error::Key(k),
             DialectError::Form(f) => Error::Form(f),
             other @ (DialectError::Unsignable { .. } | DialectError::Empty { .. }) => {
-                Error::usage(other.to_string())
+                Error::Dialect(other)
             }
         }
     }

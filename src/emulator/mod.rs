@@ -262,6 +262,22 @@ pub enum EmulatorError {
     PortInUse(SocketAddr),
     #[error("cannot listen on {addr}: {reason}")]
     Bind { addr: SocketAddr, reason: String },
+    /// The apps file is missing or unreadable (the reason names it).
+    #[error("{0}")]
+    AppsFile(String),
+    #[error("apps file {} is not valid: {message}", .path.display())]
+    AppsInvalid {
+        path: std::path::PathBuf,
+        message: String,
+    },
+    #[error("app {app_id}: {reason}")]
+    AppKeyUnreadable { app_id: String, reason: String },
+    #[error("app {app_id}: {}: {error}", .path.display())]
+    AppKeyInvalid {
+        app_id: String,
+        path: std::path::PathBuf,
+        error: crate::sign::key::KeyError,
+    },
 }
 
 impl Emulator {

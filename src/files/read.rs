@@ -29,7 +29,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Reads a file given on the command line, with a size limit.
 pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
-    read_bounded(path, limit).map_err(|e| Error::usage(read_error_text(path, &e)))
+    read_bounded(path, limit).map_err(|e| Error::Read(read_error_text(path, &e)))
 }
 
 /// The reason of a failed read, naming the file.

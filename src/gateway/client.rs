@@ -131,9 +131,7 @@ impl<'t> Client<'t> {
             &config.proxy,
         )
         .map_err(|e| match e {
-            HttpSetupError::BadProxy(_) => {
-                Error::usage_with_hint(e.to_string(), "set it like http://proxy.example:3128")
-            }
+            HttpSetupError::BadProxy(_) => Error::Proxy(e.to_string()),
             HttpSetupError::Build(_) => Error::Internal(e.to_string()),
         })?;
         Ok(Client {
@@ -480,10 +478,11 @@ pub fn prepare_request(
         match params.get(&k) {
             Some(ours) if ours == v => {}
             Some(ours) => {
-                return Err(Error::usage_with_hint(
-                    format!("the gateway URL sets {k}={v}, but this request sends {k}={ours}"),
-                    "remove the parameter from --gateway",
-                ));
+                return Err(Error::GatewayParam {
+                    key: k.into_owned(),
+                    in_url: v.into_owned(),
+                    sent: ours.to_string(),
+                });
             }
             None => {
                 params.set(k.as_ref(), v.as_ref());

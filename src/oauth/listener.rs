@@ -38,6 +38,8 @@ pub enum ListenError {
     NotLoopback(String),
     #[error("the redirect URI has no host")]
     NoRedirectHost,
+    #[error("cannot start the callback listener: {0}")]
+    Start(String),
     /// No usable callback or paste within the wait.
     #[error("no authorization within {} s: {}", .timeout.as_secs(), .why.join("; "))]
     TimedOut {
@@ -221,7 +223,7 @@ impl Listener {
             },
             Arc::new(Forward(sender.clone())),
         )
-        .map_err(|e| Error::usage(format!("cannot start the callback listener: {e}")))?;
+        .map_err(|e| ListenError::Start(e.to_string()))?;
         // The browser must get its page before the process moves on.
         server.set_grace(Duration::from_secs(2));
         Ok(Listener {

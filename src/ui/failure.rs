@@ -78,7 +78,11 @@ impl Failure for Error {
             | Error::Exists { .. }
             | Error::Config(_)
             | Error::Emulator(_)
-            | Error::Login(LoginError::NoLogin { .. }) => ExitStatus::Usage,
+            | Error::Login(LoginError::NoLogin { .. })
+            | Error::Dialect(_)
+            | Error::Proxy(_)
+            | Error::GatewayParam { .. }
+            | Error::Read(_) => ExitStatus::Usage,
             Error::Login(_) => ExitStatus::Authorization,
             Error::Listen(e) if waited(e) => ExitStatus::Authorization,
             Error::Listen(_) => ExitStatus::Usage,
@@ -109,7 +113,11 @@ impl Failure for Error {
             Error::Listen(_)
             | Error::Config(_)
             | Error::Emulator(_)
-            | Error::Login(LoginError::NoLogin { .. }) => "usage",
+            | Error::Login(LoginError::NoLogin { .. })
+            | Error::Dialect(_)
+            | Error::Proxy(_)
+            | Error::GatewayParam { .. }
+            | Error::Read(_) => "usage",
             Error::Login(_) => "authorization",
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
@@ -162,7 +170,25 @@ impl Failure for Error {
             Error::Emulator(EmulatorError::PortInUse(_)) => {
                 Some("choose another with --port, or --port 0 for any free port".into())
             }
-            Error::Emulator(EmulatorError::Bind { .. }) => None,
+            Error::Emulator(EmulatorError::AppsInvalid { .. }) => {
+                Some("each [[apps]] needs app_id and public_key_file".into())
+            }
+            Error::Emulator(EmulatorError::AppKeyInvalid { .. }) => {
+                Some("give the app's public key".into())
+            }
+            Error::Emulator(
+                EmulatorError::Bind { .. }
+                | EmulatorError::AppsFile(_)
+                | EmulatorError::AppKeyUnreadable { .. },
+            ) => None,
+            Error::Config(ConfigError::NoProfile { known, .. }) => Some(if known.is_empty() {
+                "the config file has no [profiles.NAME] sections yet".to_string()
+            } else {
+                format!("profiles: {}", known.join(", "))
+            }),
+            Error::Proxy(_) => Some("set it like http://proxy.example:3128".into()),
+            Error::GatewayParam { .. } => Some("remove the parameter from --gateway".into()),
+            Error::Dialect(_) | Error::Read(_) => None,
             Error::Key(k) => key_hint(k).map(str::to_string),
             Error::Charset(c)
             | Error::Form(FormError::Charset(c) | FormError::Value { error: c, .. }) => {
@@ -427,7 +453,9 @@ fn listen_hint(e: &ListenError) -> Option<&'static str> {
         ListenError::InputEnded(_) => {
             "finish the login in the browser, then give the address it lands on (or the auth_code) on standard input, e.g. echo \"$URL\" | alipay-oauth authorize ..."
         }
-        ListenError::Bind { .. } | ListenError::NoRedirectHost => return None,
+        ListenError::Bind { .. } | ListenError::NoRedirectHost | ListenError::Start(_) => {
+            return None;
+        }
     })
 }
 

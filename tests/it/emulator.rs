@@ -660,3 +660,24 @@ fn startup_report_quiet_and_human() {
     assert!(human.contains("  gateway             http"), "{human}");
     assert!(human.contains("Alipay public key"), "{human}");
 }
+
+/// An apps file that is not valid TOML: the path and what is wrong, and
+/// what each entry needs.
+#[test]
+fn an_invalid_apps_file_says_what_an_entry_needs() {
+    let dir = common::tempdir();
+    let apps = dir.path().join("apps.toml");
+    std::fs::write(&apps, "[[apps]]\nname = 3\n").unwrap();
+    let out = common::cli()
+        .args(["emulator", "--port", "0", "--apps-file"])
+        .arg(&apps)
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "is not valid");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&*apps.to_string_lossy()), "{stderr}");
+    assert!(
+        stderr.contains("each [[apps]] needs app_id and public_key_file"),
+        "{stderr}"
+    );
+}

@@ -1073,3 +1073,22 @@ fn key_text_variable_takes_its_place_in_the_precedence() {
     assert_eq!(config(&text, false)["source"], "env ALIPAY_PRIVATE_KEY");
     assert_eq!(config(&text, true)["source"], "flag --private-key-file");
 }
+
+/// A gateway URL whose query contradicts the request: the core says which
+/// parameter, the edge says to fix --gateway. Nothing is sent.
+#[test]
+fn a_gateway_url_parameter_that_contradicts_the_request_is_refused() {
+    let emu = EmulatorProc::start(&[]);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "x", "--gateway"])
+        .arg(format!("{}?charset=GBK", emu.gateway()))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(
+        &out,
+        2,
+        "the gateway URL sets charset=GBK, but this request sends charset=utf-8",
+    );
+    assert!(stderr(&out).contains("remove the parameter from --gateway"));
+}

@@ -36,8 +36,8 @@ pub enum Error {
     Signature {
         rejection: Rejection,
         hint: Option<String>,
-        /// Diagnosis lines.
-        details: Vec<String>,
+        /// What the diagnosis found.
+        findings: Vec<crate::sign::diagnosis::Finding>,
     },
     /// Nothing listening, a timeout, a dropped connection, an HTTP error.
     #[error(transparent)]

@@ -456,6 +456,7 @@ pub(super) fn verify_v3(args: &VerifyV3Args, settings: &Settings) -> anyhow::Res
             message: format!(
                 "{r}: Alipay rotated its certificate, or the certificate belongs to another app"
             ),
+            fix: None,
         });
     } else if !report.valid {
         let app = app_key_from(args.app_public_key_file.as_deref(), settings)?;

@@ -12,7 +12,7 @@ use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
-use crate::ui::failure::{ExitStatus, response_hint};
+use crate::ui::failure::{ExitStatus, finding_text, response_hint};
 use crate::ui::output::{Output, visible, visible_bytes};
 
 pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -90,6 +90,7 @@ fn response(
             report.diagnosis.push(Finding {
                 code: "malformed",
                 message: format!("{e}: {}", response_hint(&e)),
+                fix: None,
             });
             return Ok(report);
         }
@@ -156,6 +157,7 @@ fn response(
                 "{}: Alipay rotated its certificate, or the certificate belongs to another app",
                 report.reason
             ),
+            fix: None,
         });
     }
     Ok(report)
@@ -227,6 +229,7 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
                         other.label(),
                         other.label()
                     ),
+                    fix: None,
                 },
             );
         }
@@ -305,7 +308,14 @@ fn settle(
                 charset: report.charset,
                 key,
                 app_key: app,
-            });
+            })
+            .into_iter()
+            // The fix, named as the flag that applies it.
+            .map(|f| Finding {
+                message: finding_text(&f),
+                ..f
+            })
+            .collect();
         }
     }
 }

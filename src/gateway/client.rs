@@ -421,7 +421,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                 "nothing from this response was used: the gateway's answer is not one Alipay sends"
                     .into(),
             ),
-            details: Vec::new(),
+            findings: Vec::new(),
         }),
         Verdict::Rejected(rejection) => {
             let app_public = cfg.private_key.public_key();
@@ -439,7 +439,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                         "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
                             .into(),
                     ),
-                    details: findings.into_iter().map(|f| format!("{} [{}]", f.message, f.code)).collect(),
+                    findings,
                 })
         }
     };
@@ -571,7 +571,7 @@ fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
             hint: Some(
                 "Alipay rotated its certificate, or the certificate files belong to another app: download the current alipayCertPublicKey_RSA2.crt".into(),
             ),
-            details: Vec::new(),
+            findings: Vec::new(),
         }),
     }
 }
@@ -923,7 +923,7 @@ mod tests {
         // Signed with the app's own key: the diagnosis says so.
         let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, Some(&app)));
         match got.result {
-            Err(Error::Signature { details, .. }) => assert!(!details.is_empty()),
+            Err(Error::Signature { findings, .. }) => assert!(!findings.is_empty()),
             other => panic!("{other:?}"),
         }
     }

@@ -14,6 +14,7 @@ use crate::oauth::listener::ListenError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
+use crate::sign::diagnosis::{Finding, Fix};
 use crate::sign::key::KeyError;
 use crate::sign::response::ResponseError;
 
@@ -206,7 +207,7 @@ impl Failure for Error {
     /// Lines that explain the error further, printed after it.
     fn details(&self) -> Vec<String> {
         match self {
-            Error::Signature { details, .. } => details.clone(),
+            Error::Signature { findings, .. } => findings.iter().map(finding_line).collect(),
             Error::Alipay(e) => match e.sign_content_diff() {
                 Some(d) => {
                     let mut lines = vec![
@@ -241,8 +242,9 @@ impl Failure for Error {
                     );
                 }
             }
-            Error::Signature { details, .. } => {
-                m.insert("diagnosis".into(), json!(details));
+            Error::Signature { findings, .. } => {
+                let lines: Vec<String> = findings.iter().map(finding_line).collect();
+                m.insert("diagnosis".into(), json!(lines));
             }
             _ => {}
         }
@@ -383,6 +385,21 @@ pub fn response_hint(e: &ResponseError) -> &'static str {
         }
         _ => "this is not a genuine gateway response; do not use its data",
     }
+}
+
+/// A diagnosis finding in the words of the command line: with the flag
+/// that applies its fix.
+pub fn finding_text(f: &Finding) -> String {
+    match f.fix {
+        Some(Fix::SignType(t)) => format!("{}: use --sign-type {}", f.message, t.label()),
+        Some(Fix::Charset(c)) => format!("{}: use --charset {c}", f.message),
+        None => f.message.clone(),
+    }
+}
+
+/// A finding as a detail line of an error.
+fn finding_line(f: &Finding) -> String {
+    format!("{} [{}]", finding_text(f), f.code)
 }
 
 fn network_hint(e: &NetworkError) -> Option<String> {

@@ -388,6 +388,12 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, vec!["alipay_key_is_app_key", "other_sign_type"]);
+    // The core finds the sign type; the command line names the flag for it.
+    assert_eq!(
+        doc["diagnosis"][1]["message"],
+        "the signature verifies as RSA (SHA1withRSA), not RSA2: use --sign-type RSA"
+    );
+    assert!(doc["diagnosis"][1].get("fix").is_none());
 
     // Valid: exit 0, human output.
     let out = cli()

@@ -10,7 +10,7 @@
 //! `SSL_CERT_FILE`. Where port 443 cannot be bound the test is skipped
 //! (a failure under `ALIPAY_OAUTH_TEST_STRICT`).
 
-mod common;
+use crate::common;
 
 use std::hash::{BuildHasher, Hasher};
 use std::net::{IpAddr, Ipv4Addr};

@@ -2,7 +2,7 @@
 //! loopback: requests signed in the header dialect by the library, every
 //! answer's signature checked with the emulator's Alipay key.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};

@@ -1,0 +1,609 @@
+//! What one exchange seen by the proxy says: which dialect it speaks, who
+//! it is for, and whether the request's and the answer's signatures verify,
+//! with the same diagnosis `verify` gives when one does not. Pure: bytes in,
+//! a report out, so recorded exchanges can be checked the same way.
+
+use serde::Serialize;
+
+use crate::form;
+use crate::gateway::alipay_error::{SignContentDiff, echoed_sign_content, mask_sign_content};
+use crate::sign::dialect::header::{self, HeaderDialect};
+use crate::sign::dialect::v3::{self, V3Answer};
+use crate::sign::dialect::{self, Dialect as _};
+use crate::sign::response::{self, SignatureStatus, code_str};
+use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm, diagnosis};
+
+/// The keys the signatures are checked with.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    /// The app's (merchant's) public key: requests are signed with its pair.
+    pub app: PublicKey,
+    /// Alipay's public key (or the Alipay certificate's): answers.
+    pub alipay: PublicKey,
+    /// Certificate mode: the SN answers must name.
+    pub alipay_cert_sn: Option<String>,
+}
+
+/// Which signing dialect an exchange speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DialectKind {
+    /// The v2 gateway's signed form parameters.
+    V2,
+    /// OpenAPI v3: `Authorization: ALIPAY-SHA256withRSA ...`.
+    V3,
+    /// Antom / Alipay+: `Signature` beside `Client-Id`.
+    Header,
+    /// None of them: forwarded, nothing checked.
+    Unknown,
+}
+
+/// How one side's signature fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Valid,
+    Invalid,
+    Absent,
+}
+
+/// Which side of the exchange a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Request,
+    Response,
+}
+
+/// One explanation, as `verify` gives it, with the side it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub side: Side,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// A request as the application sent it.
+#[derive(Debug, Clone, Copy)]
+pub struct SeenRequest<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    /// Without `?`; empty when none.
+    pub query: &'a str,
+    pub headers: &'a [(String, String)],
+    pub body: &'a [u8],
+}
+
+impl SeenRequest<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The path and `?query`, as received.
+    pub fn target(&self) -> String {
+        if self.query.is_empty() {
+            self.path.to_string()
+        } else {
+            format!("{}?{}", self.path, self.query)
+        }
+    }
+}
+
+/// An answer as the upstream gave it.
+#[derive(Debug, Clone, Copy)]
+pub struct SeenAnswer<'a> {
+    pub status: u16,
+    pub headers: &'a [(String, String)],
+    pub body: &'a [u8],
+}
+
+/// What the proxy found out about one exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub dialect: DialectKind,
+    /// The API method (v2), else the HTTP method and path.
+    pub method: String,
+    pub app_id: Option<String>,
+    /// v2 and v3: the answer's `code`; header: `result.resultStatus`.
+    pub code: Option<String>,
+    /// v2: `sub_code`; header: `result.resultCode`.
+    pub sub_code: Option<String>,
+    pub request: Verdict,
+    pub response: Verdict,
+    pub diagnosis: Vec<Finding>,
+    /// The request's charset (v2), for masking and recording.
+    pub charset: Charset,
+    /// Credentials seen (tokens, codes, the request's signature), raw and
+    /// decoded, for masking what is shown or recorded. Alipay's signatures
+    /// over answers are not among them: they authorise nothing, and a
+    /// recorded answer must still verify when replayed.
+    pub secrets: Vec<String>,
+}
+
+impl Inspection {
+    fn new(dialect: DialectKind, method: String) -> Inspection {
+        Inspection {
+            dialect,
+            method,
+            app_id: None,
+            code: None,
+            sub_code: None,
+            request: Verdict::Absent,
+            response: Verdict::Absent,
+            diagnosis: Vec::new(),
+            charset: Charset::Utf8,
+            secrets: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, side: Side, found: impl IntoIterator<Item = diagnosis::Finding>) {
+        self.diagnosis
+            .extend(found.into_iter().map(|f| Finding {
+                side,
+                code: f.code,
+                message: f.message,
+            }));
+    }
+
+    fn note(&mut self, side: Side, code: &'static str, message: impl Into<String>) {
+        self.diagnosis.push(Finding {
+            side,
+            code,
+            message: message.into(),
+        });
+    }
+}
+
+/// Tells the dialect of a request from where its signature travels.
+pub fn detect(request: &SeenRequest<'_>) -> DialectKind {
+    if request
+        .header("authorization")
+        .is_some_and(|a| a.starts_with(v3::SCHEME))
+    {
+        return DialectKind::V3;
+    }
+    if request.header("signature").is_some() && request.header("client-id").is_some() {
+        return DialectKind::Header;
+    }
+    let has_sign = |bytes: &[u8]| form::peek(bytes, "sign").is_some();
+    if request.path.ends_with("/gateway.do")
+        || has_sign(request.query.as_bytes())
+        || has_sign(request.body)
+    {
+        return DialectKind::V2;
+    }
+    DialectKind::Unknown
+}
+
+/// Inspects one exchange.
+pub fn inspect(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
+    match detect(request) {
+        DialectKind::V2 => v2(request, answer, keys),
+        DialectKind::V3 => v3_exchange(request, answer, keys),
+        DialectKind::Header => header_exchange(request, answer, keys),
+        DialectKind::Unknown => Inspection::new(
+            DialectKind::Unknown,
+            format!("{} {}", request.method, request.path),
+        ),
+    }
+}
+
+fn v2(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
+    let mut ins = Inspection::new(DialectKind::V2, format!("{} {}", request.method, request.path));
+    // The gateway reads the charset from the query string (protocol §3.1).
+    let label = form::peek(request.query.as_bytes(), "charset")
+        .or_else(|| form::peek(request.body, "charset"));
+    let charset = match label.as_deref().map(str::parse::<Charset>) {
+        Some(Ok(c)) => c,
+        Some(Err(_)) => {
+            ins.note(
+                Side::Request,
+                "charset",
+                format!(
+                    "the request's charset {:?} is neither utf-8 nor gbk",
+                    label.unwrap_or_default()
+                ),
+            );
+            Charset::Utf8
+        }
+        None => Charset::Utf8,
+    };
+    ins.charset = charset;
+    let mut pairs = Vec::new();
+    for (part, bytes) in [("query", request.query.as_bytes()), ("body", request.body)] {
+        // A JSON or empty body carries no form parameters.
+        if part == "body" && !looks_like_form(request) {
+            continue;
+        }
+        match form::decode(bytes, charset) {
+            Ok(p) => pairs.extend(p),
+            Err(e) => ins.note(
+                Side::Request,
+                "form",
+                format!("the request {part} is not a {charset} form: {e}"),
+            ),
+        }
+    }
+    for (k, v) in &pairs {
+        if crate::sign::content::is_secret_param(k) && !v.is_empty() {
+            ins.secrets.push(v.clone());
+            if let Ok(encoded) = form::encode_component(v, charset) {
+                ins.secrets.push(encoded);
+            }
+        }
+    }
+    let params = match Params::from_pairs(pairs) {
+        Ok(p) => p,
+        Err(e) => {
+            ins.request = Verdict::Invalid;
+            ins.note(Side::Request, "params", e.to_string());
+            return ins;
+        }
+    };
+    ins.app_id = params.get("app_id").map(str::to_string);
+    let method = params.get("method").map(str::to_string);
+    if let Some(m) = &method {
+        ins.method = m.clone();
+    }
+    let sign_type = match params.get("sign_type").map(str::parse::<SignType>) {
+        Some(Ok(t)) => t,
+        Some(Err(_)) => {
+            ins.note(
+                Side::Request,
+                "sign_type",
+                "the request's sign_type is neither RSA2 nor RSA",
+            );
+            SignType::Rsa2
+        }
+        None => SignType::Rsa2,
+    };
+    let ours = params.sign_content(Rule::V2);
+    match params.get("sign").filter(|s| !s.is_empty()) {
+        None => ins.request = Verdict::Absent,
+        Some(sign) => match charset.encode(&ours) {
+            Err(e) => {
+                ins.request = Verdict::Invalid;
+                ins.note(Side::Request, "charset", e.to_string());
+            }
+            Ok(content) => {
+                if algorithm::verify(&keys.app, sign_type, &content, sign).is_ok() {
+                    ins.request = Verdict::Valid;
+                } else {
+                    ins.request = Verdict::Invalid;
+                    let found = diagnosis::diagnose(&diagnosis::Case {
+                        content: &content,
+                        signature: Some(sign),
+                        sign_type,
+                        charset,
+                        key: &keys.app,
+                        app_key: None,
+                    });
+                    ins.add(Side::Request, found);
+                }
+            }
+        },
+    }
+
+    let checked = match response::check(answer.body, method.as_deref(), charset, sign_type, &keys.alipay)
+    {
+        Ok(c) => c,
+        Err(e) => {
+            // A gateway page, a 5xx: nothing signed to check.
+            if answer.status < 400 {
+                ins.response = Verdict::Invalid;
+                ins.note(Side::Response, "malformed", format!("{e}: {}", e.hint()));
+            }
+            return ins;
+        }
+    };
+    let ex = &checked.extracted;
+    let node = checked.node_json().ok();
+    if let Some(node) = &node {
+        ins.code = node.get("code").and_then(code_str);
+        ins.sub_code = node.get("sub_code").and_then(code_str);
+    }
+    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
+        collect_json_secrets(&v, &mut ins.secrets);
+    }
+    ins.response = match &checked.status {
+        SignatureStatus::Valid { .. } => Verdict::Valid,
+        SignatureStatus::Unsigned => Verdict::Absent,
+        SignatureStatus::Invalid(_) => Verdict::Invalid,
+    };
+    let is_error = node
+        .as_ref()
+        .is_some_and(|n| response::is_error_node(&ex.node, n));
+    match &checked.status {
+        SignatureStatus::Valid { .. } => {
+            if let Some(expected) = &keys.alipay_cert_sn
+                && ex.alipay_cert_sn.as_deref() != Some(expected.as_str())
+            {
+                ins.response = Verdict::Invalid;
+                ins.note(
+                    Side::Response,
+                    "cert_sn_mismatch",
+                    format!(
+                        "the response names Alipay certificate SN {} but the given certificate has SN {expected}: Alipay rotated its certificate, or the certificate belongs to another app",
+                        ex.alipay_cert_sn.as_deref().unwrap_or("(none)")
+                    ),
+                );
+            }
+        }
+        // Gateway-level errors come unsigned; a success must not.
+        SignatureStatus::Unsigned if is_error => {}
+        _ => {
+            let found = diagnosis::diagnose(&diagnosis::Case {
+                content: &ex.content,
+                signature: ex.sign.as_deref(),
+                sign_type,
+                charset,
+                key: &keys.alipay,
+                app_key: Some(&keys.app),
+            });
+            if checked.status == SignatureStatus::Unsigned {
+                ins.response = Verdict::Invalid;
+            }
+            ins.add(Side::Response, found);
+        }
+    }
+
+    // isv.invalid-signature: the gateway's echoed string to sign beside the
+    // one recomputed from the request the application sent.
+    if ins.sub_code.as_deref() == Some("isv.invalid-signature")
+        && let Some(theirs) = node
+            .as_ref()
+            .and_then(|n| n.get("sub_msg"))
+            .and_then(|s| s.as_str())
+            .and_then(echoed_sign_content)
+    {
+        let diff = SignContentDiff::new(ours, theirs);
+        ins.note(
+            Side::Request,
+            "gateway_sign_content",
+            format!("the gateway verified: {}", diff.theirs),
+        );
+        ins.note(
+            Side::Request,
+            "request_sign_content",
+            format!("recomputed from the request: {}", diff.ours),
+        );
+        for line in diff.lines {
+            ins.note(Side::Request, "sign_content_diff", line);
+        }
+    } else if ins.request == Verdict::Invalid {
+        ins.note(
+            Side::Request,
+            "request_sign_content",
+            format!("recomputed from the request: {}", mask_sign_content(&ours)),
+        );
+    }
+    ins
+}
+
+/// Whether the body is a form (what v2 SDKs send), not JSON or a file.
+fn looks_like_form(request: &SeenRequest<'_>) -> bool {
+    if request.body.is_empty() {
+        return false;
+    }
+    match request.header("content-type") {
+        Some(t) => t
+            .to_ascii_lowercase()
+            .starts_with("application/x-www-form-urlencoded"),
+        None => !request.body.trim_ascii_start().starts_with(b"{"),
+    }
+}
+
+fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match v {
+                    // In an answer, `code` is Alipay's result code.
+                    Value::String(s)
+                        if k != "code" && crate::sign::content::is_secret_param(k) =>
+                    {
+                        out.push(s.clone());
+                        out.push(s.replace('/', "\\/"));
+                    }
+                    _ => collect_json_secrets(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| collect_json_secrets(i, out)),
+        _ => {}
+    }
+}
+
+fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
+    let target = request.target();
+    let mut ins = Inspection::new(DialectKind::V3, format!("{} {}", request.method, request.path));
+    let authorization = request.header("authorization").unwrap_or_default();
+    let token = request.header("alipay-app-auth-token");
+    if let Some(t) = token {
+        ins.secrets.push(t.to_string());
+    }
+    match v3::parse_authorization(authorization) {
+        Err(e) => {
+            ins.request = Verdict::Invalid;
+            ins.note(Side::Request, "authorization", e.to_string());
+        }
+        Ok(parsed) => {
+            ins.app_id = Some(parsed.app_id.clone());
+            ins.secrets.push(parsed.sign.clone());
+            // The signed auth string is the header's own text before
+            // `,sign=`, in whatever order the SDK wrote it.
+            let auth_string = authorization
+                .trim()
+                .strip_prefix(v3::SCHEME)
+                .map(str::trim_start)
+                .and_then(|rest| rest.rsplit_once(",sign=").map(|(a, _)| a))
+                .unwrap_or_default();
+            let mut content = Vec::new();
+            for part in [
+                auth_string.as_bytes(),
+                request.method.as_bytes(),
+                target.as_bytes(),
+                request.body,
+            ] {
+                content.extend_from_slice(part);
+                content.push(b'\n');
+            }
+            if let Some(t) = token {
+                content.extend_from_slice(t.as_bytes());
+                content.push(b'\n');
+            }
+            match algorithm::verify(&keys.app, SignType::Rsa2, &content, &parsed.sign) {
+                Ok(()) => ins.request = Verdict::Valid,
+                Err(m) => {
+                    ins.request = Verdict::Invalid;
+                    ins.note(
+                        Side::Request,
+                        "no_match",
+                        format!(
+                            "the request signature does not verify with the app public key ({m}): the private key does not match it, or the method, path, query or body changed after signing"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let header = |name: &str| {
+        answer
+            .headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let seen = V3Answer {
+        status: Some(answer.status),
+        timestamp: header("alipay-timestamp"),
+        nonce: header("alipay-nonce"),
+        signature: header("alipay-signature"),
+        sn: header("alipay-sn"),
+        body: answer.body,
+    };
+    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
+        ins.code = v.get("code").and_then(code_str);
+        collect_json_secrets(&v, &mut ins.secrets);
+    }
+    let checked = v3::check_answer(&seen, &keys.alipay, keys.alipay_cert_sn.as_deref());
+    settle_dialect_answer(&mut ins, &checked, || {
+        v3::diagnose(&seen, &keys.alipay, Some(&keys.app))
+    });
+    ins
+}
+
+fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
+    let target = request.target();
+    let mut ins = Inspection::new(
+        DialectKind::Header,
+        format!("{} {}", request.method, request.path),
+    );
+    let client_id = request.header("client-id").unwrap_or_default();
+    let time = request.header("request-time").unwrap_or_default();
+    let signature = request.header("signature").unwrap_or_default();
+    ins.app_id = Some(client_id.to_string());
+    if let Ok(p) = header::parse_signature(signature) {
+        ins.secrets.push(p.raw);
+        ins.secrets.push(p.base64);
+    }
+    let message = header::Message {
+        method: request.method,
+        target: &target,
+        client_id,
+        time,
+        body: request.body,
+    };
+    ins.request = match header::check(&keys.app, &message, signature) {
+        dialect::SignatureStatus::Valid => Verdict::Valid,
+        dialect::SignatureStatus::Unsigned => Verdict::Absent,
+        dialect::SignatureStatus::Invalid(_) => {
+            let found = header::diagnose(&header::Case {
+                message,
+                signature,
+                key: &keys.app,
+                app_key: None,
+                other_times: &[],
+            });
+            ins.add(Side::Request, found);
+            Verdict::Invalid
+        }
+    };
+    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
+        ins.code = v
+            .pointer("/result/resultStatus")
+            .and_then(code_str);
+        ins.sub_code = v.pointer("/result/resultCode").and_then(code_str);
+        collect_json_secrets(&v, &mut ins.secrets);
+    }
+    let d = HeaderDialect {
+        client_id: client_id.to_string(),
+        key_version: 1,
+        request_time: time.to_string(),
+    };
+    let req = dialect::Request {
+        method: request.method,
+        path: request.path,
+        query: Some(request.query),
+        body: request.body,
+    };
+    let ans = dialect::Answer {
+        status: Some(answer.status),
+        headers: answer.headers,
+        body: answer.body,
+    };
+    let checked = d.check_answer(&req, &ans, &keys.alipay);
+    let answer_signature = ans.header("signature").ok().flatten().unwrap_or_default();
+    let response_time = ans.header("response-time").ok().flatten().unwrap_or_default();
+    let other_times = [time];
+    settle_dialect_answer(&mut ins, &checked, || {
+        header::diagnose(&header::Case {
+            message: header::Message {
+                method: request.method,
+                target: &target,
+                client_id,
+                time: response_time,
+                body: answer.body,
+            },
+            signature: answer_signature,
+            key: &keys.alipay,
+            app_key: Some(&keys.app),
+            other_times: &other_times,
+        })
+    });
+    ins
+}
+
+/// The answer's verdict of a header dialect (v3, Antom): an unsigned
+/// failure is absent, an unsigned success or a bad signature invalid.
+fn settle_dialect_answer(
+    ins: &mut Inspection,
+    checked: &dialect::Checked,
+    diagnose: impl FnOnce() -> Vec<diagnosis::Finding>,
+) {
+    match &checked.status {
+        dialect::SignatureStatus::Valid => ins.response = Verdict::Valid,
+        dialect::SignatureStatus::Unsigned if checked.is_error => ins.response = Verdict::Absent,
+        dialect::SignatureStatus::Unsigned => {
+            ins.response = Verdict::Invalid;
+            ins.note(
+                Side::Response,
+                "unsigned",
+                dialect::Rejection::UnsignedSuccess.to_string(),
+            );
+        }
+        dialect::SignatureStatus::Invalid(r) => {
+            ins.response = Verdict::Invalid;
+            ins.note(Side::Response, "rejected", r.to_string());
+            if matches!(r, dialect::Rejection::Invalid(_)) {
+                ins.add(Side::Response, diagnose());
+            }
+        }
+    }
+}

@@ -78,8 +78,13 @@ impl Recorder {
                     reason: crate::file::io_reason(&e),
                 })?,
         }
+        // Absolute, so the replay commands work from any directory.
+        let dir = std::path::absolute(dir).map_err(|e| RecordError::CreateDir {
+            path: dir.to_path_buf(),
+            reason: crate::file::io_reason(&e),
+        })?;
         Ok(Recorder {
-            dir: dir.to_path_buf(),
+            dir,
             cap,
             show_secrets,
             used: Mutex::new((0, false)),

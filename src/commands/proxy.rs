@@ -57,10 +57,7 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     };
     let socket = std::net::TcpListener::bind(addr).map_err(|e| {
         Error::usage_with_hint(
-            format!(
-                "cannot listen on {addr}: {}",
-                crate::file::io_reason(&e)
-            ),
+            format!("cannot listen on {addr}: {}", crate::file::io_reason(&e)),
             "pick another port with --listen HOST:PORT (port 0 takes a free one)",
         )
     })?;

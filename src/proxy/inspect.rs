@@ -141,12 +141,11 @@ impl Inspection {
     }
 
     fn add(&mut self, side: Side, found: impl IntoIterator<Item = diagnosis::Finding>) {
-        self.diagnosis
-            .extend(found.into_iter().map(|f| Finding {
-                side,
-                code: f.code,
-                message: f.message,
-            }));
+        self.diagnosis.extend(found.into_iter().map(|f| Finding {
+            side,
+            code: f.code,
+            message: f.message,
+        }));
     }
 
     fn note(&mut self, side: Side, code: &'static str, message: impl Into<String>) {
@@ -193,7 +192,10 @@ pub fn inspect(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) 
 }
 
 fn v2(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
-    let mut ins = Inspection::new(DialectKind::V2, format!("{} {}", request.method, request.path));
+    let mut ins = Inspection::new(
+        DialectKind::V2,
+        format!("{} {}", request.method, request.path),
+    );
     // The gateway reads the charset from the query string (protocol §3.1).
     let label = form::peek(request.query.as_bytes(), "charset")
         .or_else(|| form::peek(request.body, "charset"));
@@ -288,8 +290,13 @@ fn v2(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspec
         },
     }
 
-    let checked = match response::check(answer.body, method.as_deref(), charset, sign_type, &keys.alipay)
-    {
+    let checked = match response::check(
+        answer.body,
+        method.as_deref(),
+        charset,
+        sign_type,
+        &keys.alipay,
+    ) {
         Ok(c) => c,
         Err(e) => {
             // A gateway page, a 5xx: nothing signed to check.
@@ -404,9 +411,7 @@ fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
             for (k, v) in map {
                 match v {
                     // In an answer, `code` is Alipay's result code.
-                    Value::String(s)
-                        if k != "code" && crate::sign::content::is_secret_param(k) =>
-                    {
+                    Value::String(s) if k != "code" && crate::sign::content::is_secret_param(k) => {
                         out.push(s.clone());
                         out.push(s.replace('/', "\\/"));
                     }
@@ -421,7 +426,10 @@ fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
 
 fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspection {
     let target = request.target();
-    let mut ins = Inspection::new(DialectKind::V3, format!("{} {}", request.method, request.path));
+    let mut ins = Inspection::new(
+        DialectKind::V3,
+        format!("{} {}", request.method, request.path),
+    );
     let authorization = request.header("authorization").unwrap_or_default();
     let token = request.header("alipay-app-auth-token");
     if let Some(t) = token {
@@ -536,9 +544,7 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
         }
     };
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
-        ins.code = v
-            .pointer("/result/resultStatus")
-            .and_then(code_str);
+        ins.code = v.pointer("/result/resultStatus").and_then(code_str);
         ins.sub_code = v.pointer("/result/resultCode").and_then(code_str);
         collect_json_secrets(&v, &mut ins.secrets);
     }
@@ -560,7 +566,11 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
     };
     let checked = d.check_answer(&req, &ans, &keys.alipay);
     let answer_signature = ans.header("signature").ok().flatten().unwrap_or_default();
-    let response_time = ans.header("response-time").ok().flatten().unwrap_or_default();
+    let response_time = ans
+        .header("response-time")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let other_times = [time];
     settle_dialect_answer(&mut ins, &checked, || {
         header::diagnose(&header::Case {

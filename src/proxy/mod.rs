@@ -130,10 +130,7 @@ impl Proxy {
         });
         let server = Server::start(sockets, server_config, handler)
             .map_err(|e| ProxyError::Start(crate::file::io_reason(&e)))?;
-        Ok(Proxy {
-            server,
-            target,
-        })
+        Ok(Proxy { server, target })
     }
 
     pub fn local_addrs(&self) -> &[SocketAddr] {

@@ -404,6 +404,22 @@ fn looks_like_form(request: &SeenRequest<'_>) -> bool {
     }
 }
 
+/// A secret parameter's name, in snake_case (v2, v3) or camelCase (Antom's
+/// `accessToken`, `authCode`).
+fn is_secret_name(name: &str) -> bool {
+    let mut snake = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            snake.push('_');
+            snake.push(c.to_ascii_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    crate::sign::content::is_secret_param(&snake)
+}
+
+/// Secret values in a JSON body (a request's or an answer's).
 fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
     use serde_json::Value;
     match v {
@@ -411,7 +427,7 @@ fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
             for (k, v) in map {
                 match v {
                     // In an answer, `code` is Alipay's result code.
-                    Value::String(s) if k != "code" && crate::sign::content::is_secret_param(k) => {
+                    Value::String(s) if k != "code" && is_secret_name(k) => {
                         out.push(s.clone());
                         out.push(s.replace('/', "\\/"));
                     }
@@ -434,6 +450,9 @@ fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) 
     let token = request.header("alipay-app-auth-token");
     if let Some(t) = token {
         ins.secrets.push(t.to_string());
+    }
+    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(request.body) {
+        collect_json_secrets(&v, &mut ins.secrets);
     }
     match v3::parse_authorization(authorization) {
         Err(e) => {
@@ -517,6 +536,9 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
     let time = request.header("request-time").unwrap_or_default();
     let signature = request.header("signature").unwrap_or_default();
     ins.app_id = Some(client_id.to_string());
+    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(request.body) {
+        collect_json_secrets(&v, &mut ins.secrets);
+    }
     if let Ok(p) = header::parse_signature(signature) {
         ins.secrets.push(p.raw);
         ins.secrets.push(p.base64);
@@ -615,5 +637,175 @@ fn settle_dialect_answer(
                 ins.add(Side::Response, diagnose());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sign::PrivateKey;
+
+    fn keys() -> &'static (PrivateKey, PrivateKey, Keys) {
+        static KEYS: std::sync::OnceLock<(PrivateKey, PrivateKey, Keys)> =
+            std::sync::OnceLock::new();
+        KEYS.get_or_init(|| {
+            let app = PrivateKey::generate(2048).unwrap();
+            let alipay = PrivateKey::generate(2048).unwrap();
+            let keys = Keys {
+                app: app.public_key(),
+                alipay: alipay.public_key(),
+                alipay_cert_sn: None,
+            };
+            (app, alipay, keys)
+        })
+    }
+
+    fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// An Antom exchange as it crosses the wire: the request signed by the
+    /// merchant, the answer by Alipay over the request's path with its own
+    /// Response-Time.
+    #[test]
+    fn the_header_dialect_is_checked_on_both_sides() {
+        let (app, alipay, keys) = keys();
+        let path = "/ams/api/v1/authorizations/applyToken";
+        let body = br#"{"grantType":"AUTHORIZATION_CODE","authCode":"663A8FA9"}"#;
+        let (rt, st) = ("2024-01-02T03:04:05+08:00", "2024-01-02T03:04:06+08:00");
+        let signed = header::sign(app, 1, "POST", path, "SANDBOX_5Y", rt, body).unwrap();
+        let headers = h(&[
+            ("Client-Id", "SANDBOX_5Y"),
+            ("Request-Time", rt),
+            ("Signature", &signed.header),
+            ("Content-Type", "application/json"),
+        ]);
+        let request = SeenRequest {
+            method: "POST",
+            path,
+            query: "",
+            headers: &headers,
+            body,
+        };
+        let answer_body =
+            br#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"},"accessToken":"281006AA"}"#;
+        let answered =
+            header::sign(alipay, 1, "POST", path, "SANDBOX_5Y", st, answer_body).unwrap();
+        let answer_headers = h(&[
+            ("client-id", "SANDBOX_5Y"),
+            ("response-time", st),
+            ("signature", &answered.header),
+        ]);
+        let answer = SeenAnswer {
+            status: 200,
+            headers: &answer_headers,
+            body: answer_body,
+        };
+        let ins = inspect(&request, &answer, keys);
+        assert_eq!(ins.dialect, DialectKind::Header);
+        assert_eq!(ins.app_id.as_deref(), Some("SANDBOX_5Y"));
+        assert_eq!(
+            (ins.request, ins.response),
+            (Verdict::Valid, Verdict::Valid)
+        );
+        assert_eq!(ins.code.as_deref(), Some("S"));
+        assert_eq!(ins.sub_code.as_deref(), Some("SUCCESS"));
+        // Antom's camelCase secrets, both ways, are known for masking.
+        assert!(ins.secrets.iter().any(|s| s == "281006AA"));
+        assert!(ins.secrets.iter().any(|s| s == "663A8FA9"));
+
+        // The answer signed with the request's time: invalid, and said so.
+        let wrong_time =
+            header::sign(alipay, 1, "POST", path, "SANDBOX_5Y", rt, answer_body).unwrap();
+        let answer_headers = h(&[("response-time", st), ("signature", &wrong_time.header)]);
+        let ins = inspect(
+            &request,
+            &SeenAnswer {
+                headers: &answer_headers,
+                ..answer
+            },
+            keys,
+        );
+        assert_eq!(ins.response, Verdict::Invalid);
+        assert!(
+            ins.diagnosis.iter().any(|f| f.code == "time_mismatch"),
+            "{:?}",
+            ins.diagnosis
+        );
+
+        // The merchant signed with another key.
+        let other = PrivateKey::generate(2048).unwrap();
+        let bad = header::sign(&other, 1, "POST", path, "SANDBOX_5Y", rt, body).unwrap();
+        let headers = h(&[
+            ("Client-Id", "SANDBOX_5Y"),
+            ("Request-Time", rt),
+            ("Signature", &bad.header),
+        ]);
+        let ins = inspect(
+            &SeenRequest {
+                headers: &headers,
+                ..request
+            },
+            &answer,
+            keys,
+        );
+        assert_eq!(
+            (ins.request, ins.response),
+            (Verdict::Invalid, Verdict::Valid)
+        );
+        assert!(ins.diagnosis.iter().any(|f| f.side == Side::Request));
+
+        // An unsigned failure is reported as absent, an unsigned success refused.
+        let fail = br#"{"result":{"resultStatus":"F","resultCode":"INVALID_CLIENT"}}"#;
+        let ins = inspect(
+            &request,
+            &SeenAnswer {
+                status: 200,
+                headers: &[],
+                body: fail,
+            },
+            keys,
+        );
+        assert_eq!(ins.response, Verdict::Absent);
+        let ins = inspect(
+            &request,
+            &SeenAnswer {
+                status: 200,
+                headers: &[],
+                body: answer_body,
+            },
+            keys,
+        );
+        assert_eq!(ins.response, Verdict::Invalid);
+    }
+
+    #[test]
+    fn dialects_are_told_apart() {
+        let req =
+            |path: &'static str, query: &'static str, headers: &'static [(String, String)]| {
+                detect(&SeenRequest {
+                    method: "POST",
+                    path,
+                    query,
+                    headers,
+                    body: b"",
+                })
+            };
+        assert_eq!(req("/gateway.do", "", &[]), DialectKind::V2);
+        assert_eq!(req("/gw", "app_id=1&sign=abc", &[]), DialectKind::V2);
+        assert_eq!(req("/favicon.ico", "", &[]), DialectKind::Unknown);
+        let v3: &'static [(String, String)] = Box::leak(Box::new(h(&[(
+            "Authorization",
+            "ALIPAY-SHA256withRSA app_id=1,nonce=n,timestamp=1,sign=s",
+        )])));
+        assert_eq!(req("/v3/alipay/x", "", v3), DialectKind::V3);
+        let antom: &'static [(String, String)] = Box::leak(Box::new(h(&[
+            ("Signature", "algorithm=RSA256,keyVersion=1,signature=x"),
+            ("Client-Id", "C"),
+        ])));
+        assert_eq!(req("/ams/api/v1/x", "", antom), DialectKind::Header);
     }
 }

@@ -726,3 +726,40 @@ fn the_bounds_hold() {
         .unwrap();
     assert_clean_failure(&out, 2, "app public key");
 }
+
+#[test]
+fn certificate_mode_answers_must_name_the_alipay_certificate() {
+    let dir = tempdir();
+    let emu = EmulatorProc::start(&["--cert-dir", dir.path().to_str().unwrap()]);
+    let file = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let alipay_cert = file("alipayCertPublicKey_RSA2.crt");
+    let proxy = ProxyProc::start(&emu, &emu.base, &["--alipay-cert-file", &alipay_cert], &[]);
+    // alipay-oauth itself is the application here, in certificate mode.
+    let call = || {
+        emu.cli()
+            .args(["--gateway", &proxy.gateway()])
+            .args([
+                "--app-cert-file",
+                &file(&format!("appCertPublicKey_{APP_ID}.crt")),
+            ])
+            .args(["--alipay-cert-file", &alipay_cert])
+            .args(["--alipay-root-cert-file", &file("alipayRootCert.crt")])
+            .args(["call", "alipay.trade.query", "--biz-content", "{}"])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(call().status.code(), Some(4));
+    let line = proxy.next();
+    assert_eq!(line["sub_code"], "isv.invalid-method", "{line}");
+    assert_eq!(line["request_signature"], "valid", "{line}");
+    assert_eq!(line["response_signature"], "valid", "{line}");
+
+    emu.fault("wrong-cert-sn", 1);
+    assert_eq!(call().status.code(), Some(6));
+    let line = proxy.next();
+    assert_eq!(line["response_signature"], "invalid", "{line}");
+    assert!(
+        codes(&line).contains(&"cert_sn_mismatch".to_string()),
+        "{line}"
+    );
+}

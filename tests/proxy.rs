@@ -14,7 +14,7 @@ use alipay_oauth::sign::{Charset, Params, PrivateKey, SignType};
 use common::*;
 use serde_json::{Value, json};
 
-/// The fields of a JSON line, exactly as docs/cli.md fixes them.
+/// The fields of a JSON line, exactly as the CLI contract (cli.md) fixes them.
 const FIELDS: &[&str] = &[
     "time",
     "dialect",

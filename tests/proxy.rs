@@ -39,6 +39,16 @@ struct ProxyProc {
 
 impl ProxyProc {
     fn start(emu: &EmulatorProc, upstream: &str, extra: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_as(emu, upstream, "json", extra, env)
+    }
+
+    fn start_as(
+        emu: &EmulatorProc,
+        upstream: &str,
+        format: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Self {
         let dir = tempdir();
         let err = std::fs::File::create(dir.path().join("stderr")).unwrap();
         let mut cmd = cli_std();
@@ -51,7 +61,7 @@ impl ProxyProc {
                 "--listen",
                 "127.0.0.1:0",
                 "-o",
-                "json",
+                format,
                 "--upstream",
             ])
             .arg(upstream)
@@ -611,12 +621,12 @@ fn recorded_exchanges_are_private_masked_and_replay_with_verify() {
                 .unwrap();
         let words = shell_words::split(meta["replay"].as_str().unwrap()).unwrap();
         assert_eq!(words[0], "alipay-oauth");
-        cli()
-            .args(&words[1..])
-            .arg("--alipay-public-key-file")
-            .arg(&emu.alipay_pub)
-            .output()
-            .unwrap()
+        // The command names the Alipay key file itself: run as it is.
+        assert!(
+            words.contains(&"--alipay-public-key-file".to_string()),
+            "{words:?}"
+        );
+        cli().args(&words[1..]).output().unwrap()
     };
     // The tampered answer replays as invalid, with the same diagnosis.
     let out = replay(&masked_dir, "000002");
@@ -761,5 +771,70 @@ fn certificate_mode_answers_must_name_the_alipay_certificate() {
     assert!(
         codes(&line).contains(&"cert_sn_mismatch".to_string()),
         "{line}"
+    );
+}
+
+#[test]
+fn human_lines_mask_secrets_and_sigterm_stops_with_a_summary() {
+    let emu = EmulatorProc::start(&[]);
+    let proxy = ProxyProc::start_as(&emu, &emu.base, "human", &[], &[]);
+    // A code exchanged with the wrong key: the gateway echoes the string to
+    // sign, code included.
+    let code = emu.auth_code("auth_user");
+    let wrong = tempdir();
+    let wrong_key = wrong.path().join("wrong.key");
+    let out = cli()
+        .args(["keys", "generate", "--out"])
+        .arg(&wrong_key)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = emu
+        .cli()
+        .args(["--gateway", &proxy.gateway(), "--private-key-file"])
+        .arg(&wrong_key)
+        .args(["exchange", "--code", "-", "--no-store"])
+        .write_stdin(code.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let mut text = String::new();
+    while !text.contains("sign_content_diff") {
+        let line = proxy
+            .lines
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the exchange's lines");
+        text.push_str(&line);
+        text.push('\n');
+    }
+    assert!(
+        text.starts_with(
+            "#1 v2 alipay.system.oauth.token app 2021000000000000 → 200 40002 isv.invalid-signature"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("request ✗ response absent"), "{text}");
+    assert!(text.contains("the strings to sign are identical"), "{text}");
+    assert!(!text.contains(&code), "the code leaked: {text}");
+
+    // SIGTERM (as Ctrl-C) stops it with a summary.
+    unsafe {
+        libc::kill(proxy.child.id() as i32, libc::SIGTERM);
+    }
+    let started = std::time::Instant::now();
+    while !proxy.stderr().contains("stopped after") {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{}",
+            proxy.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        proxy
+            .stderr()
+            .contains("stopped after 1 exchanges, 1 with a signature that did not verify"),
+        "{}",
+        proxy.stderr()
     );
 }

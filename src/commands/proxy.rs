@@ -46,7 +46,13 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
         })?;
     let recorder = match &args.record {
         Some(dir) => Some(
-            Recorder::new(dir, args.record_limit << 20, args.show_secrets).map_err(|e| {
+            Recorder::new(
+                dir,
+                args.record_limit << 20,
+                args.show_secrets,
+                replay_key_args(settings),
+            )
+            .map_err(|e| {
                 Error::usage_with_hint(
                     e.to_string(),
                     "give a new directory, or one only you can read (chmod 700)",
@@ -115,6 +121,25 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     });
     proxy.wait();
     Ok(ExitStatus::Success)
+}
+
+/// The flag naming the Alipay key file, for replay commands; none when the
+/// key comes from the environment (the replay then needs the same variable).
+fn replay_key_args(settings: &Settings) -> Vec<String> {
+    use crate::cli::settings::KeySource;
+    let absolute = |p: &std::path::Path| {
+        std::path::absolute(p)
+            .unwrap_or_else(|_| p.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    };
+    if let Some(cert) = settings.alipay_cert_file() {
+        return vec!["--alipay-cert-file".into(), absolute(&cert.value)];
+    }
+    match settings.alipay_public_key_source().map(|s| &s.value) {
+        Some(KeySource::File(p)) => vec!["--alipay-public-key-file".into(), absolute(p)],
+        _ => Vec::new(),
+    }
 }
 
 /// `HOST:PORT` with an IP address or `localhost`; loopback unless allowed.

@@ -46,13 +46,22 @@ pub struct Recorder {
     dir: PathBuf,
     cap: u64,
     show_secrets: bool,
+    /// Arguments naming the Alipay key, added to each replay command.
+    key_args: Vec<String>,
     /// Bytes written so far, and whether the cap was already reported.
     used: Mutex<(u64, bool)>,
 }
 
 impl Recorder {
     /// Creates (0700) or takes an existing private directory.
-    pub fn new(dir: &Path, cap: u64, show_secrets: bool) -> Result<Recorder, RecordError> {
+    /// `key_args` name the Alipay key for the replay commands (e.g.
+    /// `--alipay-public-key-file PATH`), so they run as they are.
+    pub fn new(
+        dir: &Path,
+        cap: u64,
+        show_secrets: bool,
+        key_args: Vec<String>,
+    ) -> Result<Recorder, RecordError> {
         use std::os::unix::fs::{DirBuilderExt as _, PermissionsExt as _};
         match std::fs::metadata(dir) {
             Ok(m) if !m.is_dir() => {
@@ -87,6 +96,7 @@ impl Recorder {
             dir,
             cap,
             show_secrets,
+            key_args,
             used: Mutex::new((0, false)),
         })
     }
@@ -124,7 +134,15 @@ impl Recorder {
         ));
         let stem = format!("{seq:06}");
         let body_name = format!("{stem}-response.body");
-        let replay = replay_command(raw, ins, &self.dir.join(&body_name));
+        let replay = replay_command(raw, ins, &self.dir.join(&body_name)).map(|command| {
+            let mut words = vec![command];
+            words.extend(
+                self.key_args
+                    .iter()
+                    .map(|a| shell_words::quote(a).into_owned()),
+            );
+            words.join(" ")
+        });
         let meta = json!({
             "seq": seq,
             "dialect": ins.dialect,

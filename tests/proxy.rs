@@ -838,3 +838,43 @@ fn human_lines_mask_secrets_and_sigterm_stops_with_a_summary() {
         proxy.stderr()
     );
 }
+
+#[test]
+fn parallel_exchanges_are_each_forwarded_and_reported_once() {
+    let emu = EmulatorProc::start(&[]);
+    let proxy = ProxyProc::start(&emu, &emu.base, &[], &[]);
+    let (target, _) = fixed_request(&emu);
+    let expected = http_client()
+        .post(format!("{}{target}", emu.base))
+        .send()
+        .unwrap()
+        .bytes()
+        .unwrap();
+    let n = 24;
+    std::thread::scope(|s| {
+        for _ in 0..n {
+            s.spawn(|| {
+                let body = http_client()
+                    .post(format!("{}{target}", proxy.base))
+                    // curl sends this for large bodies; the proxy answers it itself.
+                    .header("expect", "100-continue")
+                    .send()
+                    .unwrap()
+                    .bytes()
+                    .unwrap();
+                assert_eq!(body, expected);
+            });
+        }
+    });
+    for _ in 0..n {
+        let line = proxy.next();
+        assert_eq!(line["request_signature"], "valid", "{line}");
+        assert_eq!(line["response_signature"], "valid", "{line}");
+    }
+    assert!(
+        proxy
+            .lines
+            .recv_timeout(Duration::from_millis(500))
+            .is_err()
+    );
+}

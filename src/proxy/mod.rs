@@ -36,6 +36,8 @@ const HOP_BY_HOP: &[&str] = &[
     "upgrade",
     "host",
     "content-length",
+    // The proxy has the whole body already: nothing is left to continue.
+    "expect",
 ];
 
 /// Everything the proxy needs. Nothing here comes from argv or the environment.

@@ -314,7 +314,7 @@ fn v2(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspec
         ins.sub_code = node.get("sub_code").and_then(code_str);
     }
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
-        collect_json_secrets(&v, &mut ins.secrets);
+        collect_json_secrets(&v, false, &mut ins.secrets);
     }
     ins.response = match &checked.status {
         SignatureStatus::Valid { .. } => Verdict::Valid,
@@ -419,23 +419,25 @@ fn is_secret_name(name: &str) -> bool {
     crate::sign::content::is_secret_param(&snake)
 }
 
-/// Secret values in a JSON body (a request's or an answer's).
-fn collect_json_secrets(v: &serde_json::Value, out: &mut Vec<String>) {
+/// Secret values in a JSON body. In an answer `code` is Alipay's result
+/// code; in a request (v3's token call) it is the auth code.
+fn collect_json_secrets(v: &serde_json::Value, in_request: bool, out: &mut Vec<String>) {
     use serde_json::Value;
     match v {
         Value::Object(map) => {
             for (k, v) in map {
                 match v {
-                    // In an answer, `code` is Alipay's result code.
-                    Value::String(s) if k != "code" && is_secret_name(k) => {
+                    Value::String(s) if (in_request || k != "code") && is_secret_name(k) => {
                         out.push(s.clone());
                         out.push(s.replace('/', "\\/"));
                     }
-                    _ => collect_json_secrets(v, out),
+                    _ => collect_json_secrets(v, in_request, out),
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|i| collect_json_secrets(i, out)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|i| collect_json_secrets(i, in_request, out)),
         _ => {}
     }
 }
@@ -452,7 +454,7 @@ fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) 
         ins.secrets.push(t.to_string());
     }
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(request.body) {
-        collect_json_secrets(&v, &mut ins.secrets);
+        collect_json_secrets(&v, true, &mut ins.secrets);
     }
     match v3::parse_authorization(authorization) {
         Err(e) => {
@@ -470,32 +472,30 @@ fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) 
                 .map(str::trim_start)
                 .and_then(|rest| rest.rsplit_once(",sign=").map(|(a, _)| a))
                 .unwrap_or_default();
-            let mut content = Vec::new();
-            for part in [
-                auth_string.as_bytes(),
-                request.method.as_bytes(),
-                target.as_bytes(),
-                request.body,
-            ] {
-                content.extend_from_slice(part);
-                content.push(b'\n');
-            }
-            if let Some(t) = token {
-                content.extend_from_slice(t.as_bytes());
-                content.push(b'\n');
-            }
-            match algorithm::verify(&keys.app, SignType::Rsa2, &content, &parsed.sign) {
-                Ok(()) => ins.request = Verdict::Valid,
-                Err(m) => {
-                    ins.request = Verdict::Invalid;
-                    ins.note(
-                        Side::Request,
-                        "no_match",
-                        format!(
-                            "the request signature does not verify with the app public key ({m}): the private key does not match it, or the method, path, query or body changed after signing"
-                        ),
-                    );
+            let content = |target: &str, body: &[u8]| {
+                let mut out = Vec::new();
+                for part in [
+                    auth_string.as_bytes(),
+                    request.method.as_bytes(),
+                    target.as_bytes(),
+                    body,
+                ] {
+                    out.extend_from_slice(part);
+                    out.push(b'\n');
                 }
+                if let Some(t) = token {
+                    out.extend_from_slice(t.as_bytes());
+                    out.push(b'\n');
+                }
+                out
+            };
+            let verifies =
+                |c: &[u8]| algorithm::verify(&keys.app, SignType::Rsa2, c, &parsed.sign).is_ok();
+            if verifies(&content(&target, request.body)) {
+                ins.request = Verdict::Valid;
+            } else {
+                ins.request = Verdict::Invalid;
+                v3_request_causes(&mut ins, request, &target, &content, &verifies);
             }
         }
     }
@@ -517,7 +517,7 @@ fn v3_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) 
     };
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
         ins.code = v.get("code").and_then(code_str);
-        collect_json_secrets(&v, &mut ins.secrets);
+        collect_json_secrets(&v, false, &mut ins.secrets);
     }
     let checked = v3::check_answer(&seen, &keys.alipay, keys.alipay_cert_sn.as_deref());
     settle_dialect_answer(&mut ins, &checked, || {
@@ -537,7 +537,7 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
     let signature = request.header("signature").unwrap_or_default();
     ins.app_id = Some(client_id.to_string());
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(request.body) {
-        collect_json_secrets(&v, &mut ins.secrets);
+        collect_json_secrets(&v, true, &mut ins.secrets);
     }
     if let Ok(p) = header::parse_signature(signature) {
         ins.secrets.push(p.raw);
@@ -568,7 +568,7 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(answer.body) {
         ins.code = v.pointer("/result/resultStatus").and_then(code_str);
         ins.sub_code = v.pointer("/result/resultCode").and_then(code_str);
-        collect_json_secrets(&v, &mut ins.secrets);
+        collect_json_secrets(&v, false, &mut ins.secrets);
     }
     let d = HeaderDialect {
         client_id: client_id.to_string(),
@@ -610,6 +610,42 @@ fn header_exchange(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Ke
         })
     });
     ins
+}
+
+/// Why a v3 request's signature fails: each cause is named only when
+/// trying it makes the signature verify.
+fn v3_request_causes(
+    ins: &mut Inspection,
+    request: &SeenRequest<'_>,
+    target: &str,
+    content: &dyn Fn(&str, &[u8]) -> Vec<u8>,
+    verifies: &dyn Fn(&[u8]) -> bool,
+) {
+    let before = ins.diagnosis.len();
+    if let Some((name, _)) = dialect::json_variants(request.body)
+        .into_iter()
+        .find(|(_, variant)| verifies(&content(target, variant)))
+    {
+        ins.note(
+            Side::Request,
+            "body_reserialised",
+            format!("the signature verifies over the body written {name}: the application signed one serialisation of the JSON and sent another; sign the exact bytes sent"),
+        );
+    }
+    if !request.query.is_empty() && verifies(&content(request.path, request.body)) {
+        ins.note(
+            Side::Request,
+            "query_not_signed",
+            "the signature verifies over the path without its query string: the query was added after signing, or the signer left it out",
+        );
+    }
+    if ins.diagnosis.len() == before {
+        ins.note(
+            Side::Request,
+            "no_match",
+            "the request signature does not verify with the app public key: the private key does not match the app public key in the console, or the method, path, query or body changed after signing",
+        );
+    }
 }
 
 /// The answer's verdict of a header dialect (v3, Antom): an unsigned
@@ -780,6 +816,108 @@ mod tests {
             keys,
         );
         assert_eq!(ins.response, Verdict::Invalid);
+    }
+
+    /// A v3 exchange from its recorded bytes: the request's Authorization
+    /// checked with the app key, the answer's alipay-* headers with Alipay's.
+    #[test]
+    fn v3_requests_and_answers_are_checked_and_explained() {
+        let (app, alipay, keys) = keys();
+        let auth = v3::AuthParams {
+            app_id: "2021000000000000".into(),
+            app_cert_sn: None,
+            nonce: "0f1e2d3c".into(),
+            timestamp: "1704135845000".into(),
+            app_auth_token: None,
+        };
+        let path = "/v3/alipay/system/oauth/token";
+        let body =
+            br#"{"grant_type":"authorization_code","code":"4b203fe6c11548bcabd8da5bb087a83b"}"#;
+        let signed = v3::sign(app, &auth, "POST", path, body).unwrap();
+        let headers = h(&[("Authorization", &signed.authorization)]);
+        let request = SeenRequest {
+            method: "POST",
+            path,
+            query: "",
+            headers: &headers,
+            body,
+        };
+        let answer_body = br#"{"access_token":"authusrB0123456789abcdef"}"#;
+        let sig = algorithm::sign(
+            alipay,
+            SignType::Rsa2,
+            &v3::answer_content("1704135846000", "n1", answer_body),
+        )
+        .unwrap();
+        let answer_headers = h(&[
+            ("alipay-timestamp", "1704135846000"),
+            ("alipay-nonce", "n1"),
+            ("alipay-signature", &sig),
+        ]);
+        let answer = SeenAnswer {
+            status: 200,
+            headers: &answer_headers,
+            body: answer_body,
+        };
+        let ins = inspect(&request, &answer, keys);
+        assert_eq!(ins.dialect, DialectKind::V3);
+        assert_eq!(
+            (ins.request, ins.response),
+            (Verdict::Valid, Verdict::Valid)
+        );
+        assert_eq!(ins.app_id.as_deref(), Some("2021000000000000"));
+        for secret in [
+            "4b203fe6c11548bcabd8da5bb087a83b",
+            "authusrB0123456789abcdef",
+        ] {
+            assert!(ins.secrets.iter().any(|s| s == secret), "{secret}");
+        }
+
+        // Sent with spaces after the separators, signed compact.
+        let spaced =
+            br#"{"grant_type": "authorization_code", "code": "4b203fe6c11548bcabd8da5bb087a83b"}"#;
+        let ins = inspect(
+            &SeenRequest {
+                body: spaced,
+                ..request
+            },
+            &answer,
+            keys,
+        );
+        assert_eq!(ins.request, Verdict::Invalid);
+        let found: Vec<_> = ins.diagnosis.iter().map(|f| f.code).collect();
+        assert_eq!(found, vec!["body_reserialised"], "{:?}", ins.diagnosis);
+
+        // A query added after signing.
+        let ins = inspect(
+            &SeenRequest {
+                query: "x=1",
+                ..request
+            },
+            &answer,
+            keys,
+        );
+        let found: Vec<_> = ins.diagnosis.iter().map(|f| f.code).collect();
+        assert_eq!(found, vec!["query_not_signed"], "{:?}", ins.diagnosis);
+
+        // A tampered answer.
+        let ins = inspect(
+            &request,
+            &SeenAnswer {
+                body: br#"{"access_token":"authusrB0123456789abcdeX"}"#,
+                ..answer
+            },
+            keys,
+        );
+        assert_eq!(
+            (ins.request, ins.response),
+            (Verdict::Valid, Verdict::Invalid)
+        );
+        assert!(
+            ins.diagnosis.iter().any(|f| f.code == "no_match"),
+            "{:?}",
+            ins.diagnosis
+        );
     }
 
     #[test]

@@ -878,3 +878,124 @@ fn parallel_exchanges_are_each_forwarded_and_reported_once() {
             .is_err()
     );
 }
+
+/// A stand-in Antom gateway on loopback: answers each request with the body
+/// `answers` gives for it, signed as Antom signs answers (or spoilt).
+fn antom_upstream(
+    alipay: PrivateKey,
+    answers: Vec<(&'static str, &'static str)>,
+) -> (String, std::thread::JoinHandle<()>) {
+    use alipay_oauth::sign::dialect::header;
+    use std::io::Read as _;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        for (fault, body) in answers {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = std::io::BufReader::new(stream);
+            let (mut line, mut length, mut target) = (String::new(), 0usize, String::new());
+            reader.read_line(&mut line).unwrap();
+            target.push_str(line.split(' ').nth(1).unwrap());
+            loop {
+                line.clear();
+                reader.read_line(&mut line).unwrap();
+                if line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+            let mut request_body = vec![0u8; length];
+            reader.read_exact(&mut request_body).unwrap();
+            let time = "2024-01-02T03:04:06+08:00";
+            let signed = header::sign(
+                &alipay,
+                1,
+                "POST",
+                &target,
+                "SANDBOX_5Y",
+                time,
+                body.as_bytes(),
+            )
+            .unwrap();
+            let sent = match fault {
+                "tamper" => body.replace("S\"", "U\""),
+                _ => body.to_string(),
+            };
+            let signature_headers = match fault {
+                "unsigned" => String::new(),
+                _ => format!(
+                    "Client-Id: SANDBOX_5Y\r\nResponse-Time: {time}\r\nSignature: {}\r\n",
+                    signed.header
+                ),
+            };
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\n{signature_headers}Content-Length: {}\r\nConnection: close\r\n\r\n{sent}",
+                sent.len()
+            );
+            reader.get_mut().write_all(answer.as_bytes()).unwrap();
+        }
+    });
+    (base, handle)
+}
+
+#[test]
+fn the_antom_header_dialect_through_the_proxy() {
+    use alipay_oauth::sign::dialect::header;
+    let emu = EmulatorProc::start(&[]);
+    let (_, _, alipay_key_file, _) = test_keys().clone();
+    let alipay = PrivateKey::parse(&std::fs::read(&alipay_key_file).unwrap()).unwrap();
+    let ok = r#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"},"accessToken":"281006AA4B6C1E0E"}"#;
+    let failed = r#"{"result":{"resultStatus":"F","resultCode":"INVALID_CLIENT"}}"#;
+    let (base, upstream) = antom_upstream(
+        alipay,
+        vec![
+            ("none", ok),
+            ("tamper", ok),
+            ("unsigned", failed),
+            ("none", ok),
+        ],
+    );
+    let proxy = ProxyProc::start(&emu, &base, &[], &[]);
+    let path = "/ams/api/v1/authorizations/applyToken";
+    let body = r#"{"grantType":"AUTHORIZATION_CODE","authCode":"663A8FA9D83648EE"}"#;
+    let send = |key: &PrivateKey| {
+        let time = "2024-01-02T03:04:05+08:00";
+        let signed =
+            header::sign(key, 1, "POST", path, "SANDBOX_5Y", time, body.as_bytes()).unwrap();
+        http_client()
+            .post(format!("{}{path}", proxy.base))
+            .header("content-type", "application/json; charset=UTF-8")
+            .header("client-id", "SANDBOX_5Y")
+            .header("request-time", time)
+            .header("signature", signed.header)
+            .body(body)
+            .send()
+            .unwrap()
+            .text()
+            .unwrap()
+    };
+    let app = app_key(&emu);
+    let wrong = PrivateKey::generate(2048).unwrap();
+    let expected = [
+        (&app, "valid", "valid", ok),
+        (&app, "valid", "invalid", ""),
+        (&app, "valid", "absent", failed),
+        (&wrong, "invalid", "valid", ok),
+    ];
+    for (i, (key, request, response, body)) in expected.iter().enumerate() {
+        let got = send(key);
+        if !body.is_empty() {
+            assert_eq!(got, *body, "case {i}: the answer changed");
+        }
+        let line = proxy.next();
+        assert_eq!(line["dialect"], "header", "{line}");
+        assert_eq!(line["app_id"], "SANDBOX_5Y");
+        assert_eq!(line["method"], format!("POST {path}"));
+        assert_eq!(line["request_signature"], *request, "case {i}: {line}");
+        assert_eq!(line["response_signature"], *response, "case {i}: {line}");
+        assert!(!line.to_string().contains("281006AA4B6C1E0E"));
+    }
+    upstream.join().unwrap();
+}

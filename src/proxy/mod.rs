@@ -71,6 +71,7 @@ pub enum ProxyError {
 #[derive(Debug, Clone)]
 pub struct Exchange {
     pub seq: u64,
+    /// When the request arrived.
     pub time: time::OffsetDateTime,
     /// The HTTP status answered to the application.
     pub status: u16,
@@ -175,6 +176,16 @@ struct Inner {
     seq: AtomicU64,
 }
 
+/// The status the application gets when the upstream fails.
+const BAD_GATEWAY: u16 = 502;
+
+/// When an exchange happened and how long the upstream took.
+struct Seen {
+    seq: u64,
+    arrived: time::OffsetDateTime,
+    elapsed: Duration,
+}
+
 /// What the upstream answered.
 struct Upstream {
     status: u16,
@@ -188,6 +199,7 @@ impl Handler for Forwarder {
         request: http_server::Request,
     ) -> impl std::future::Future<Output = http_server::Response> + Send {
         let inner = self.inner.clone();
+        let arrived = time::OffsetDateTime::now_utc();
         async move {
             // The HTTP client blocks: it runs off the async workers, and the
             // checks run after the answer is on its way, so they add no
@@ -205,30 +217,24 @@ impl Handler for Forwarder {
                 return http_server::Response::text(500, "the proxy failed to forward\n");
             };
             let seq = inner.seq.fetch_add(1, Ordering::Relaxed) + 1;
-            let (response, upstream, error) = match result {
-                Ok(up) => (
-                    http_server::Response {
-                        status: up.status,
-                        headers: up.headers.clone(),
-                        body: up.body.clone(),
-                        cut_short: false,
-                    },
-                    Some(up),
-                    None,
-                ),
-                Err(why) => (
-                    http_server::Response::text(
-                        502,
-                        &format!("alipay-oauth proxy: the upstream failed: {why}\n"),
-                    ),
-                    None,
-                    Some(why),
+            let response = match &result {
+                Ok(up) => http_server::Response {
+                    status: up.status,
+                    headers: up.headers.clone(),
+                    body: up.body.clone(),
+                    cut_short: false,
+                },
+                Err(why) => http_server::Response::text(
+                    BAD_GATEWAY,
+                    &format!("alipay-oauth proxy: the upstream failed: {why}\n"),
                 ),
             };
-            let status = response.status;
-            tokio::task::spawn_blocking(move || {
-                inner.report(seq, &request, upstream, status, error, elapsed)
-            });
+            let seen = Seen {
+                seq,
+                arrived,
+                elapsed,
+            };
+            tokio::task::spawn_blocking(move || inner.report(seen, &request, result));
             response
         }
     }
@@ -308,13 +314,20 @@ impl Inner {
 
     fn report(
         &self,
-        seq: u64,
+        seen_at: Seen,
         request: &http_server::Request,
-        upstream: Option<Upstream>,
-        status: u16,
-        upstream_error: Option<String>,
-        elapsed: Duration,
+        result: Result<Upstream, String>,
     ) {
+        let Seen {
+            seq,
+            arrived,
+            elapsed,
+        } = seen_at;
+        let (upstream, upstream_error) = match result {
+            Ok(up) => (Some(up), None),
+            Err(why) => (None, Some(why)),
+        };
+        let status = upstream.as_ref().map_or(BAD_GATEWAY, |u| u.status);
         let request_headers: Vec<(String, String)> = request
             .headers
             .iter()
@@ -373,7 +386,7 @@ impl Inner {
         }
         self.sink.exchange(&Exchange {
             seq,
-            time: time::OffsetDateTime::now_utc(),
+            time: arrived,
             status,
             elapsed,
             inspection,

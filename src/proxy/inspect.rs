@@ -920,6 +920,61 @@ mod tests {
         );
     }
 
+    /// Hostile or broken traffic is reported, never a panic.
+    #[test]
+    fn broken_exchanges_are_reported_not_trusted() {
+        let (_, _, keys) = keys();
+        let auth = h(&[(
+            "Authorization",
+            "ALIPAY-SHA256withRSA app_id=1,sign=x,sign=y",
+        )]);
+        let antom = h(&[
+            ("Signature", "algorithm=RSA1,signature=%zz"),
+            ("Client-Id", "C"),
+        ]);
+        let form = h(&[("Content-Type", "application/x-www-form-urlencoded")]);
+        let requests: Vec<(&str, &str, &[(String, String)], &[u8])> = vec![
+            (
+                "/gateway.do",
+                "charset=GBK&sign=%FF%FE",
+                &form,
+                b"biz_content=%81",
+            ),
+            ("/gateway.do", "app_id=1&app_id=2&sign=s", &[], b""),
+            ("/gateway.do", "charset=latin-1&sign=s", &[], b""),
+            ("/v3/x", "", &auth, b"{"),
+            ("/ams/api/v1/x", "", &antom, b"\xff"),
+        ];
+        let answers: [&[u8]; 5] = [
+            b"",
+            b"{\"error_response\":{\"code\":\"40002\"",
+            b"{\"a_response\":{},\"a_response\":{},\"sign\":\"x\"}",
+            b"<html>502</html>",
+            b"{\"alipay_x_response\":{\"code\":\"10000\"}}",
+        ];
+        for (path, query, headers, body) in &requests {
+            for answer in answers {
+                let ins = inspect(
+                    &SeenRequest {
+                        method: "POST",
+                        path,
+                        query,
+                        headers,
+                        body,
+                    },
+                    &SeenAnswer {
+                        status: 200,
+                        headers: &[],
+                        body: answer,
+                    },
+                    keys,
+                );
+                assert_ne!(ins.request, Verdict::Valid, "{path}?{query}");
+                assert_ne!(ins.response, Verdict::Valid, "{path}: {answer:?}");
+            }
+        }
+    }
+
     #[test]
     fn dialects_are_told_apart() {
         let req =

@@ -933,7 +933,8 @@ mod tests {
             ("Client-Id", "C"),
         ]);
         let form = h(&[("Content-Type", "application/x-www-form-urlencoded")]);
-        let requests: Vec<(&str, &str, &[(String, String)], &[u8])> = vec![
+        type Headers<'a> = &'a [(String, String)];
+        let requests: Vec<(&str, &str, Headers, &[u8])> = vec![
             (
                 "/gateway.do",
                 "charset=GBK&sign=%FF%FE",

@@ -10,13 +10,14 @@ use serde_json::json;
 use super::app_key_from;
 use crate::cli::ProxyArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
-use crate::output::{Output, visible, write_stdout};
-use crate::proxy::{self, Exchange, Keys, Proxy, Recorder, Side, Verdict, record};
+use crate::error::Error;
+use crate::proxy::{self, Exchange, Keys, Proxy, ProxyError, Recorder, Side, Verdict, record};
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::{Output, visible, write_stdout};
 
 pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
-    let addr = listen_addr(&args.listen, args.allow_remote_listen)?;
+    let addr = listen_addr(&args.listen)?;
     let app = app_key_from(args.app_public_key_file.as_deref(), settings)?.ok_or_else(|| {
         Error::usage_with_hint(
             "the proxy needs the app public key to check requests",
@@ -38,12 +39,8 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     let upstream = url::Url::parse(&upstream_text)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-        .ok_or_else(|| {
-            Error::usage_with_hint(
-                format!("--upstream {upstream_text:?} is not an http(s) URL"),
-                "e.g. --upstream https://openapi.alipay.com, or --env sandbox",
-            )
-        })?;
+        .ok_or(ProxyError::Upstream(upstream_text))
+        .map_err(Error::from)?;
     let recorder = match &args.record {
         Some(dir) => Some(
             Recorder::new(
@@ -52,21 +49,11 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
                 args.show_secrets,
                 replay_key_args(settings),
             )
-            .map_err(|e| {
-                Error::usage_with_hint(
-                    e.to_string(),
-                    "give a new directory, or one only you can read (chmod 700)",
-                )
-            })?,
+            .map_err(|e| Error::from(ProxyError::from(e)))?,
         ),
         None => None,
     };
-    let socket = std::net::TcpListener::bind(addr).map_err(|e| {
-        Error::usage_with_hint(
-            format!("cannot listen on {addr}: {}", crate::file::io_reason(&e)),
-            "pick another port with --listen HOST:PORT (port 0 takes a free one)",
-        )
-    })?;
+    let socket = proxy::bind(addr, args.allow_remote_listen).map_err(Error::from)?;
     let config = proxy::Config {
         upstream,
         keys: Keys {
@@ -87,8 +74,7 @@ pub fn run(args: &ProxyArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
         count: AtomicU64::new(0),
         failed: AtomicU64::new(0),
     });
-    let mut proxy = Proxy::start(vec![socket], config, sink.clone())
-        .map_err(|e| Error::usage(e.to_string()))?;
+    let mut proxy = Proxy::start(vec![socket], config, sink.clone()).map_err(Error::from)?;
     let listening = proxy
         .local_addrs()
         .first()
@@ -142,30 +128,21 @@ fn replay_key_args(settings: &Settings) -> Vec<String> {
     }
 }
 
-/// `HOST:PORT` with an IP address or `localhost`; loopback unless allowed.
-fn listen_addr(spec: &str, allow_remote: bool) -> Result<SocketAddr, Error> {
+/// `HOST:PORT` with an IP address or `localhost`.
+fn listen_addr(spec: &str) -> Result<SocketAddr, Error> {
     let bad = || {
         Error::usage_with_hint(
             format!("--listen {spec:?} is not HOST:PORT"),
             "e.g. --listen 127.0.0.1:9980 (port 0 takes a free one)",
         )
     };
-    let addr = match spec.rsplit_once(':') {
-        Some((host, port)) if host.eq_ignore_ascii_case("localhost") => SocketAddr::new(
+    match spec.rsplit_once(':') {
+        Some((host, port)) if host.eq_ignore_ascii_case("localhost") => Ok(SocketAddr::new(
             IpAddr::V4(Ipv4Addr::LOCALHOST),
             port.parse().map_err(|_| bad())?,
-        ),
-        _ => spec.parse::<SocketAddr>().map_err(|_| bad())?,
-    };
-    if !addr.ip().is_loopback() && !allow_remote {
-        return Err(Error::usage_with_hint(
-            format!(
-                "--listen {spec} is not a loopback address: the application's traffic, tokens included, would be reachable from the network"
-            ),
-            "listen on 127.0.0.1, or pass --allow-remote-listen if you mean it",
-        ));
+        )),
+        _ => spec.parse::<SocketAddr>().map_err(|_| bad()),
     }
-    Ok(addr)
 }
 
 /// Prints each exchange.

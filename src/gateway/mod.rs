@@ -5,6 +5,7 @@ pub mod alipay_error;
 pub mod client;
 pub mod http;
 pub mod models;
+pub mod network;
 
 pub use alipay_error::AlipayError;
 pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, Prepared, ProxyConfig};

@@ -302,7 +302,7 @@ fn v2(request: &SeenRequest<'_>, answer: &SeenAnswer<'_>, keys: &Keys) -> Inspec
             // A gateway page, a 5xx: nothing signed to check.
             if answer.status < 400 {
                 ins.response = Verdict::Invalid;
-                ins.note(Side::Response, "malformed", format!("{e}: {}", e.hint()));
+                ins.note(Side::Response, "malformed", e.to_string());
             }
             return ins;
         }

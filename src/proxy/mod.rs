@@ -61,10 +61,35 @@ pub struct Config {
 pub enum ProxyError {
     #[error("the upstream {0:?} is not an http or https URL")]
     Upstream(String),
+    /// A listen address off this machine without the permission for it.
+    #[error(
+        "{0} is not a loopback address: the application's traffic, tokens included, would be reachable from the network"
+    )]
+    NotLoopback(SocketAddr),
+    #[error("port {} on {} is already in use", .0.port(), .0.ip())]
+    InUse(SocketAddr),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
     #[error(transparent)]
     Http(#[from] http::HttpSetupError),
+    #[error(transparent)]
+    Record(#[from] record::RecordError),
     #[error("cannot start the proxy: {0}")]
     Start(String),
+}
+
+/// Binds the listening socket: loopback only unless `allow_remote`.
+pub fn bind(addr: SocketAddr, allow_remote: bool) -> Result<std::net::TcpListener, ProxyError> {
+    if !addr.ip().is_loopback() && !allow_remote {
+        return Err(ProxyError::NotLoopback(addr));
+    }
+    std::net::TcpListener::bind(addr).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => ProxyError::InUse(addr),
+        _ => ProxyError::Bind {
+            addr,
+            reason: crate::files::read::io_reason(&e),
+        },
+    })
 }
 
 /// One exchange, as reported.
@@ -132,7 +157,7 @@ impl Proxy {
             }),
         });
         let server = Server::start(sockets, server_config, handler)
-            .map_err(|e| ProxyError::Start(crate::file::io_reason(&e)))?;
+            .map_err(|e| ProxyError::Start(crate::files::read::io_reason(&e)))?;
         Ok(Proxy { server, target })
     }
 

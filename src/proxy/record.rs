@@ -84,13 +84,13 @@ impl Recorder {
                 .create(dir)
                 .map_err(|e| RecordError::CreateDir {
                     path: dir.to_path_buf(),
-                    reason: crate::file::io_reason(&e),
+                    reason: crate::files::read::io_reason(&e),
                 })?,
         }
         // Absolute, so the replay commands work from any directory.
         let dir = std::path::absolute(dir).map_err(|e| RecordError::CreateDir {
             path: dir.to_path_buf(),
-            reason: crate::file::io_reason(&e),
+            reason: crate::files::read::io_reason(&e),
         })?;
         Ok(Recorder {
             dir,
@@ -200,7 +200,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), RecordError> {
     use std::os::unix::fs::OpenOptionsExt as _;
     let failed = |e: std::io::Error| RecordError::Write {
         path: path.to_path_buf(),
-        reason: crate::file::io_reason(&e),
+        reason: crate::files::read::io_reason(&e),
     };
     let mut file = std::fs::OpenOptions::new()
         .write(true)

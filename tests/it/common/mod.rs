@@ -667,3 +667,46 @@ pub fn key_secrets() -> Vec<String> {
     }
     out
 }
+
+/// xorshift64: deterministic, so a failing case can be replayed from its seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
+}
+
+/// Standard output as JSON, whatever the exit status.
+pub fn stdout_json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
+        panic!(
+            "stdout is JSON: {} / {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// Standard error as the one JSON error document.
+pub fn stderr_json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|_| panic!("stderr is JSON: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A path as an argument.
+pub fn s(p: &std::path::Path) -> String {
+    p.to_string_lossy().into_owned()
+}

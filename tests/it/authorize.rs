@@ -3,7 +3,7 @@
 //! requests, timeouts, busy ports, pasting (on a pipe and on a terminal),
 //! Ctrl-C and the browser rules.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -323,6 +323,50 @@ fn busy_port_and_remote_listen_are_refused() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "not a loopback address");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-remote-listen"), "{stderr}");
+    // The core says what is wrong with the address; the command line puts
+    // back the flag it came from, and the hint.
+    for (spec, needle, hint) in [
+        (
+            "localhost",
+            "--listen \"localhost\" is not HOST:PORT",
+            "e.g. --listen 127.0.0.1:8080",
+        ),
+        (
+            "example.com:8080",
+            "--listen needs an IP address or localhost, not \"example.com\"",
+            "e.g. --listen",
+        ),
+    ] {
+        let out = emu
+            .cli()
+            .args(["authorize", "--no-browser", "--listen", spec])
+            .output()
+            .unwrap();
+        common::assert_clean_failure(&out, 2, needle);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(hint), "{stderr}");
+    }
+    let out = emu
+        .cli()
+        .args([
+            "authorize",
+            "--no-browser",
+            "--listen",
+            "localhost",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stderr).trim()).expect("one JSON error");
+    assert_eq!(doc["error"]["kind"], "usage");
+    assert_eq!(
+        doc["error"]["message"],
+        "--listen \"localhost\" is not HOST:PORT"
+    );
     let out = emu
         .cli()
         .args(["authorize", "--scope", "auth_email"])
@@ -721,4 +765,32 @@ fn qr_code_decodes_to_the_exact_url() {
     );
     let text = String::from_utf8(decoded.stdout).unwrap();
     assert_eq!(text.trim_end_matches('\n'), auth_url);
+}
+
+/// Why no listener runs and why no browser opens are the core's facts; the
+/// command line words them, naming the flags that change them.
+#[test]
+fn paste_and_browser_reasons_are_worded_at_the_edge() {
+    let emu = EmulatorProc::start(&["--redirect-domain", "shop.example.com"]);
+    let out = emu
+        .cli()
+        .args(["authorize", "--no-browser"])
+        .args(["--redirect-uri", "https://shop.example.com/alipay/cb"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 5, "the input ended");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("No callback listener: the redirect URI's host shop.example.com is not this machine (use --listen HOST:PORT"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Not opening a browser (--no-browser)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("echo \"$URL\" | alipay-oauth authorize"),
+        "{stderr}"
+    );
 }

@@ -3,7 +3,7 @@
 //! and clean usage errors. Byte-for-byte agreement with the official SDKs is
 //! in `interop_dialects.rs` and `conformance.rs`.
 
-mod common;
+use crate::common;
 
 use common::{assert_clean_failure, assert_no_secrets, cli, data_file, ok_json};
 use serde_json::Value;

@@ -5,8 +5,16 @@ use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::cli::OutputFormat;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
+use crate::ui::failure::{ExitStatus, Failure};
+
+/// Human text, or one JSON document per run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Human,
+    Json,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Output {
@@ -108,7 +116,13 @@ impl Output {
         let status = core.map_or(ExitStatus::Internal, Error::exit_status);
         let kind = core.map_or("internal", Error::kind);
         let hint = core.and_then(Error::hint);
-        let message = capped(one_line(&format!("{err:#}")));
+        // The edge's wording replaces the core's only when nothing was
+        // added around the core error.
+        let message = match core.and_then(Failure::message) {
+            Some(m) if err.chain().count() == 1 => m,
+            _ => format!("{err:#}"),
+        };
+        let message = capped(one_line(&message));
         if self.is_json() {
             let mut body = serde_json::json!({
                 "kind": kind,
@@ -258,6 +272,12 @@ pub fn visible_bytes(bytes: &[u8], charset: crate::sign::Charset) -> (String, us
         }
     }
     (out, count)
+}
+
+impl crate::trace::Tracer for Output {
+    fn trace(&self, level: u8, line: &str) {
+        Output::trace(self, level, line);
+    }
 }
 
 #[cfg(test)]

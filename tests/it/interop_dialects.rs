@@ -13,13 +13,14 @@
 //!
 //! `ALIPAY_OAUTH_DIALECT_CASES` sets the number of cases per SDK (default 100).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;
 
-use common::key_pool::{KeyFiles, Rng, bare, make_keys, read};
+use common::Rng;
+use common::key_pool::{KeyFiles, bare, make_keys, read};
 use common::{cli, global_sdk, node_sdk, openssl, run_helper};
 use serde_json::{Value, json};
 

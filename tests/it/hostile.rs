@@ -2,7 +2,7 @@
 //! listener of `authorize`): every bound holds, nothing crashes, stalls or
 //! grows without limit. Loopback only; each test is bounded in time.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};

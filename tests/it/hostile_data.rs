@@ -3,7 +3,7 @@
 //! token stores that fail, signals on a terminal, oversized user files.
 //! Every server here is a tiny one of the test's own, on loopback.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

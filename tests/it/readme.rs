@@ -4,7 +4,7 @@
 //! shell (the second terminal), with `alipay-oauth` on PATH and a scripted
 //! browser as BROWSER. `.ci/run` runs the README's first command itself.
 
-mod common;
+use crate::common;
 
 use std::os::unix::process::CommandExt;
 use std::path::Path;

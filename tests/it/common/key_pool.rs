@@ -4,27 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-/// xorshift64: deterministic, so a failing case can be replayed from its seed.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.below(items.len())]
-    }
-}
-
 /// One key pair, written by openssl in several shapes.
 pub struct KeyFiles {
     pub pkcs8_pem: PathBuf,

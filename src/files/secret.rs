@@ -13,34 +13,32 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let fail = |what: &str, e: &dyn std::fmt::Display| Error::Store {
-        message: format!("cannot {what} {}: {e}", path.display()),
-        hint: Some("check the directory exists and is writable".into()),
+    let fail = |reason: &dyn std::fmt::Display| Error::Write {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
     };
     if !overwrite && path.exists() {
-        return Err(Error::usage_with_hint(
-            format!("{} already exists", path.display()),
-            "choose another file, or pass --force to replace it",
-        ));
+        return Err(Error::Exists {
+            path: path.to_path_buf(),
+        });
     }
     // NamedTempFile is created 0600 on Unix.
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| fail("write", &crate::file::io_reason(&e)))?;
+        .map_err(|e| fail(&crate::files::read::io_reason(&e)))?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| fail("write", &crate::file::io_reason(&e)))?;
+        .map_err(|e| fail(&crate::files::read::io_reason(&e)))?;
     if overwrite {
         tmp.persist(path)
-            .map_err(|e| fail("write", &crate::file::io_reason(&e.error)))?;
+            .map_err(|e| fail(&crate::files::read::io_reason(&e.error)))?;
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::usage_with_hint(
-                    format!("{} already exists", path.display()),
-                    "choose another file, or pass --force to replace it",
-                )
+                Error::Exists {
+                    path: path.to_path_buf(),
+                }
             } else {
-                fail("write", &crate::file::io_reason(&e.error))
+                fail(&crate::files::read::io_reason(&e.error))
             }
         })?;
     }

@@ -2,7 +2,7 @@
 //! SDK as a client, the authorization page, every gateway error path, token
 //! rules, and a bounded load test.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
@@ -590,12 +590,14 @@ fn emulator_startup_errors() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, &format!("port {port} is already in use"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--port 0 for any free port"));
     // No app.
     let out = common::cli()
         .args(["emulator", "--port", "0"])
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "no app");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--app-public-key-file"));
     // A bad fault.
     let out = common::cli()
         .args(["emulator", "--fault", "explode"])
@@ -657,4 +659,25 @@ fn startup_report_quiet_and_human() {
     );
     assert!(human.contains("  gateway             http"), "{human}");
     assert!(human.contains("Alipay public key"), "{human}");
+}
+
+/// An apps file that is not valid TOML: the path and what is wrong, and
+/// what each entry needs.
+#[test]
+fn an_invalid_apps_file_says_what_an_entry_needs() {
+    let dir = common::tempdir();
+    let apps = dir.path().join("apps.toml");
+    std::fs::write(&apps, "[[apps]]\nname = 3\n").unwrap();
+    let out = common::cli()
+        .args(["emulator", "--port", "0", "--apps-file"])
+        .arg(&apps)
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "is not valid");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&*apps.to_string_lossy()), "{stderr}");
+    assert!(
+        stderr.contains("each [[apps]] needs app_id and public_key_file"),
+        "{stderr}"
+    );
 }

@@ -3,7 +3,7 @@
 //! shell on a pseudo-terminal, pressing Tab) and fish (`complete -C`). Each
 //! completes a nested subcommand and a flag below the top level.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

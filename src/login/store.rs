@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
 use crate::error::Error;
+use crate::files;
 use crate::gateway::{IdKind, TokenSet};
-use crate::secret_file;
 
 /// A stored login.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -98,31 +98,56 @@ fn sanitize(s: &str) -> String {
     cleaned.trim_start_matches('.').to_string()
 }
 
-fn store_error(what: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::Store {
-        message: format!(
-            "cannot {what} {}: {}",
-            path.display(),
-            crate::file::io_reason(e)
-        ),
-        hint: Some(
-            "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"
-                .into(),
-        ),
+/// Why the token store failed: the facts, with the path concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot {action} {}: {reason}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("the token directory {} is a symbolic link to a directory others can open (mode {mode:o})", .path.display())]
+    SharedLink { path: PathBuf, mode: u32 },
+    #[error("the lock file {} is a symbolic link", .path.display())]
+    LockIsLink { path: PathBuf },
+    #[error("the token store {} is locked by another alipay-oauth: {reason}", .dir.display())]
+    Locked { dir: PathBuf, reason: String },
+    #[error("the stored session {} is damaged: {reason}", .path.display())]
+    Damaged { path: PathBuf, reason: String },
+    #[error("{} is larger than {limit} bytes; is it the right file?", .path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
+}
+
+fn damaged(path: &Path, e: &serde_json::Error) -> Error {
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
     }
+    .into()
+}
+
+fn store_error(action: &'static str, path: &Path, e: &std::io::Error) -> Error {
+    StoreError::Io {
+        action,
+        path: path.to_path_buf(),
+        reason: crate::files::read::io_reason(e),
+    }
+    .into()
 }
 
 /// A file of the store, bounded like every file we read; `None` if absent.
 fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
-    use crate::file::{ReadError, read_bounded, read_error_text};
+    use crate::files::read::{ReadError, read_bounded};
     match read_bounded(path, SESSION_FILE_LIMIT) {
         Ok(b) => Ok(Some(b)),
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(ReadError::Io(e)) => Err(store_error("read", path, &e)),
-        Err(e @ ReadError::TooLarge { .. }) => Err(Error::Store {
-            message: read_error_text(path, &e),
-            hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
-        }),
+        Err(ReadError::TooLarge { limit }) => Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        }
+        .into()),
     }
 }
 
@@ -163,14 +188,11 @@ impl TokenStore {
             if mode & 0o077 != 0 {
                 let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
                 if is_link {
-                    return Err(Error::Store {
-                        message: format!(
-                            "the token directory {} is a symbolic link to a directory others can open (mode {:o})",
-                            path.display(),
-                            mode & 0o777
-                        ),
-                        hint: Some("make the link's target private (chmod 700), or use a private token directory (--token-dir / ALIPAY_TOKEN_DIR)".into()),
-                    });
+                    return Err(StoreError::SharedLink {
+                        path: path.to_path_buf(),
+                        mode: mode & 0o777,
+                    }
+                    .into());
                 }
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))
                     .map_err(|e| store_error("secure", path, &e))?;
@@ -222,10 +244,7 @@ impl TokenStore {
         }
         let file = options.open(&path).map_err(|e| {
             if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                Error::Store {
-                    message: format!("the lock file {} is a symbolic link", path.display()),
-                    hint: Some("remove it; alipay-oauth creates it as a plain file".into()),
-                }
+                StoreError::LockIsLink { path: path.clone() }.into()
             } else {
                 store_error("open", &path, &e)
             }
@@ -248,13 +267,11 @@ impl TokenStore {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 Err(e) => {
-                    return Err(Error::Store {
-                        message: format!(
-                            "the token store {} is locked by another alipay-oauth: {e}",
-                            dir.display()
-                        ),
-                        hint: Some("another refresh is running; wait for it and retry".into()),
-                    });
+                    return Err(StoreError::Locked {
+                        dir: dir.to_path_buf(),
+                        reason: e.to_string(),
+                    }
+                    .into());
                 }
             }
         }
@@ -266,8 +283,8 @@ impl TokenStore {
         let path = Self::session_path(&dir, &session.subject);
         let json =
             serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
-        secret_file::write(&path, &json, true)?;
-        secret_file::write(&dir.join("current"), session.subject.as_bytes(), true)?;
+        files::secret::write(&path, &json, true)?;
+        files::secret::write(&dir.join("current"), session.subject.as_bytes(), true)?;
         Ok(path)
     }
 
@@ -287,10 +304,7 @@ impl TokenStore {
         };
         serde_json::from_slice(&bytes)
             .map(Some)
-            .map_err(|e| Error::Store {
-                message: format!("the stored session {} is damaged: {e}", path.display()),
-                hint: Some("remove it with `alipay-oauth logout` and log in again".into()),
-            })
+            .map_err(|e| damaged(&path, &e))
     }
 
     /// Every stored login, of every environment and app, in name order.
@@ -320,15 +334,7 @@ impl TokenStore {
                 let session = fs::read(&path)
                     .map_err(|e| store_error("read", &path, &e))
                     .and_then(|b| {
-                        serde_json::from_slice::<Session>(&b).map_err(|e| Error::Store {
-                            message: format!(
-                                "the stored session {} is damaged: {e}",
-                                path.display()
-                            ),
-                            hint: Some(
-                                "remove it with `alipay-oauth logout` and log in again".into(),
-                            ),
-                        })
+                        serde_json::from_slice::<Session>(&b).map_err(|e| damaged(&path, &e))
                     });
                 out.push(Listed {
                     current: current.as_ref() == Some(&path),
@@ -346,7 +352,7 @@ impl TokenStore {
         let path = Self::session_path(&dir, &session.subject);
         let json =
             serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
-        secret_file::write(&path, &json, true)
+        files::secret::write(&path, &json, true)
     }
 
     /// Removes the session of `subject` (or the current one, or all of the

@@ -10,6 +10,7 @@ use crate::emulator::users::IdMode;
 use crate::emulator::{AppConfig, Emulator, EmulatorConfig};
 use crate::error::Error;
 use crate::gateway::client::{CallRecord, ClientConfig, ProxyConfig};
+use crate::gateway::network::NetworkError;
 use crate::gateway::{Client, TokenSet, UserInfo};
 use crate::oauth::ScopeList;
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
@@ -90,13 +91,10 @@ fn get(
     browser: &reqwest::blocking::Client,
     url: &str,
 ) -> Result<reqwest::blocking::Response, Error> {
-    browser.get(url).send().map_err(|e| Error::Network {
-        message: format!(
-            "the demo browser could not load a page: {}",
-            e.without_url()
-        ),
-        hint: None,
-    })
+    browser
+        .get(url)
+        .send()
+        .map_err(|e| NetworkError::DemoPage(e.without_url().to_string()).into())
 }
 
 fn location(resp: &reqwest::blocking::Response) -> Result<String, Error> {

@@ -9,8 +9,8 @@ use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
+use crate::login::store::{Session, StoreLock, TokenStore};
 use crate::secret::{AccessToken, RefreshToken};
-use crate::store::{Session, StoreLock, TokenStore};
 
 /// How long to wait for another process's refresh.
 const LOCK_WAIT: Duration = Duration::from_secs(60);
@@ -21,17 +21,28 @@ pub const EXPIRY_MARGIN: time::Duration = time::Duration::seconds(60);
 /// The sessions of one app on one gateway.
 pub struct Sessions<'a> {
     pub store: &'a TokenStore,
-    /// See [`crate::store::store_key`].
+    /// See [`crate::login::store::store_key`].
     pub key: String,
     pub gateway: String,
     pub app_id: String,
 }
 
 fn no_session(app_id: &str) -> Error {
-    Error::usage_with_hint(
-        format!("no stored login for app {app_id} on this gateway"),
-        "log in first with `alipay-oauth authorize`, or pass a token on standard input",
-    )
+    LoginError::NoLogin {
+        app_id: app_id.to_string(),
+    }
+    .into()
+}
+
+/// Why the stored login cannot supply a token.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    #[error("no stored login for app {app_id} on this gateway")]
+    NoLogin { app_id: String },
+    #[error("the stored refresh token for {subject} has expired")]
+    RefreshExpired { subject: String },
+    #[error("the stored login of {subject} has no refresh token")]
+    NoRefreshToken { subject: String },
 }
 
 impl Sessions<'_> {
@@ -189,23 +200,15 @@ impl Sessions<'_> {
 fn stored_refresh_token(session: &Session) -> Result<RefreshToken, Error> {
     let now = OffsetDateTime::now_utc();
     if session.tokens.refresh_expired(now) {
-        return Err(Error::Authorization {
-            message: format!(
-                "the stored refresh token for {} has expired",
-                session.subject
-            ),
-            hint: Some("log in again with `alipay-oauth authorize`".into()),
-        });
+        return Err(LoginError::RefreshExpired {
+            subject: session.subject.clone(),
+        }
+        .into());
     }
-    session
-        .tokens
-        .refresh_token
-        .clone()
-        .ok_or_else(|| Error::Authorization {
-            message: format!(
-                "the stored login of {} has no refresh token",
-                session.subject
-            ),
-            hint: Some("log in again with `alipay-oauth authorize`".into()),
-        })
+    session.tokens.refresh_token.clone().ok_or_else(|| {
+        LoginError::NoRefreshToken {
+            subject: session.subject.clone(),
+        }
+        .into()
+    })
 }

@@ -2,7 +2,7 @@
 //! `userinfo` recovering from a refused access token, and logins that are
 //! not stored. Real binary against a real emulator on a non-default port.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -2,22 +2,18 @@
 //! diagnosis, and every kind of bad input (clear one-line error, the
 //! documented exit code, no panic, no secret echoed).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-use common::{assert_clean_failure, cli, openssl, scratch};
+use common::{assert_clean_failure, cli, openssl, s, scratch};
 use serde_json::Value;
 
 fn write(name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let p = scratch().join(name);
     std::fs::write(&p, content).unwrap();
     p
-}
-
-fn s(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
 }
 
 /// A key made by openssl with these `genpkey` options, written once.
@@ -392,6 +388,12 @@ fn verify_diagnoses_swapped_keys_and_wrong_hash() {
         .map(|f| f["code"].as_str().unwrap())
         .collect();
     assert_eq!(codes, vec!["alipay_key_is_app_key", "other_sign_type"]);
+    // The core finds the sign type; the command line names the flag for it.
+    assert_eq!(
+        doc["diagnosis"][1]["message"],
+        "the signature verifies as RSA (SHA1withRSA), not RSA2: use --sign-type RSA"
+    );
+    assert!(doc["diagnosis"][1].get("fix").is_none());
 
     // Valid: exit 0, human output.
     let out = cli()

@@ -1,7 +1,7 @@
 //! What a new user meets first: pipes closed early, help, JSON discipline,
 //! `config` sources, warnings about secrets on the command line.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::process::Stdio;
@@ -344,4 +344,56 @@ fn a_code_in_argv_is_warned_about() {
     assert_eq!(out.status.code(), Some(3));
     let doc: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(doc["error"]["kind"], "network");
+}
+
+/// Configuration and token-store failures keep their facts (the path) and
+/// the edge's hint naming the flag and variable that choose the file.
+#[test]
+fn config_and_store_failures_name_the_flag_to_fix() {
+    let dir = common::tempdir();
+    let missing = dir.path().join("absent.toml");
+    let out = common::cli()
+        .arg("--config")
+        .arg(&missing)
+        .arg("config")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "cannot read config file");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&*missing.to_string_lossy()), "{stderr}");
+    assert!(
+        stderr.contains("--config or ALIPAY_OAUTH_CONFIG"),
+        "{stderr}"
+    );
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "profiles = 3\n").unwrap();
+    let out = common::cli()
+        .arg("--config")
+        .arg(&bad)
+        .arg("config")
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "is not valid");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`alipay-oauth config` shows"));
+
+    // A token directory that is a file: the store cannot be created.
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "").unwrap();
+    let out = common::cli()
+        .arg("--token-dir")
+        .arg(file.join("sub"))
+        .args(["-o", "json", "status"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&out.stderr).expect("one JSON error document");
+    assert_eq!(doc["error"]["kind"], "store");
+    let message = doc["error"]["message"].as_str().unwrap();
+    assert!(message.contains("not-a-dir"), "{message}");
+    assert_eq!(
+        doc["error"]["hint"],
+        "check the token directory (--token-dir / ALIPAY_TOKEN_DIR) is yours and writable"
+    );
 }

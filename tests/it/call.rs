@@ -1,16 +1,10 @@
 //! `call` and `call --curl`: the real binary against the real emulator over
 //! loopback, and the printed curl command run with the real `curl`.
 
-mod common;
+use crate::common;
 
-use std::path::Path;
-
-use common::{EmulatorProc, ok_json};
+use common::{EmulatorProc, ok_json, s};
 use serde_json::Value;
-
-fn s(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
-}
 
 /// The JSON error document of a failed `-o json` run, after checking its exit code.
 fn json_error(out: &std::process::Output, code: i32) -> Value {

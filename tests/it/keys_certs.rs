@@ -3,7 +3,7 @@
 //! the same bytes as the CLI, and the whole flow runs in certificate mode
 //! against the emulator.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

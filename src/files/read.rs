@@ -7,15 +7,6 @@ use std::path::Path;
 
 use crate::error::Error;
 
-/// Keys and certificates: a PEM chain is a few KiB.
-pub const KEY_FILE_LIMIT: u64 = 1 << 20;
-/// Certificate bundles inspected by `keys` (a whole CA bundle fits).
-pub const CERT_BUNDLE_LIMIT: u64 = 4 << 20;
-/// The configuration file and the emulator's apps file.
-pub const CONFIG_FILE_LIMIT: u64 = 1 << 20;
-/// Data to sign or verify, from a file or standard input.
-pub const INPUT_LIMIT: u64 = 16 << 20;
-
 /// Why a bounded read failed.
 #[derive(Debug)]
 pub enum ReadError {
@@ -38,7 +29,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 
 /// Reads a file given on the command line, with a size limit.
 pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
-    read_bounded(path, limit).map_err(|e| Error::usage(read_error_text(path, &e)))
+    read_bounded(path, limit).map_err(|e| Error::Read(read_error_text(path, &e)))
 }
 
 /// The reason of a failed read, naming the file.

@@ -2,7 +2,7 @@
 //! the gateway calls work over https against the emulator's throwaway CA
 //! given through `SSL_CERT_FILE`, and fail with exit 3 when it is not given.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -7,19 +7,7 @@ use alipay_oauth::sign::Charset;
 use alipay_oauth::sign::response::extract;
 use serde_json::{Map, Value, json};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::common::Rng;
 
 const PIECES: &[&str] = &[
     "{",

@@ -2,7 +2,7 @@
 //! the emulator: every exchange's bytes pass unchanged, each signature is
 //! reported as it really is, and the bounds hold.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead as _, Write as _};
 use std::path::Path;
@@ -727,6 +727,15 @@ fn the_bounds_hold() {
         .output()
         .unwrap();
     assert_clean_failure(&out, 2, "not a loopback address");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--allow-remote-listen"));
+    // A port already taken is named as such.
+    let taken = proxy.base.trim_start_matches("http://").to_string();
+    let out = emu
+        .cli()
+        .args(["proxy", "--listen", &taken])
+        .output()
+        .unwrap();
+    assert_clean_failure(&out, 2, "already in use");
     // Without the app key nothing can be checked: refused at start.
     let out = cli()
         .args(["--alipay-public-key-file"])

@@ -3,7 +3,7 @@
 //! emulator can produce, tampered and wrongly signed answers, network
 //! faults, proxies, concurrent refreshes, and scans for leaked secrets.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -12,23 +12,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::{EmulatorProc, assert_no_secrets, key_secrets};
+use common::{EmulatorProc, assert_no_secrets, key_secrets, stderr_json, stdout_json};
 use serde_json::Value;
-
-fn stdout_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| {
-        panic!(
-            "stdout is JSON: {} / {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn stderr_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|_| panic!("stderr is JSON: {}", String::from_utf8_lossy(&out.stderr)))
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -468,6 +453,22 @@ fn injected_errors_and_http_faults() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 3, "HTTP 502");
+    // Nothing listening: the core names the host, the edge the flags.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "x", "--gateway"])
+        .arg(format!("http://127.0.0.1:{port}/gateway.do"))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 3, &format!("cannot connect to 127.0.0.1:{port}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("check --env / --gateway, the network, and HTTPS_PROXY / NO_PROXY"),
+        "{stderr}"
+    );
 
     emu.fault("truncate", 1);
     let out = emu
@@ -1071,4 +1072,23 @@ fn key_text_variable_takes_its_place_in_the_precedence() {
     );
     assert_eq!(config(&text, false)["source"], "env ALIPAY_PRIVATE_KEY");
     assert_eq!(config(&text, true)["source"], "flag --private-key-file");
+}
+
+/// A gateway URL whose query contradicts the request: the core says which
+/// parameter, the edge says to fix --gateway. Nothing is sent.
+#[test]
+fn a_gateway_url_parameter_that_contradicts_the_request_is_refused() {
+    let emu = EmulatorProc::start(&[]);
+    let out = emu
+        .cli()
+        .args(["exchange", "--code", "x", "--gateway"])
+        .arg(format!("{}?charset=GBK", emu.gateway()))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(
+        &out,
+        2,
+        "the gateway URL sets charset=GBK, but this request sends charset=utf-8",
+    );
+    assert!(stderr(&out).contains("remove the parameter from --gateway"));
 }

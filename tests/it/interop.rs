@@ -6,14 +6,15 @@
 //!
 //! `ALIPAY_OAUTH_INTEROP_CASES` sets the number of cases (default 200).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command as StdCommand;
 use std::sync::OnceLock;
 
 use base64::Engine as _;
-use common::key_pool::{KeyFiles, Rng, bare, make_keys, read};
+use common::Rng;
+use common::key_pool::{KeyFiles, bare, make_keys, read};
 use common::{cli, openssl, python_sdk, run_sdk, scratch};
 use serde_json::{Value, json};
 

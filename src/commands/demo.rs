@@ -2,8 +2,8 @@
 
 use super::report::{self, Demo};
 use crate::cli::settings::Settings;
-use crate::demo::{self, Step};
-use crate::error::ExitStatus;
+use crate::demo_flow::{self, Step};
+use crate::ui::failure::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -16,7 +16,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         );
         out.result("(throwaway keys, no network, no browser, no account)\n");
     }
-    let outcome = demo::run(
+    let outcome = demo_flow::run(
         &mut |s: &Step| {
             if live {
                 report::demo_step(&out, s);

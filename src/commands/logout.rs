@@ -6,8 +6,8 @@ use super::report::{self, Report};
 
 use crate::cli::LogoutArgs;
 use crate::cli::settings::Settings;
-use crate::error::ExitStatus;
-use crate::output::Output;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 pub fn run(args: &LogoutArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::state::{Pending, Scopes};
-use super::{Reply, Shared, pages};
+use super::{AppConfig, Reply, Shared, pages};
 use crate::form;
 use crate::sign::Charset;
 
@@ -46,6 +46,42 @@ fn parse_scopes(scope: &str) -> Result<(Scopes, String), String> {
     ))
 }
 
+/// Checks a redirect URL against the app's callback domains (or loopback,
+/// when allowed); gives its host, lower-case, or why it is refused.
+pub(super) fn check_redirect(
+    shared: &Shared,
+    app: &AppConfig,
+    field: &str,
+    redirect_uri: &str,
+) -> Result<String, String> {
+    let url = match url::Url::parse(redirect_uri) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
+        _ => {
+            return Err(format!(
+                "{field} must be an absolute http or https URL (percent-encoded in the authorization URL)"
+            ));
+        }
+    };
+    let host = url.host().expect("checked above");
+    let host_str = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let on_domain = app.redirect_domains.iter().any(|d| {
+        let d = d.trim_start_matches('.').to_ascii_lowercase();
+        host_str == d || host_str.ends_with(&format!(".{d}"))
+    });
+    let loopback_ok = shared.config.allow_loopback && is_loopback(&host);
+    if !(on_domain || loopback_ok) {
+        return Err(format!(
+            "{field} host {host_str:?} is not on the app's authorization callback domain ({})",
+            if app.redirect_domains.is_empty() {
+                "none registered".to_string()
+            } else {
+                app.redirect_domains.join(", ")
+            }
+        ));
+    }
+    Ok(host_str)
+}
+
 pub(super) fn page(shared: &Shared, query: &[u8]) -> Reply {
     let pairs = match form::decode(query, Charset::Utf8) {
         Ok(p) => p,
@@ -77,35 +113,10 @@ pub(super) fn page(shared: &Shared, query: &[u8]) -> Reply {
     let Some(redirect_uri) = get("redirect_uri").filter(|r| !r.is_empty()) else {
         return error_page("missing-redirect-uri", "redirect_uri is missing");
     };
-    let url = match url::Url::parse(redirect_uri) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u,
-        _ => {
-            return error_page(
-                "invalid-redirect-uri",
-                "redirect_uri must be an absolute http or https URL (percent-encoded in the authorization URL)",
-            );
-        }
+    let host_str = match check_redirect(shared, app, "redirect_uri", redirect_uri) {
+        Ok(host) => host,
+        Err(why) => return error_page("invalid-redirect-uri", &why),
     };
-    let host = url.host().expect("checked above");
-    let host_str = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let on_domain = app.redirect_domains.iter().any(|d| {
-        let d = d.trim_start_matches('.').to_ascii_lowercase();
-        host_str == d || host_str.ends_with(&format!(".{d}"))
-    });
-    let loopback_ok = shared.config.allow_loopback && is_loopback(&host);
-    if !(on_domain || loopback_ok) {
-        return error_page(
-            "invalid-redirect-uri",
-            &format!(
-                "redirect_uri host {host_str:?} is not on the app's authorization callback domain ({})",
-                if app.redirect_domains.is_empty() {
-                    "none registered".to_string()
-                } else {
-                    app.redirect_domains.join(", ")
-                }
-            ),
-        );
-    }
     let state = get("state").filter(|s| !s.is_empty()).map(str::to_string);
     if let Some(s) = &state {
         if s.chars().count() > 100 {
@@ -127,6 +138,7 @@ pub(super) fn page(shared: &Shared, query: &[u8]) -> Reply {
         redirect_uri: redirect_uri.to_string(),
         state,
         expires: now + shared.config.lifetimes.consent,
+        header_grant: None,
     };
     // auth_base is silent; --auto-approve skips the screen for everyone.
     if !scopes.auth_user || shared.config.auto_approve {
@@ -147,10 +159,12 @@ pub(super) fn page(shared: &Shared, query: &[u8]) -> Reply {
     )
 }
 
-/// Issues a code for `user` and redirects to the app.
+/// Issues a code for `user` and redirects to the app: v2 names the code
+/// `auth_code`; Antom and Alipay+ send `authCode` and `authState`.
 fn approve(shared: &Shared, pending: &Pending, user: usize, now: Instant) -> Reply {
+    let grant = pending.header_grant.as_deref().unwrap_or(&pending.app_id);
     let code = shared.state().issue_code(
-        &pending.app_id,
+        grant,
         user,
         pending.scopes,
         shared.config.lifetimes.code,
@@ -162,15 +176,65 @@ fn approve(shared: &Shared, pending: &Pending, user: usize, now: Instant) -> Rep
     };
     {
         let mut q = url.query_pairs_mut();
-        q.append_pair("app_id", &pending.app_id)
-            .append_pair("source", "alipay_wallet")
-            .append_pair("scope", &pending.scope)
-            .append_pair("auth_code", &code);
-        if let Some(state) = &pending.state {
-            q.append_pair("state", state);
+        if pending.header_grant.is_some() {
+            q.append_pair("authCode", &code);
+            if let Some(state) = &pending.state {
+                q.append_pair("authState", state);
+            }
+        } else {
+            q.append_pair("app_id", &pending.app_id)
+                .append_pair("source", "alipay_wallet")
+                .append_pair("scope", &pending.scope)
+                .append_pair("auth_code", &code);
+            if let Some(state) = &pending.state {
+                q.append_pair("state", state);
+            }
         }
     }
     Reply::redirect(url.as_str())
+}
+
+/// The wallet page an Antom `consult` / Alipay+ `prepare` URL opens: the
+/// consent screen of that request, or at once the redirect when nothing is
+/// asked of the user (base scopes, or `--auto-approve`).
+pub(super) fn wallet_page(shared: &Shared, query: &[u8]) -> Reply {
+    let pairs = form::decode(query, Charset::Utf8).unwrap_or_default();
+    let id = pairs
+        .iter()
+        .find(|(k, _)| k == "request_id")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("");
+    let now = Instant::now();
+    let Some(pending) = shared.state().peek_pending(id, now) else {
+        return error_page(
+            "expired-request",
+            "this authorization link has expired or was already used: ask the merchant for a new one",
+        );
+    };
+    if !pending.scopes.auth_user || shared.config.auto_approve {
+        shared.state().take_pending(id, now);
+        return approve(shared, &pending, 0, now);
+    }
+    let app_name = shared
+        .app(&pending.app_id)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let host = url::Url::parse(&pending.redirect_uri)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+        .unwrap_or_default();
+    let scope_list: Vec<&str> = pending.scope.split(',').collect();
+    Reply::html(
+        200,
+        pages::consent(
+            &app_name,
+            &pending.app_id,
+            &scope_list,
+            &host,
+            id,
+            &shared.config.users,
+        ),
+    )
 }
 
 /// The consent form's answer.

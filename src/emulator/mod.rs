@@ -2,6 +2,7 @@
 //! signing and verifying exactly as Alipay does, with test users, expiring
 //! codes and rotating tokens, and fault injection for testing clients.
 
+mod antom;
 pub mod apps_file;
 mod authorize;
 pub mod certs;
@@ -251,10 +252,34 @@ impl Shared {
 }
 
 fn no_app() -> Error {
-    Error::usage_with_hint(
-        "the emulator has no app",
-        "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file",
-    )
+    EmulatorError::NoApp.into()
+}
+
+/// Why the emulator cannot start: facts; the edge names the flags.
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    #[error("the emulator has no app")]
+    NoApp,
+    #[error("port {} is already in use on {}", .0.port(), .0.ip())]
+    PortInUse(SocketAddr),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    /// The apps file is missing or unreadable (the reason names it).
+    #[error("{0}")]
+    AppsFile(String),
+    #[error("apps file {} is not valid: {message}", .path.display())]
+    AppsInvalid {
+        path: std::path::PathBuf,
+        message: String,
+    },
+    #[error("app {app_id}: {reason}")]
+    AppKeyUnreadable { app_id: String, reason: String },
+    #[error("app {app_id}: {}: {error}", .path.display())]
+    AppKeyInvalid {
+        app_id: String,
+        path: std::path::PathBuf,
+        error: crate::sign::key::KeyError,
+    },
 }
 
 impl Emulator {
@@ -386,14 +411,14 @@ impl Offline {
 }
 
 fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
-    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
-    if in_use {
-        Error::usage_with_hint(
-            format!("port {} is already in use on {}", addr.port(), addr.ip()),
-            "choose another with --port, or --port 0 for any free port",
-        )
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        EmulatorError::PortInUse(addr).into()
     } else {
-        Error::usage(format!("cannot listen on {addr}: {e}"))
+        EmulatorError::Bind {
+            addr,
+            reason: e.to_string(),
+        }
+        .into()
     }
 }
 
@@ -448,6 +473,14 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
         && let Some(app) = crate::form::peek(request.query.as_bytes(), "app_id")
     {
         line.push_str(&format!(" app {}", printable(&app)));
+    } else if antom::serves(&request.path) {
+        line.push_str(&format!(
+            " client {}",
+            request
+                .header("client-id")
+                .map(printable)
+                .unwrap_or_else(|| "(none)".into())
+        ));
     }
     line.push_str(&format!(" -> {}", reply.status));
     if let Some(outcome) = &reply.outcome {
@@ -489,6 +522,13 @@ fn route<'h>(
             gateway::handle(shared, query.as_bytes(), body)
         }
         (_, p) if p.starts_with("/v3/") => v3::handle(shared, method, path, query, header, body),
+        (&M::GET | &M::HEAD, "/wallet/authorize") => {
+            authorize::wallet_page(shared, query.as_bytes())
+        }
+        (&M::POST, p) if antom::serves(p) => antom::handle(shared, p, header, body),
+        (_, p) if antom::serves(p) => {
+            Reply::new(405, "text/plain; charset=utf-8", "method not allowed")
+        }
         (&M::GET, "/__emulator/health") => health(shared),
         (&M::POST, "/__emulator/faults") if admin_ok => add_fault(shared, body),
         (&M::DELETE, "/__emulator/faults") => {

@@ -32,9 +32,11 @@ pub fn consent(
         .iter()
         .map(|s| {
             let what = match *s {
-                "auth_user" => {
+                "auth_user" | "USER_INFO" => {
                     "your profile: nickname, avatar, gender, province and city (获取你的公开信息)"
                 }
+                "AGREEMENT_PAY" => "payments from your account without asking each time (代扣)",
+                "USER_LOGIN_ID" | "HASH_LOGIN_ID" => "your login id (登录账号)",
                 _ => "your user id (获取你的用户标识)",
             };
             format!("<li><code>{}</code>: {}</li>", text(s), text(what))
@@ -107,7 +109,8 @@ pub fn index(base: &str, app_ids: &[String]) -> String {
         "Alipay emulator",
         &format!(
             "<h1>Alipay emulator</h1><div class=\"box\"><p>Authorization page: <code>{b}/oauth2/publicAppAuthorize.htm</code></p>\
-<p>Gateway: <code>{b}/gateway.do</code></p><p>Apps:</p><ul>{apps}</ul>\
+<p>Gateway: <code>{b}/gateway.do</code></p>\
+<p>Antom: <code>{b}/ams/api/v1/...</code> (sandbox: <code>/ams/sandbox/api/v1/...</code>); Alipay+: <code>{b}/aps/api/v1/...</code></p><p>Apps:</p><ul>{apps}</ul>\
 <p class=\"muted\">Health: <code>GET /__emulator/health</code>; faults: <code>POST /__emulator/faults</code></p></div>",
             b = text(base)
         ),

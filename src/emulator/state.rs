@@ -21,6 +21,9 @@ pub struct Pending {
     pub redirect_uri: String,
     pub state: Option<String>,
     pub expires: Instant,
+    /// A consent opened by Antom's `consult` or Alipay+'s `prepare`: the
+    /// grant key its code belongs to (None for the v2 authorization page).
+    pub header_grant: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -159,6 +162,11 @@ impl State {
         self.pending.remove(id).filter(|p| p.expires > now)
     }
 
+    /// A waiting consent, left in place (the page may be loaded again).
+    pub fn peek_pending(&self, id: &str, now: Instant) -> Option<Pending> {
+        self.pending.get(id).filter(|p| p.expires > now).cloned()
+    }
+
     pub fn issue_code(
         &mut self,
         app_id: &str,
@@ -282,6 +290,25 @@ impl State {
         Ok(grant.clone())
     }
 
+    /// The grant of an access token whatever its app, state or expiry, for
+    /// the APIs that name only the token (the caller checks who owns it).
+    pub fn find_access(&self, token: &str) -> Option<AccessGrant> {
+        self.access.get(token).cloned()
+    }
+
+    /// Ends an authorization of (app, user): every access token of it stops
+    /// working and its refresh tokens are dropped.
+    pub fn revoke(&mut self, app_id: &str, user: usize) {
+        *self
+            .generations
+            .entry((app_id.to_string(), user))
+            .or_insert(0) += 1;
+        self.access
+            .retain(|_, a| !(a.app_id == app_id && a.user == user));
+        self.refresh
+            .retain(|_, r| !(r.app_id == app_id && r.user == user));
+    }
+
     pub fn sizes(&self) -> [usize; 4] {
         [
             self.pending.len(),
@@ -341,6 +368,27 @@ mod tests {
     }
 
     #[test]
+    fn revoking_ends_access_and_refresh_of_that_authorization_only() {
+        let mut s = State::default();
+        let now = Instant::now();
+        let l = Lifetimes::default();
+        let (a1, r1) = s.issue_tokens("A", 0, USER, &l, true, now);
+        let (a2, _) = s.issue_tokens("A", 1, USER, &l, true, now);
+        assert_eq!(s.find_access(&a1).unwrap().user, 0);
+        s.revoke("A", 0);
+        assert_eq!(s.check_access(&a1, "A", now).unwrap_err(), Refusal::Unknown);
+        assert!(s.find_access(&a1).is_none());
+        assert_eq!(
+            s.redeem_refresh(&r1, "A", now).unwrap_err(),
+            Refusal::Unknown
+        );
+        assert!(
+            s.check_access(&a2, "A", now).is_ok(),
+            "other users keep theirs"
+        );
+    }
+
+    #[test]
     fn expired_entries_are_purged() {
         let mut s = State::default();
         let now = Instant::now();
@@ -364,6 +412,7 @@ mod tests {
                     redirect_uri: "http://127.0.0.1/cb".into(),
                     state: None,
                     expires: now + Duration::from_secs(60 + i as u64),
+                    header_grant: None,
                 },
                 now,
             );

@@ -5,6 +5,7 @@ pub mod alipay_error;
 pub mod client;
 pub mod http;
 pub mod models;
+pub mod network;
 pub mod v3;
 
 pub use alipay_error::AlipayError;

@@ -67,6 +67,15 @@ pub enum Error {
     /// Alipay answered with an error code.
     #[error(transparent)]
     Alipay(Box<AlipayError>),
+    /// Antom / Alipay+ answered F, or U after the retries.
+    #[error(transparent)]
+    Result(Box<crate::gateway::header::ResultFailure>),
+    /// An Antom / Alipay+ answer whose signature failed: never used.
+    #[error("{message}")]
+    AnswerRejected {
+        message: String,
+        details: Vec<String>,
+    },
     /// A verified answer that cannot be used (a required field is missing).
     #[error("{0}")]
     Protocol(String),
@@ -147,9 +156,15 @@ impl Error {
             Error::Response(ResponseError::Truncated { .. } | ResponseError::Empty) => {
                 ExitStatus::Network
             }
-            Error::Response(_) | Error::Signature { .. } | Error::Invalid { .. } => {
-                ExitStatus::Signature
+            Error::Response(_)
+            | Error::Signature { .. }
+            | Error::Invalid { .. }
+            | Error::AnswerRejected { .. } => ExitStatus::Signature,
+            // A U may have taken effect: never a success, never a plain refusal.
+            Error::Result(r) if r.status == crate::protocol::header::ResultStatus::U => {
+                ExitStatus::Network
             }
+            Error::Result(_) => ExitStatus::Alipay,
             Error::Network { .. } => ExitStatus::Network,
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
@@ -167,7 +182,10 @@ impl Error {
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
-            Error::Signature { .. } | Error::Invalid { .. } => "signature",
+            Error::Signature { .. } | Error::Invalid { .. } | Error::AnswerRejected { .. } => {
+                "signature"
+            }
+            Error::Result(_) => "alipay",
             Error::Network { .. } => "network",
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
@@ -187,6 +205,10 @@ impl Error {
             | Error::Authorization { hint, .. }
             | Error::Store { hint, .. } => hint.clone(),
             Error::Alipay(e) => Some(e.hint()),
+            Error::Result(r) => Some(r.hint()),
+            Error::AnswerRejected { .. } => Some(
+                "nothing in the answer was used: check the Antom / Alipay+ public key (--alipay-public-key-file) and that nothing between rewrites the answer".into(),
+            ),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
             ),
@@ -214,7 +236,9 @@ impl Error {
     /// Lines that explain the error further, printed after it.
     pub fn details(&self) -> Vec<String> {
         match self {
-            Error::Signature { details, .. } => details.clone(),
+            Error::Signature { details, .. } | Error::AnswerRejected { details, .. } => {
+                details.clone()
+            }
             Error::Alipay(e) => match e.sign_content_diff() {
                 Some(d) => {
                     let mut lines = vec![
@@ -249,8 +273,15 @@ impl Error {
                     );
                 }
             }
-            Error::Signature { details, .. } => {
+            Error::Signature { details, .. } | Error::AnswerRejected { details, .. } => {
                 m.insert("diagnosis".into(), json!(details));
+            }
+            Error::Result(r) => {
+                m.insert("code".into(), json!(r.code));
+                m.insert("msg".into(), json!(r.message));
+                m.insert("result_status".into(), json!(format!("{:?}", r.status)));
+                m.insert("signed".into(), json!(r.signed));
+                m.insert("attempts".into(), json!(r.attempts));
             }
             _ => {}
         }

@@ -1,0 +1,828 @@
+//! The Antom / Alipay+ client (docs/protocol.md §10): JSON bodies signed in
+//! the header dialect. `prepare` (the exact body bytes and headers, pure),
+//! `send` (post and read), `interpret` (the answer verified fail-closed with
+//! Alipay's key, then `result.resultStatus` S / F / U, pure). An F is a typed
+//! refusal; a U is retried, the very same request, a bounded number of times
+//! and is never taken for a success.
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value, json};
+use time::OffsetDateTime;
+
+use super::client::MAX_RESPONSE_BYTES;
+use super::http::{HttpSetupError, ProxyConfig, build_client, certificate_error, root_cause};
+use super::models::{IdKind, TokenSet, UserInfo};
+use crate::error::Error;
+use crate::protocol::header::{
+    self as wire, ApiResult, Family, ResultStatus, is_sandbox_client, sandbox_path,
+};
+use crate::secret::{AccessToken, AuthCode, RefreshToken};
+use crate::sign::dialect::header::HeaderDialect;
+use crate::sign::dialect::{Answer, Dialect, Request, Verdict};
+use crate::sign::{PrivateKey, PublicKey};
+use crate::trace::Tracer;
+
+/// Everything a header-dialect client needs.
+#[derive(Debug, Clone)]
+pub struct HeaderConfig {
+    pub family: Family,
+    /// The origin requests go to (`https://open-sea-global.alipay.com`).
+    pub base: url::Url,
+    /// Antom's sandbox: `/ams/api` paths become `/ams/sandbox/api` before
+    /// signing.
+    pub sandbox: bool,
+    /// The `Client-Id`.
+    pub client_id: String,
+    pub private_key: PrivateKey,
+    /// Antom's / Alipay+'s public key, which verifies every answer.
+    pub alipay_public_key: PublicKey,
+    pub key_version: u32,
+    pub connect_timeout: Duration,
+    pub request_timeout: Duration,
+    pub proxy: ProxyConfig,
+    /// How many times a U result is sent again before giving up.
+    pub unknown_retries: u32,
+    /// The pause before the first retry (doubled for each next one).
+    pub retry_pause: Duration,
+}
+
+impl HeaderConfig {
+    /// The path a request for `path` is signed and sent with.
+    pub fn wire_path(&self, path: &str) -> String {
+        if self.family == Family::Antom && (self.sandbox || is_sandbox_client(&self.client_id)) {
+            sandbox_path(path)
+        } else {
+            path.to_string()
+        }
+    }
+}
+
+/// A signed request, ready to send: what `send` posts, byte for byte.
+#[derive(Clone)]
+pub struct HeaderPrepared {
+    /// The path as signed (after the sandbox rewrite).
+    pub path: String,
+    pub url: url::Url,
+    pub body: Vec<u8>,
+    /// `Client-Id`, `Request-Time`, `Signature`, in sending order.
+    pub headers: Vec<(&'static str, String)>,
+    /// The exact bytes signed.
+    pub content: Vec<u8>,
+    /// A code or token is in the body (for the `--curl` warning).
+    pub carries_secret: bool,
+}
+
+impl std::fmt::Debug for HeaderPrepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The body may carry a code or token.
+        f.debug_struct("HeaderPrepared")
+            .field("path", &self.path)
+            .field("url", &self.url.as_str())
+            .field("body", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+/// An answer as received.
+#[derive(Debug, Clone)]
+pub struct HeaderReceived {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// A verified answer with result S.
+#[derive(Debug, Clone)]
+pub struct HeaderCall {
+    /// The body, verified.
+    pub body: Value,
+    /// The body as received.
+    pub raw: String,
+    pub path: String,
+}
+
+/// A result other than S: refused (F), or unknown (U) after the retries.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe())]
+pub struct ResultFailure {
+    pub family: Family,
+    pub path: String,
+    pub status: ResultStatus,
+    pub code: String,
+    pub message: String,
+    /// Whether the answer was signed (and verified); an unsigned F or U is
+    /// reported, never trusted for more.
+    pub signed: bool,
+    /// How many times the request was sent.
+    pub attempts: u32,
+}
+
+impl ResultFailure {
+    fn describe(&self) -> String {
+        let who = match self.family {
+            Family::AlipayPlus => "Alipay+",
+            _ => "Antom",
+        };
+        let api = self.path.split("/v1/").nth(1).unwrap_or(self.path.as_str());
+        let message = if self.message.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.message)
+        };
+        let unsigned = if self.signed {
+            ""
+        } else {
+            " (unsigned answer)"
+        };
+        match self.status {
+            ResultStatus::U => format!(
+                "the outcome of {api} is unknown: {who} answered U ({}{message}) {} time(s){unsigned}",
+                self.code, self.attempts
+            ),
+            _ => format!("{who} refused {api}: {}{message}{unsigned}", self.code),
+        }
+    }
+
+    /// What to do about a refusal, per common result code.
+    pub fn hint(&self) -> String {
+        if self.status == ResultStatus::U {
+            return "unknown, retry with the same request: the call may or may not have taken effect; check with a query before doing it again".into();
+        }
+        match self.code.as_str() {
+            "INVALID_SIGNATURE" => "the signature did not verify on their side: the private key must be the one whose public key is registered for this client id (and the key version its version)".into(),
+            "INVALID_CLIENT" | "INVALID_CLIENT_STATUS" | "CLIENT_INVALID" => "the client id is unknown to this environment: sandbox client ids begin with SANDBOX_ and use the sandbox".into(),
+            "INVALID_CODE" | "AUTH_CODE_ALREADY_USED" | "EXPIRED_CODE" => "an authCode works once and expires within minutes: log in again".into(),
+            "INVALID_REFRESH_TOKEN" | "EXPIRED_REFRESH_TOKEN" => "the refresh token is spent, revoked or expired (refresh tokens rotate): log in again".into(),
+            "INVALID_ACCESS_TOKEN" | "EXPIRED_ACCESS_TOKEN" | "ACCESS_TOKEN_INVALID" => "the access token is revoked, superseded or expired: refresh it, or log in again".into(),
+            "PARAM_ILLEGAL" | "PROCESS_FAIL" if !self.message.is_empty() => "the request is not as the API expects: see the message".into(),
+            "PARAM_ILLEGAL" => "a parameter is missing or malformed".into(),
+            "NO_INTERFACE_DEF" | "API_NOT_FOUND" => "no such API at this path: check the path and the family".into(),
+            "ACCESS_DENIED" | "NO_PERMISSION" => "this client is not allowed to call the API: check the contract in the merchant portal".into(),
+            "KEY_NOT_FOUND" => "no public key is registered for this key version".into(),
+            "USER_NOT_EXIST" | "USER_STATUS_ABNORMAL" => "the user's account cannot be used".into(),
+            _ => "see resultMessage, and the API's result codes in the Antom / Alipay+ documentation".into(),
+        }
+    }
+}
+
+/// Signs a request for `path` (before any sandbox rewrite) with this body
+/// and `Request-Time`. Pure.
+pub fn prepare(
+    cfg: &HeaderConfig,
+    path: &str,
+    body: &[u8],
+    request_time: &str,
+) -> Result<HeaderPrepared, Error> {
+    let path = cfg.wire_path(path);
+    let dialect = HeaderDialect {
+        client_id: cfg.client_id.clone(),
+        key_version: cfg.key_version,
+        request_time: request_time.to_string(),
+    };
+    let request = Request {
+        method: "POST",
+        path: &path,
+        query: None,
+        body,
+    };
+    let signed = dialect.sign_request(&request, &cfg.private_key)?;
+    let url = cfg.base.join(&path).map_err(|e| {
+        Error::usage(format!(
+            "the path {path:?} cannot be joined to the base URL: {e}"
+        ))
+    })?;
+    Ok(HeaderPrepared {
+        carries_secret: body_carries_secret(body),
+        path,
+        url,
+        body: body.to_vec(),
+        headers: signed.headers,
+        content: signed.content,
+    })
+}
+
+fn body_carries_secret(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body).is_ok_and(|v| {
+        ["authCode", "accessToken", "refreshToken"]
+            .iter()
+            .any(|k| v.get(k).is_some())
+    })
+}
+
+/// Why a header answer was not used: exit 6.
+fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8]) -> Error {
+    Error::AnswerRejected {
+        message: format!("the answer is refused: {rejection}"),
+        details: vec![format!(
+            "checked over: {:?}",
+            String::from_utf8_lossy(content)
+        )],
+    }
+}
+
+/// Turns an answer into its verified body (result S) or a typed error,
+/// fail-closed. Pure.
+pub fn interpret(
+    cfg: &HeaderConfig,
+    prepared: &HeaderPrepared,
+    received: &HeaderReceived,
+    attempts: u32,
+) -> Result<HeaderCall, Error> {
+    if received.body.len() as u64 > MAX_RESPONSE_BYTES {
+        return Err(Error::Network {
+            message: format!("the answer is larger than {MAX_RESPONSE_BYTES} bytes"),
+            hint: Some("check the base URL points at Antom / Alipay+".into()),
+        });
+    }
+    let dialect = HeaderDialect {
+        client_id: cfg.client_id.clone(),
+        key_version: cfg.key_version,
+        request_time: String::new(),
+    };
+    let request = Request {
+        method: "POST",
+        path: &prepared.path,
+        query: None,
+        body: &prepared.body,
+    };
+    let answer = Answer {
+        status: Some(received.status),
+        headers: &received.headers,
+        body: &received.body,
+    };
+    let checked = dialect.check_answer(&request, &answer, &cfg.alipay_public_key);
+    let (body, signed) = match checked.verdict() {
+        Verdict::Trusted(v) => (v, true),
+        Verdict::UnsignedError(v) => (v, false),
+        Verdict::Rejected(r) => {
+            // An HTTP error page is the network's (or a proxy's) doing.
+            if !(200..300).contains(&received.status)
+                && serde_json::from_slice::<Value>(&received.body).is_err()
+            {
+                return Err(Error::Network {
+                    message: format!("HTTP {} from {}", received.status, host_of(&prepared.url)),
+                    hint: Some("retry; if it persists check the base URL, the region and the proxy settings".into()),
+                });
+            }
+            return Err(rejected(r, &checked.content));
+        }
+    };
+    let result: ApiResult = wire::api_result(&body).map_err(|e| {
+        if signed {
+            Error::Protocol(e.to_string())
+        } else {
+            rejected(
+                crate::sign::dialect::Rejection::UnsignedSuccess,
+                &checked.content,
+            )
+        }
+    })?;
+    match result.status {
+        ResultStatus::S if signed => Ok(HeaderCall {
+            raw: String::from_utf8_lossy(&received.body).into_owned(),
+            body,
+            path: prepared.path.clone(),
+        }),
+        ResultStatus::S => Err(rejected(
+            crate::sign::dialect::Rejection::UnsignedSuccess,
+            &checked.content,
+        )),
+        status => Err(Error::Result(Box::new(ResultFailure {
+            family: cfg.family,
+            path: prepared.path.clone(),
+            status,
+            code: result.code,
+            message: result.message,
+            signed,
+            attempts,
+        }))),
+    }
+}
+
+fn host_of(url: &url::Url) -> String {
+    match (url.host_str(), url.port_or_known_default()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        _ => url.to_string(),
+    }
+}
+
+/// A header-dialect client.
+pub struct HeaderClient<'t> {
+    config: HeaderConfig,
+    http: reqwest::blocking::Client,
+    tracer: &'t dyn Tracer,
+}
+
+impl<'t> HeaderClient<'t> {
+    pub fn new(config: HeaderConfig, tracer: &'t dyn Tracer) -> Result<HeaderClient<'t>, Error> {
+        let http = build_client(
+            config.connect_timeout,
+            config.request_timeout,
+            &config.proxy,
+        )
+        .map_err(|e| match e {
+            HttpSetupError::BadProxy(_) => {
+                Error::usage_with_hint(e.to_string(), "set it like http://proxy.example:3128")
+            }
+            HttpSetupError::Build(_) => Error::Internal(e.to_string()),
+        })?;
+        Ok(HeaderClient {
+            config,
+            http,
+            tracer,
+        })
+    }
+
+    pub fn config(&self) -> &HeaderConfig {
+        &self.config
+    }
+
+    /// Signs a request with the current time.
+    pub fn prepare(&self, path: &str, body: &[u8]) -> Result<HeaderPrepared, Error> {
+        prepare(
+            &self.config,
+            path,
+            body,
+            &wire::request_time(OffsetDateTime::now_utc()),
+        )
+    }
+
+    /// Signs and sends a JSON body.
+    pub fn call(&self, path: &str, body: &Value) -> Result<HeaderCall, Error> {
+        let prepared = self.prepare(path, body.to_string().as_bytes())?;
+        self.send(&prepared)
+    }
+
+    /// Sends a prepared request; a U result sends the same bytes again, up
+    /// to the configured number of retries.
+    pub fn send(&self, prepared: &HeaderPrepared) -> Result<HeaderCall, Error> {
+        let mut attempts = 0;
+        let mut pause = self.config.retry_pause;
+        loop {
+            attempts += 1;
+            let received = self.post(prepared)?;
+            match interpret(&self.config, prepared, &received, attempts) {
+                Err(Error::Result(f))
+                    if f.status == ResultStatus::U && attempts <= self.config.unknown_retries =>
+                {
+                    self.tracer.trace(
+                        1,
+                        &format!(
+                            "result U ({}): sending the same request again in {} ms",
+                            f.code,
+                            pause.as_millis()
+                        ),
+                    );
+                    std::thread::sleep(pause);
+                    pause *= 2;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn post(&self, prepared: &HeaderPrepared) -> Result<HeaderReceived, Error> {
+        let cfg = &self.config;
+        self.tracer.trace(
+            1,
+            &format!("calling {} at {}", prepared.path, host_of(&prepared.url)),
+        );
+        self.tracer.trace(
+            1,
+            &format!(
+                "string to sign: {}",
+                crate::output::visible(&String::from_utf8_lossy(&prepared.content)).0
+            ),
+        );
+        for (k, v) in &prepared.headers {
+            self.tracer.trace(2, &format!("> {k}: {v}"));
+        }
+        let started = Instant::now();
+        let mut request = self
+            .http
+            .post(prepared.url.clone())
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/json; charset=UTF-8",
+            )
+            .timeout(cfg.request_timeout)
+            .body(prepared.body.clone());
+        for (k, v) in &prepared.headers {
+            request = request.header(*k, v);
+        }
+        let host = host_of(&prepared.url);
+        let response = request.send().map_err(|e| {
+            let cause = root_cause(&e);
+            if let Some(tls) = certificate_error(&e) {
+                return Error::Network {
+                    message: format!("the TLS certificate of {host} is not trusted: {tls}"),
+                    hint: Some(super::http::UNTRUSTED_CERT_HINT.into()),
+                };
+            }
+            Error::Network {
+                message: if e.is_timeout() {
+                    format!("no answer from {host} in time")
+                } else if e.is_connect() {
+                    format!("cannot connect to {host}: {cause}")
+                } else {
+                    format!("talking to {host} failed: {cause}")
+                },
+                hint: Some("check the environment, region or base URL, the network and the proxy settings; retry".into()),
+            }
+        })?;
+        let status = response.status().as_u16();
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        self.tracer.trace(
+            1,
+            &format!("HTTP {status} in {} ms", started.elapsed().as_millis()),
+        );
+        for (k, v) in &headers {
+            self.tracer.trace(2, &format!("< {k}: {v}"));
+        }
+        let mut body = Vec::new();
+        response
+            .take(MAX_RESPONSE_BYTES + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| Error::Network {
+                message: format!(
+                    "the connection dropped while reading the answer from {host}: {}",
+                    root_cause(&e)
+                ),
+                hint: Some("retry".into()),
+            })?;
+        Ok(HeaderReceived {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn family(&self) -> Family {
+        self.config.family
+    }
+
+    /// Antom `authorizations/consult` / Alipay+ `authorizations/prepare`:
+    /// the URL the user opens.
+    pub fn consult(&self, request: &ConsultRequest<'_>) -> Result<(String, HeaderCall), Error> {
+        let mut body = Map::new();
+        match self.family() {
+            Family::AlipayPlus => {
+                body.insert("authClientId".into(), json!(request.party));
+            }
+            _ => {
+                body.insert("customerBelongsTo".into(), json!(request.party));
+                body.insert("terminalType".into(), json!("WEB"));
+            }
+        }
+        body.insert("authRedirectUrl".into(), json!(request.redirect_url));
+        body.insert("scopes".into(), json!(request.scopes));
+        body.insert("authState".into(), json!(request.state));
+        let api = match self.family() {
+            Family::AlipayPlus => "authorizations/prepare",
+            _ => "authorizations/consult",
+        };
+        let call = self.call(&wire::api_path(self.family(), api), &Value::Object(body))?;
+        let url = ["normalUrl", "authUrl", "applinkUrl"]
+            .iter()
+            .find_map(|k| call.body.get(*k).and_then(Value::as_str))
+            .map(str::to_string)
+            .ok_or_else(|| {
+                Error::Protocol(format!("the {api} answer has no normalUrl or authUrl"))
+            })?;
+        Ok((url, call))
+    }
+
+    fn party_field(&self) -> &'static str {
+        match self.family() {
+            Family::AlipayPlus => "authClientId",
+            _ => "customerBelongsTo",
+        }
+    }
+
+    /// `applyToken` with an authCode. Never retried on its own: a code
+    /// works once (a U is retried as the very same request, which the
+    /// server recognises).
+    pub fn apply_code(&self, code: &AuthCode, party: &str) -> Result<Tokens, Error> {
+        let body = json!({
+            self.party_field(): party,
+            "grantType": "AUTHORIZATION_CODE",
+            "authCode": code.secret(),
+        });
+        self.apply(&body)
+    }
+
+    /// `applyToken` with a refresh token (which rotates); the wallet or
+    /// authClientId is sent here too.
+    pub fn apply_refresh(&self, token: &RefreshToken, party: &str) -> Result<Tokens, Error> {
+        let body = json!({
+            self.party_field(): party,
+            "grantType": "REFRESH_TOKEN",
+            "refreshToken": token.secret(),
+        });
+        self.apply(&body)
+    }
+
+    fn apply(&self, body: &Value) -> Result<Tokens, Error> {
+        let call = self.call(
+            &wire::api_path(self.family(), "authorizations/applyToken"),
+            body,
+        )?;
+        let tokens = token_set(&call.body).map_err(|e| Error::Protocol(e.to_string()))?;
+        Ok(Tokens {
+            tokens,
+            raw: without_result(&call.body),
+        })
+    }
+
+    /// Antom `users/inquiryUserInfo`.
+    pub fn user_info(&self, token: &AccessToken) -> Result<UserInfo, Error> {
+        let call = self.call(
+            &wire::api_path(self.family(), "users/inquiryUserInfo"),
+            &json!({"accessToken": token.secret()}),
+        )?;
+        user_info(&call.body).map_err(|e| Error::Protocol(e.to_string()))
+    }
+
+    /// Antom `authorizations/revoke` / Alipay+ `authorizations/cancelToken`.
+    pub fn revoke(&self, token: &AccessToken, party: &str) -> Result<HeaderCall, Error> {
+        match self.family() {
+            Family::AlipayPlus => self.call(
+                &wire::api_path(self.family(), "authorizations/cancelToken"),
+                &json!({"authClientId": party, "accessToken": token.secret()}),
+            ),
+            _ => self.call(
+                &wire::api_path(self.family(), "authorizations/revoke"),
+                &json!({"accessToken": token.secret()}),
+            ),
+        }
+    }
+}
+
+/// What `consult` / `prepare` is asked.
+#[derive(Debug, Clone)]
+pub struct ConsultRequest<'a> {
+    /// Antom's `customerBelongsTo`, or Alipay+'s `authClientId`.
+    pub party: &'a str,
+    pub redirect_url: &'a str,
+    pub scopes: &'a [String],
+    pub state: &'a str,
+}
+
+/// The tokens of an `applyToken` answer and the rest of it.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub tokens: TokenSet,
+    /// The answer without its `result`.
+    pub raw: Value,
+}
+
+fn without_result(body: &Value) -> Value {
+    let mut v = body.clone();
+    if let Some(m) = v.as_object_mut() {
+        m.remove("result");
+    }
+    v
+}
+
+/// A verified answer that lacks what the model needs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the {what} answer has no {field}")]
+pub struct Missing {
+    what: &'static str,
+    field: &'static str,
+}
+
+fn text(v: &Value, pointer: &str) -> Option<String> {
+    match v.pointer(pointer)? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The tokens of an `applyToken` answer: expiry times are ISO-8601 strings,
+/// the user is Antom's `pspCustomerInfo.pspCustomerId` (else `userLoginId`)
+/// or Alipay+'s `customerId`.
+pub fn token_set(body: &Value) -> Result<TokenSet, Missing> {
+    let access = text(body, "/accessToken").ok_or(Missing {
+        what: "applyToken",
+        field: "accessToken",
+    })?;
+    let time = |p: &str| text(body, p).and_then(|t| wire::parse_time(&t));
+    let user = text(body, "/pspCustomerInfo/pspCustomerId")
+        .or_else(|| text(body, "/customerId"))
+        .or_else(|| text(body, "/userLoginId"));
+    let now = OffsetDateTime::now_utc();
+    let expires_at = time("/accessTokenExpiryTime").map(|t| t.to_offset(time::UtcOffset::UTC));
+    let refresh_expires_at =
+        time("/refreshTokenExpiryTime").map(|t| t.to_offset(time::UtcOffset::UTC));
+    Ok(TokenSet {
+        access_token: AccessToken::new(access),
+        refresh_token: text(body, "/refreshToken").map(RefreshToken::new),
+        expires_in: expires_at.map(|t| (t - now).whole_seconds()),
+        re_expires_in: refresh_expires_at.map(|t| (t - now).whole_seconds()),
+        expires_at,
+        refresh_expires_at,
+        auth_start: None,
+        user_id: user,
+        open_id: None,
+        union_id: None,
+        permanent: false,
+    })
+}
+
+/// The user of an `inquiryUserInfo` answer.
+pub fn user_info(body: &Value) -> Result<UserInfo, Missing> {
+    let info = body.get("userInfo").cloned().unwrap_or(Value::Null);
+    let user_id = text(&info, "/userId").ok_or(Missing {
+        what: "inquiryUserInfo",
+        field: "userInfo.userId",
+    })?;
+    let gender = match text(&info, "/gender").as_deref() {
+        Some("MALE") => Some(super::Gender::Male),
+        Some("FEMALE") => Some(super::Gender::Female),
+        _ => None,
+    };
+    Ok(UserInfo {
+        subject: user_id.clone(),
+        id_kind: IdKind::UserId,
+        user_id: Some(user_id),
+        open_id: None,
+        union_id: None,
+        nickname: text(&info, "/nickName").or_else(|| text(&info, "/userName/fullName")),
+        avatar: text(&info, "/avatar"),
+        gender,
+        province: None,
+        city: None,
+        is_certified: None,
+        raw: info,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sign::dialect::header;
+
+    fn keys() -> &'static (PrivateKey, PrivateKey) {
+        static K: std::sync::OnceLock<(PrivateKey, PrivateKey)> = std::sync::OnceLock::new();
+        K.get_or_init(|| {
+            (
+                PrivateKey::generate(2048).unwrap(),
+                PrivateKey::generate(2048).unwrap(),
+            )
+        })
+    }
+
+    fn config(family: Family, client_id: &str) -> HeaderConfig {
+        let (app, alipay) = keys();
+        HeaderConfig {
+            family,
+            base: url::Url::parse("http://127.0.0.1:1").unwrap(),
+            sandbox: false,
+            client_id: client_id.into(),
+            private_key: app.clone(),
+            alipay_public_key: alipay.public_key(),
+            key_version: 1,
+            connect_timeout: Duration::from_secs(1),
+            request_timeout: Duration::from_secs(1),
+            proxy: ProxyConfig::default(),
+            unknown_retries: 2,
+            retry_pause: Duration::from_millis(1),
+        }
+    }
+
+    /// An answer signed by "Alipay" over the request's path.
+    fn answer(prepared: &HeaderPrepared, client_id: &str, body: &str) -> HeaderReceived {
+        let t = "2026-01-01T00:00:00+08:00";
+        let signed = header::sign(
+            &keys().1,
+            1,
+            "POST",
+            &prepared.path,
+            client_id,
+            t,
+            body.as_bytes(),
+        )
+        .unwrap();
+        HeaderReceived {
+            status: 200,
+            headers: vec![
+                ("signature".into(), signed.header),
+                ("response-time".into(), t.into()),
+                ("client-id".into(), client_id.into()),
+            ],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn prepare_signs_the_exact_bytes_after_the_sandbox_rewrite() {
+        let cfg = config(Family::Antom, "SANDBOX_5Y");
+        let body = br#"{"a": 1}"#;
+        let p = prepare(&cfg, "/ams/api/v1/authorizations/consult", body, "T").unwrap();
+        assert_eq!(p.path, "/ams/sandbox/api/v1/authorizations/consult");
+        assert_eq!(
+            p.url.as_str(),
+            "http://127.0.0.1:1/ams/sandbox/api/v1/authorizations/consult"
+        );
+        assert_eq!(p.body, body);
+        assert_eq!(
+            p.content,
+            b"POST /ams/sandbox/api/v1/authorizations/consult\nSANDBOX_5Y.T.{\"a\": 1}".to_vec()
+        );
+        assert_eq!(p.headers[0], ("Client-Id", "SANDBOX_5Y".to_string()));
+        assert_eq!(p.headers[1], ("Request-Time", "T".to_string()));
+        assert!(
+            p.headers[2]
+                .1
+                .starts_with("algorithm=RSA256,keyVersion=1,signature=")
+        );
+        // Alipay+ paths are never rewritten.
+        let cfg = config(Family::AlipayPlus, "SANDBOX_5Y");
+        let p = prepare(&cfg, "/aps/api/v1/authorizations/prepare", b"{}", "T").unwrap();
+        assert_eq!(p.path, "/aps/api/v1/authorizations/prepare");
+    }
+
+    #[test]
+    fn interpret_s_f_u_and_refusals() {
+        let cfg = config(Family::Antom, "c1");
+        let p = prepare(&cfg, "/ams/api/v1/authorizations/applyToken", b"{}", "T").unwrap();
+        let ok = r#"{"result":{"resultStatus":"S","resultCode":"SUCCESS"},"accessToken":"a"}"#;
+        let call = interpret(&cfg, &p, &answer(&p, "c1", ok), 1).unwrap();
+        assert_eq!(call.body["accessToken"], "a");
+
+        let f =
+            r#"{"result":{"resultStatus":"F","resultCode":"INVALID_CODE","resultMessage":"used"}}"#;
+        match interpret(&cfg, &p, &answer(&p, "c1", f), 1) {
+            Err(Error::Result(e)) => {
+                assert_eq!(
+                    (e.status, e.code.as_str(), e.signed),
+                    (ResultStatus::F, "INVALID_CODE", true)
+                );
+                assert_eq!(
+                    Error::Result(e).exit_status(),
+                    crate::error::ExitStatus::Alipay
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let u = r#"{"result":{"resultStatus":"U","resultCode":"UNKNOWN_EXCEPTION"}}"#;
+        match interpret(&cfg, &p, &answer(&p, "c1", u), 3) {
+            Err(e @ Error::Result(_)) => {
+                assert_eq!(e.exit_status(), crate::error::ExitStatus::Network);
+                assert!(e.to_string().contains("unknown"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // One byte changed after signing: refused (exit 6), even a success.
+        let mut tampered = answer(&p, "c1", ok);
+        let at = tampered.body.len() - 3;
+        tampered.body[at] = b'b';
+        let e = interpret(&cfg, &p, &tampered, 1).unwrap_err();
+        assert_eq!(e.exit_status(), crate::error::ExitStatus::Signature, "{e}");
+        // Unsigned success: refused; unsigned failure: reported as such.
+        let mut unsigned = answer(&p, "c1", ok);
+        unsigned.headers.retain(|(k, _)| k == "client-id");
+        assert_eq!(
+            interpret(&cfg, &p, &unsigned, 1).unwrap_err().exit_status(),
+            crate::error::ExitStatus::Signature
+        );
+        let mut unsigned_f = answer(&p, "c1", f);
+        unsigned_f.headers.retain(|(k, _)| k == "client-id");
+        match interpret(&cfg, &p, &unsigned_f, 1) {
+            Err(Error::Result(e)) => assert!(!e.signed),
+            other => panic!("{other:?}"),
+        }
+        // Signed for another client id.
+        let other = answer(&p, "c2", ok);
+        assert_eq!(
+            interpret(&cfg, &p, &other, 1).unwrap_err().exit_status(),
+            crate::error::ExitStatus::Signature
+        );
+    }
+
+    #[test]
+    fn token_and_user_models() {
+        let t = token_set(&json!({"accessToken": "a", "refreshToken": "r",
+            "accessTokenExpiryTime": "2019-11-27T12:01:01+08:00",
+            "pspCustomerInfo": {"pspCustomerId": "2088"}}))
+        .unwrap();
+        assert_eq!(t.expires_at.unwrap().unix_timestamp(), 1_574_827_261);
+        assert_eq!(t.subject(), Some(("2088".into(), IdKind::UserId)));
+        assert!(token_set(&json!({})).is_err());
+        let u = user_info(
+            &json!({"userInfo": {"userId": "2088", "nickName": "n", "gender": "FEMALE"}}),
+        )
+        .unwrap();
+        assert_eq!(u.subject, "2088");
+        assert_eq!(u.gender, Some(super::super::Gender::Female));
+    }
+}

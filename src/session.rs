@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
+use crate::protocol::header::Family;
 use crate::secret::{AccessToken, RefreshToken};
 use crate::store::{Session, StoreLock, TokenStore};
 
@@ -25,6 +26,26 @@ pub struct Sessions<'a> {
     pub key: String,
     pub gateway: String,
     pub app_id: String,
+    pub family: Family,
+}
+
+/// What spends a refresh token: the v2 client, or an Antom / Alipay+ one.
+pub trait Refresher {
+    /// Exchanges a refresh token for a new token set (the refresh token rotates).
+    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error>;
+    /// True when `e` says the refresh token is unknown or spent (so that a
+    /// newer one in the store may be tried once).
+    fn refresh_refused(&self, e: &Error) -> bool;
+}
+
+impl Refresher for Client<'_> {
+    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error> {
+        self.refresh(token).map(|(t, _)| t)
+    }
+
+    fn refresh_refused(&self, e: &Error) -> bool {
+        matches!(e, Error::Alipay(a) if a.sub_code.as_deref() == Some("isv.refresh-token-invalid"))
+    }
 }
 
 fn no_session(app_id: &str) -> Error {
@@ -48,6 +69,7 @@ impl Sessions<'_> {
             environment: self.key.clone(),
             gateway: self.gateway.clone(),
             app_id: self.app_id.clone(),
+            family: self.family,
             subject,
             id_kind,
             scope: scope.map(str::to_string),
@@ -79,7 +101,7 @@ impl Sessions<'_> {
     /// Refreshes the stored session, under the lock.
     pub fn refresh(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
     ) -> Result<(TokenSet, Session), Error> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
@@ -88,7 +110,7 @@ impl Sessions<'_> {
 
     fn refresh_locked(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
     ) -> Result<(TokenSet, Session), Error> {
         let session = self
@@ -97,9 +119,9 @@ impl Sessions<'_> {
         let used = stored_refresh_token(&session)?;
         // Spending the refresh token is only safe if its successor can be kept.
         self.store.check_writable(&self.key)?;
-        let tokens = match client.refresh(&used) {
-            Ok((tokens, _)) => tokens,
-            Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.refresh-token-invalid") => {
+        let tokens = match client.refresh_tokens(&used) {
+            Ok(tokens) => tokens,
+            Err(e) if client.refresh_refused(&e) => {
                 // Rotated meanwhile by someone who did not take our lock
                 // (another machine sharing the store): use the newer one once.
                 let again = self
@@ -107,9 +129,9 @@ impl Sessions<'_> {
                     .ok_or_else(|| no_session(&self.app_id))?;
                 let newer = stored_refresh_token(&again)?;
                 if newer == used {
-                    return Err(Error::Alipay(e));
+                    return Err(e);
                 }
-                client.refresh(&newer)?.0
+                client.refresh_tokens(&newer)?
             }
             Err(e) => return Err(e),
         };
@@ -125,7 +147,7 @@ impl Sessions<'_> {
     /// refreshed.
     pub fn access_token(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
         margin: time::Duration,
     ) -> Result<(AccessToken, Session, bool), Error> {
@@ -152,7 +174,7 @@ impl Sessions<'_> {
     /// refreshed, else one refresh, under the lock.
     pub fn replace_refused(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: &str,
         rejected: &AccessToken,
     ) -> Result<(AccessToken, Session), Error> {

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use crate::error::Error;
 use crate::gateway::{IdKind, TokenSet};
+use crate::protocol::header::Family;
 use crate::secret_file;
 
 /// A stored login.
@@ -20,6 +21,9 @@ pub struct Session {
     pub environment: String,
     pub gateway: String,
     pub app_id: String,
+    /// Logins older than the families are of `alipay`.
+    #[serde(default, skip_serializing_if = "Family::is_alipay")]
+    pub family: Family,
     pub subject: String,
     pub id_kind: IdKind,
     pub scope: Option<String>,

@@ -22,23 +22,20 @@ const BIZ_CONTENT_LIMIT: u64 = 1 << 20;
 
 pub fn run(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     // Each dialect has its own request shape; only v2 is built so far.
-    match (args.family, args.dialect) {
+    match (settings.family().value, args.dialect) {
         (Family::Alipay, CallDialect::V2) => call_v2(args, settings),
         (Family::Alipay, CallDialect::V3) => Err(not_yet(
             "`call --dialect v3` (OpenAPI v3)",
             "sign and check v3 requests by hand with `alipay-oauth sign --help`, or call the method through the v2 gateway",
         )),
-        (family @ (Family::Antom | Family::Alipayplus), _) => Err(not_yet(
-            &format!(
-                "`call --family {}` (the header dialect)",
-                if family == Family::Antom {
-                    "antom"
-                } else {
-                    "alipayplus"
-                }
-            ),
-            "only --family alipay is served by `call` in this version",
-        )),
+        (Family::Antom | Family::AlipayPlus, CallDialect::V2) => {
+            super::family::call(args, settings)
+        }
+        (_, CallDialect::V3) => Err(Error::usage_with_hint(
+            "--dialect v3 is OpenAPI v3 of the alipay family",
+            "drop --dialect: Antom and Alipay+ speak the header dialect",
+        )
+        .into()),
     }
 }
 
@@ -62,7 +59,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let method = args.method.trim();
     if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
         let hint = if args.method.contains('/') {
-            "a path belongs to OpenAPI v3 or Antom / Alipay+ (--dialect v3, --family), which `call` does not serve yet; a gateway method is named like alipay.trade.query"
+            "a path belongs to Antom / Alipay+ (--family antom or alipayplus) or OpenAPI v3; a gateway method is named like alipay.trade.query"
         } else {
             "give the method as Alipay names it, e.g. alipay.trade.query"
         };

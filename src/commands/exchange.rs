@@ -9,6 +9,9 @@ use crate::gateway::Client;
 use crate::secret::AuthCode;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    if settings.family().value.is_header() {
+        return super::family::exchange(args, settings);
+    }
     let out = settings.output();
     // It works (codes are short-lived), but say where it showed; not in
     // JSON mode, where stderr holds nothing but an error document.

@@ -10,6 +10,7 @@ mod dialect;
 mod doctor;
 mod emulator;
 mod exchange;
+mod family;
 mod keys;
 mod logout;
 mod report;

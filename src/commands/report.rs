@@ -221,6 +221,48 @@ impl Report for Login<'_> {
     }
 }
 
+/// The tokens of an Antom / Alipay+ login or refresh: the fields of the
+/// alipay family where the meaning is the same, the rest under `raw`.
+pub(crate) struct FamilyTokens<'a> {
+    pub family: crate::protocol::header::Family,
+    pub tokens: &'a TokenSet,
+    /// The answer without its `result`.
+    pub raw: &'a Value,
+    pub user: Option<&'a UserInfo>,
+    pub show_secrets: bool,
+}
+
+impl Report for FamilyTokens<'_> {
+    fn json(&self) -> Value {
+        let mut doc = self.tokens.to_json();
+        doc["family"] = json!(self.family.label());
+        doc["subject"] = json!(self.tokens.subject().map(|(s, _)| s));
+        doc["raw"] = self.raw.clone();
+        if let Some(u) = self.user {
+            doc["user"] = u.to_json();
+        }
+        doc
+    }
+
+    fn quiet(&self, out: &Output) {
+        self.login().quiet(out);
+    }
+
+    fn human(&self, out: &Output) {
+        self.login().human(out);
+    }
+}
+
+impl FamilyTokens<'_> {
+    fn login(&self) -> Login<'_> {
+        Login {
+            tokens: self.tokens,
+            user: self.user,
+            show_secrets: self.show_secrets,
+        }
+    }
+}
+
 /// `authorize --no-exchange`: the auth code and what came with it.
 pub(crate) struct Code<'a> {
     pub code: &'a AuthCode,

@@ -9,6 +9,9 @@ use crate::gateway::Client;
 use crate::session::EXPIRY_MARGIN;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    if settings.family().value.is_header() {
+        return super::family::userinfo(args, settings);
+    }
     let out = settings.output();
     let client = Client::new(settings.client_config()?, &out)?;
     let (user, call) = if args.access_token_stdin {

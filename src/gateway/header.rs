@@ -565,6 +565,25 @@ impl<'t> HeaderClient<'t> {
     }
 }
 
+/// Refreshing a stored Antom / Alipay+ login: `applyToken` with the
+/// refresh token and the wallet (or authClientId) it is bound to.
+pub struct HeaderRefresher<'c, 't> {
+    pub client: &'c HeaderClient<'t>,
+    pub party: String,
+}
+
+impl crate::session::Refresher for HeaderRefresher<'_, '_> {
+    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error> {
+        self.client
+            .apply_refresh(token, &self.party)
+            .map(|t| t.tokens)
+    }
+
+    fn refresh_refused(&self, e: &Error) -> bool {
+        matches!(e, Error::Result(r) if r.status == ResultStatus::F && r.code == "INVALID_REFRESH_TOKEN")
+    }
+}
+
 /// What `consult` / `prepare` is asked.
 #[derive(Debug, Clone)]
 pub struct ConsultRequest<'a> {

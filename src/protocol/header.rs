@@ -7,7 +7,16 @@ use time::OffsetDateTime;
 /// The protocol family of a request. `Alipay` is the Open Platform v2
 /// gateway; the other two speak the header dialect.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Family {
@@ -15,6 +24,7 @@ pub enum Family {
     Alipay,
     Antom,
     #[serde(rename = "alipayplus")]
+    #[value(name = "alipayplus")]
     AlipayPlus,
 }
 
@@ -25,6 +35,11 @@ impl Family {
             Family::Antom => "antom",
             Family::AlipayPlus => "alipayplus",
         }
+    }
+
+    /// For serde's `skip_serializing_if`.
+    pub fn is_alipay(&self) -> bool {
+        *self == Family::Alipay
     }
 
     /// True for the families of the header dialect.
@@ -40,7 +55,7 @@ impl std::fmt::Display for Family {
 }
 
 /// The Antom / Alipay+ domain.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Region {
     #[default]
     Sea,

@@ -88,7 +88,7 @@ impl Report for Status<'_> {
                 let health = Health::of(s, self.now);
                 json!({
                     "environment": s.environment_label(),
-                    "family": "alipay",
+                    "family": s.family.label(),
                     "gateway": s.gateway,
                     "app_id": s.app_id,
                     "subject": s.subject,

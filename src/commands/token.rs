@@ -10,6 +10,7 @@ use crate::cli::TokenArgs;
 use crate::cli::settings::Settings;
 use crate::error::{Error, ExitStatus};
 use crate::gateway::Client;
+use crate::gateway::header::HeaderRefresher;
 use crate::output::Output;
 use crate::secret::AccessToken;
 use crate::store::Session;
@@ -38,10 +39,18 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     let (token, session) = if stored.access_usable(OffsetDateTime::now_utc(), margin) {
         (stored.tokens.access_token.clone(), stored)
     } else {
-        let client = Client::new(settings.client_config()?, &out)?;
-        let (token, session, refreshed) = sessions
-            .access_token(&client, Some(&stored.subject), margin)
-            .map_err(|e| unusable(e, &stored.subject))?;
+        let refreshed = if settings.family().value.is_header() {
+            let client = super::family::client(settings, &out)?;
+            let refresher = HeaderRefresher {
+                client: &client,
+                party: settings.party()?.to_string(),
+            };
+            sessions.access_token(&refresher, Some(&stored.subject), margin)
+        } else {
+            let client = Client::new(settings.client_config()?, &out)?;
+            sessions.access_token(&client, Some(&stored.subject), margin)
+        };
+        let (token, session, refreshed) = refreshed.map_err(|e| unusable(e, &stored.subject))?;
         if refreshed {
             out.trace(1, format!("refreshed the login of {}", session.subject));
         }

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use crate::demo::{STEPS, Step};
+use crate::demo::Step;
 use crate::gateway::{Gender, TokenSet, UserInfo};
 use crate::oauth::Callback;
 use crate::oauth::ScopeList;
@@ -293,10 +293,10 @@ impl Report for Code<'_> {
 
 /// One step of `demo`, as it happens (human form only; JSON and quiet wait
 /// for the whole [`Demo`]).
-pub(crate) fn demo_step(out: &Output, s: &Step) {
+pub(crate) fn demo_step(out: &Output, s: &Step, total: usize) {
     out.result(format!(
         "{} {}",
-        out.paint(&format!("[{}/{STEPS}]", s.number), "1;36"),
+        out.paint(&format!("[{}/{total}]", s.number), "1;36"),
         s.title
     ));
     let width = s

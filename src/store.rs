@@ -393,11 +393,24 @@ mod tests {
     use super::*;
     use crate::secret::{AccessToken, RefreshToken};
 
+    #[test]
+    fn logins_older_than_the_families_are_of_alipay() {
+        let mut doc = serde_json::to_value(session("s", "t")).unwrap();
+        // The alipay family is not written, so older versions read the file.
+        assert!(doc.get("family").is_none());
+        let back: Session = serde_json::from_value(doc.clone()).unwrap();
+        assert_eq!(back.family, Family::Alipay);
+        doc["family"] = serde_json::json!("alipayplus");
+        let back: Session = serde_json::from_value(doc).unwrap();
+        assert_eq!(back.family, Family::AlipayPlus);
+    }
+
     fn session(subject: &str, token: &str) -> Session {
         Session {
             environment: "emulator-2021".into(),
             gateway: "http://127.0.0.1:9966/gateway.do".into(),
             app_id: "2021".into(),
+            family: Family::Alipay,
             subject: subject.into(),
             id_kind: IdKind::OpenId,
             scope: Some("auth_user".into()),

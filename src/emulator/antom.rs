@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use super::faults::Fault;
-use super::state::{Pending, Refusal, Scopes};
+use super::state::{AccessGrant, Pending, Refusal, Scopes};
 use super::{AppConfig, Reply, Shared};
 use crate::sign::PrivateKey;
 use crate::sign::dialect::header;
@@ -553,7 +553,7 @@ impl Call<'_> {
                     Err(Refusal::Unknown) => return Err(refused("unknown or already used")),
                     Err(Refusal::Expired) => return Err(refused("expired")),
                     Err(Refusal::OtherApp) => {
-                        return Err(refused(self.other_party("code")));
+                        return Err(refused(self.other_party(true)));
                     }
                 }
             }
@@ -576,7 +576,7 @@ impl Call<'_> {
                     }
                     Err(Refusal::Expired) => return Err(refused("expired")),
                     Err(Refusal::OtherApp) => {
-                        return Err(refused(self.other_party("refresh token")));
+                        return Err(refused(self.other_party(false)));
                     }
                 }
             }
@@ -627,22 +627,25 @@ impl Call<'_> {
         Ok(out)
     }
 
-    fn other_party(&self, what: &str) -> &'static str {
-        match (self.route.family, what) {
-            (Family::Antom, "code") => "issued for another customerBelongsTo (wallet) or client id",
-            (Family::Antom, _) => "bound to another customerBelongsTo (wallet) or client id",
-            (Family::AlipayPlus, "code") => "issued for another authClientId or client id",
-            (Family::AlipayPlus, _) => "bound to another authClientId or client id",
+    /// Why a code (or refresh token) of this client's family was refused
+    /// as another's.
+    fn other_party(&self, code: bool) -> &'static str {
+        match (self.route.family, code) {
+            (Family::Antom, true) => "issued for another customerBelongsTo (wallet) or client id",
+            (Family::Antom, false) => "bound to another customerBelongsTo (wallet) or client id",
+            (Family::AlipayPlus, true) => "issued for another authClientId or client id",
+            (Family::AlipayPlus, false) => "bound to another authClientId or client id",
         }
     }
 
-    /// The grant of an access token of this family and client, checked
-    /// (`party`: Alipay+'s authClientId, which cancelToken names too).
-    fn access_grant(
+    /// The grant of an access token of this family and client, and whether
+    /// it has expired (`party`: Alipay+'s authClientId, which cancelToken
+    /// names too).
+    fn token_grant(
         &self,
         fields: &Map<String, Value>,
         party: Option<&str>,
-    ) -> Result<(String, super::state::AccessGrant), Refused> {
+    ) -> Result<(AccessGrant, bool), Refused> {
         let token = text(fields, "accessToken")?;
         let invalid = || {
             (
@@ -663,16 +666,26 @@ impl Call<'_> {
             .state()
             .check_access(token, &grant.app_id, self.now)
         {
-            Ok(g) => Ok((token.to_string(), g)),
-            Err(Refusal::Expired) => {
-                Err(("EXPIRED_ACCESS_TOKEN", "the accessToken has expired".into()))
-            }
+            Ok(g) => Ok((g, false)),
+            Err(Refusal::Expired) => Ok((grant, true)),
             Err(_) => Err(invalid()),
         }
     }
 
+    /// The grant of a live access token: an expired one is refused.
+    fn live_grant(
+        &self,
+        fields: &Map<String, Value>,
+        party: Option<&str>,
+    ) -> Result<AccessGrant, Refused> {
+        match self.token_grant(fields, party)? {
+            (_, true) => Err(("EXPIRED_ACCESS_TOKEN", "the accessToken has expired".into())),
+            (grant, false) => Ok(grant),
+        }
+    }
+
     fn inquiry_user_info(&self, fields: &Map<String, Value>) -> Outcome {
-        let (_, grant) = self.access_grant(fields, None)?;
+        let grant = self.live_grant(fields, None)?;
         let u = &self.shared.config.users[grant.user];
         let mut info = Map::new();
         info.insert("userId".into(), json!(u.user_id));
@@ -700,14 +713,16 @@ impl Call<'_> {
 
     fn revoke(&self, fields: &Map<String, Value>) -> Outcome {
         optional(fields, "extendInfo")?;
-        let (_, grant) = self.access_grant(fields, None)?;
+        // An expired token still ends its authorization: the refresh token
+        // must not outlive a logout.
+        let (grant, _) = self.token_grant(fields, None)?;
         self.shared.state().revoke(&grant.app_id, grant.user);
         Ok(Map::new())
     }
 
     fn cancel_token(&self, fields: &Map<String, Value>) -> Outcome {
         let auth_client = party(fields, "authClientId")?;
-        let (_, grant) = self.access_grant(fields, Some(auth_client))?;
+        let (grant, _) = self.token_grant(fields, Some(auth_client))?;
         self.shared.state().revoke(&grant.app_id, grant.user);
         Ok(Map::new())
     }
@@ -715,26 +730,17 @@ impl Call<'_> {
     /// The status of an access token: valid or expired; a revoked or
     /// unknown one is refused as for any other use.
     fn query(&self, fields: &Map<String, Value>) -> Outcome {
-        let (token, status, expires) = match self.access_grant(fields, None) {
-            Ok((token, g)) => (token, "VALID", g.expires),
-            Err(("EXPIRED_ACCESS_TOKEN", _)) => {
-                let token = text(fields, "accessToken")?.to_string();
-                let grant = self
-                    .shared
-                    .state()
-                    .find_access(&token)
-                    .ok_or(("INVALID_ACCESS_TOKEN", "the accessToken is unknown".into()))?;
-                (token, "EXPIRED", grant.expires)
-            }
-            Err(e) => return Err(e),
-        };
+        let (grant, expired) = self.token_grant(fields, None)?;
         let mut out = Map::new();
-        out.insert("accessToken".into(), json!(token));
+        out.insert("accessToken".into(), fields["accessToken"].clone());
         out.insert(
             "accessTokenExpiryTime".into(),
-            json!(iso(wall(expires, self.now))),
+            json!(iso(wall(grant.expires, self.now))),
         );
-        out.insert("tokenStatusType".into(), json!(status));
+        out.insert(
+            "tokenStatusType".into(),
+            json!(if expired { "EXPIRED" } else { "VALID" }),
+        );
         Ok(out)
     }
 }
@@ -753,6 +759,117 @@ fn masked(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emulator::users::IdMode;
+    use crate::emulator::{EmulatorConfig, Offline};
+
+    /// Malformed fields of every API, signed so that they get past the
+    /// checks: each is a signed F answer, never a panic.
+    #[test]
+    fn malformed_bodies_are_refused_field_by_field() {
+        let app = PrivateKey::generate(2048).unwrap();
+        let alipay = PrivateKey::generate(2048).unwrap();
+        let emu = Offline::new(EmulatorConfig::new(
+            vec![AppConfig {
+                app_id: "C1".into(),
+                name: "t".into(),
+                public_key: app.public_key(),
+                redirect_domains: vec![],
+                id_mode: IdMode::OpenId,
+                member_info: true,
+                group: None,
+            }],
+            alipay.clone(),
+        ))
+        .unwrap();
+        let values = [
+            json!(null),
+            json!(1),
+            json!(""),
+            json!([]),
+            json!({}),
+            json!(["USER_INFO", 2]),
+            json!("x|y"),
+            json!("a".repeat(2000)),
+            json!("http://127.0.0.1/cb"),
+        ];
+        let fields = [
+            "customerBelongsTo",
+            "authClientId",
+            "authRedirectUrl",
+            "scopes",
+            "authState",
+            "terminalType",
+            "osType",
+            "env",
+            "grantType",
+            "authCode",
+            "refreshToken",
+            "accessToken",
+        ];
+        let paths = [
+            "/ams/api/v1/authorizations/consult",
+            "/ams/api/v1/authorizations/applyToken",
+            "/ams/api/v1/authorizations/revoke",
+            "/ams/api/v1/authorizations/query",
+            "/ams/api/v1/users/inquiryUserInfo",
+            "/aps/api/v1/authorizations/prepare",
+            "/aps/api/v1/authorizations/applyToken",
+            "/aps/api/v1/authorizations/cancelToken",
+        ];
+        let time = iso(OffsetDateTime::now_utc());
+        for path in paths {
+            for field in fields {
+                for value in &values {
+                    let body = json!({
+                        "customerBelongsTo": "ALIPAY_CN", "authClientId": "M",
+                        "authRedirectUrl": "http://127.0.0.1/cb", "scopes": ["USER_INFO"],
+                        "authState": "s", "terminalType": "WEB", "grantType": "AUTHORIZATION_CODE",
+                        "authCode": "c", "refreshToken": "r", "accessToken": "t",
+                        field: value,
+                    })
+                    .to_string();
+                    let signed =
+                        header::sign(&app, 1, "POST", path, "C1", &time, body.as_bytes()).unwrap();
+                    let reply = emu.respond(
+                        "POST",
+                        path,
+                        &[
+                            ("Client-Id", "C1"),
+                            ("Request-Time", &time),
+                            ("Signature", &signed.header),
+                        ],
+                        body.as_bytes(),
+                    );
+                    assert_eq!(reply.status(), 200, "{path} {field}={value}");
+                    let answer: Value = serde_json::from_slice(reply.body()).unwrap();
+                    let status = &answer["result"]["resultStatus"];
+                    assert!(
+                        status == "S" || status == "F",
+                        "{path} {field}={value}: {answer}"
+                    );
+                    let header = |n: &str| {
+                        reply
+                            .headers()
+                            .iter()
+                            .find(|(k, _)| k == n)
+                            .map(|(_, v)| v.as_str())
+                            .unwrap()
+                    };
+                    let message = header::Message {
+                        method: "POST",
+                        target: path,
+                        client_id: "C1",
+                        time: header("response-time"),
+                        body: reply.body(),
+                    };
+                    assert_eq!(
+                        header::check(&alipay.public_key(), &message, header("signature")),
+                        crate::sign::dialect::SignatureStatus::Valid
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn routes_and_keys() {

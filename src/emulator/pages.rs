@@ -109,7 +109,8 @@ pub fn index(base: &str, app_ids: &[String]) -> String {
         "Alipay emulator",
         &format!(
             "<h1>Alipay emulator</h1><div class=\"box\"><p>Authorization page: <code>{b}/oauth2/publicAppAuthorize.htm</code></p>\
-<p>Gateway: <code>{b}/gateway.do</code></p><p>Apps:</p><ul>{apps}</ul>\
+<p>Gateway: <code>{b}/gateway.do</code></p>\
+<p>Antom: <code>{b}/ams/api/v1/...</code> (sandbox: <code>/ams/sandbox/api/v1/...</code>); Alipay+: <code>{b}/aps/api/v1/...</code></p><p>Apps:</p><ul>{apps}</ul>\
 <p class=\"muted\">Health: <code>GET /__emulator/health</code>; faults: <code>POST /__emulator/faults</code></p></div>",
             b = text(base)
         ),

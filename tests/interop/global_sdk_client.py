@@ -14,6 +14,8 @@ Each op gives {"ok": true, "body": <the answer, parsed>} or {"ok": false,
   {"op": "inquiry_user_info", "access_token"}
   {"op": "revoke", "access_token"}
   {"op": "query", "access_token"}
+  {"op": "raw", "path", "body": {...}}  (an API the SDK has no class for, such
+      as Alipay+'s /aps/api/v1/..., sent through the same client)
 
 The SDK connects to port 443 of the gateway's host whatever the URL says, and
 checks the certificate against the default CA store: the test serves the
@@ -46,16 +48,16 @@ from com.alipay.ams.api.request.auth.alipay_auth_revoke_token_request import (
 )
 
 
-class InquiryUserInfoRequest(AlipayRequest):
-    """users/inquiryUserInfo, which the SDK has no class for: built on its
-    own request base, as an integrator would."""
+class RawRequest(AlipayRequest):
+    """An API the SDK has no class for, built on its own request base as an
+    integrator would."""
 
-    def __init__(self, access_token):
-        super(InquiryUserInfoRequest, self).__init__("/ams/api/v1/users/inquiryUserInfo")
-        self.access_token = access_token
+    def __init__(self, path, body):
+        super(RawRequest, self).__init__(path)
+        self.body = body
 
     def to_ams_json(self):
-        return json.dumps({"accessToken": self.access_token})
+        return json.dumps(self.body)
 
 
 def request_for(op):
@@ -82,7 +84,9 @@ def request_for(op):
         r.refresh_token = op["refresh_token"]
         return r
     if kind == "inquiry_user_info":
-        return InquiryUserInfoRequest(op["access_token"])
+        return RawRequest("/ams/api/v1/users/inquiryUserInfo", {"accessToken": op["access_token"]})
+    if kind == "raw":
+        return RawRequest(op["path"], op["body"])
     if kind == "revoke":
         r = AlipayAuthRevokeTokenRequest()
         r.access_token = op["access_token"]

@@ -401,3 +401,44 @@ fn demo_plays_each_family_offline() {
         assert!(doc["user"]["subject"].as_str().unwrap().starts_with("2088"));
     }
 }
+
+#[test]
+fn parallel_antom_token_calls_share_one_refresh() {
+    // Tokens live 100 s; asking for 90 s refreshes once they are 10 s old,
+    // and the new token then satisfies every process that runs within 10 s.
+    let emu = EmulatorProc::start(&["--token-ttl", "100"]);
+    let doc = login(&emu, "antom");
+    std::thread::sleep(Duration::from_secs(11));
+    let issued = |e: &EmulatorProc| e.health()["tokens_issued"].as_u64().expect("tokens_issued");
+    let before = issued(&emu);
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let mut c = common::cli_std();
+            c.args(emu.client_args())
+                .args(["--family", "antom", "token", "--min-valid", "90"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outs: Vec<std::process::Output> = runs
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for o in &outs {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let first = String::from_utf8_lossy(&outs[0].stdout).to_string();
+    assert_ne!(first.trim(), doc["access_token"].as_str().unwrap());
+    assert!(
+        outs.iter().all(|o| o.stdout == outs[0].stdout),
+        "one token for all"
+    );
+    assert_eq!(issued(&emu), before + 1, "exactly one refresh");
+}

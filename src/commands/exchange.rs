@@ -9,9 +9,6 @@ use crate::gateway::Client;
 use crate::secret::AuthCode;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    if settings.family().value.is_header() {
-        return super::family::exchange(args, settings);
-    }
     let out = settings.output();
     // It works (codes are short-lived), but say where it showed; not in
     // JSON mode, where stderr holds nothing but an error document.
@@ -20,6 +17,9 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             "a code in the arguments is visible to other users of this machine (ps, /proc) and stays in the shell history; \
 pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" | alipay-oauth exchange --code -",
         );
+    }
+    if settings.family().value.is_header() {
+        return super::family::exchange(args, settings);
     }
     let client = Client::new(settings.client_config()?, &out)?;
     let store = settings.token_store();

@@ -188,11 +188,19 @@ pub fn prepare(
         body,
     };
     let signed = dialect.sign_request(&request, &cfg.private_key)?;
-    let url = cfg.base.join(&path).map_err(|e| {
-        Error::usage(format!(
-            "the path {path:?} cannot be joined to the base URL: {e}"
-        ))
-    })?;
+    // The path replaces the base's; never `join`, which would let `//host/...`
+    // send the signed request to another host.
+    let mut url = cfg.base.clone();
+    url.set_path(&path);
+    url.set_query(None);
+    if url.path() != path || !path.starts_with('/') {
+        return Err(crate::sign::dialect::DialectError::Unsignable {
+            field: "path",
+            value: path,
+            what: "characters that change on the wire (send it percent-encoded as signed)",
+        }
+        .into());
+    }
     Ok(HeaderPrepared {
         carries_secret: body_carries_secret(body),
         path,
@@ -764,6 +772,10 @@ mod tests {
                 .1
                 .starts_with("algorithm=RSA256,keyVersion=1,signature=")
         );
+        // A path is placed on the base URL as signed, never resolved against it.
+        let e = prepare(&cfg, "//evil.example/ams/api/v1/x", b"{}", "T").map(|p| p.url.to_string());
+        assert_eq!(e.unwrap(), "http://127.0.0.1:1//evil.example/ams/api/v1/x");
+        assert!(prepare(&cfg, "/ams/api/v1/a b", b"{}", "T").is_err());
         // Alipay+ paths are never rewritten.
         let cfg = config(Family::AlipayPlus, "SANDBOX_5Y");
         let p = prepare(&cfg, "/aps/api/v1/authorizations/prepare", b"{}", "T").unwrap();

@@ -27,19 +27,22 @@ pub struct Sessions<'a> {
     pub gateway: String,
     pub app_id: String,
     pub family: Family,
+    /// Antom's wallet or Alipay+'s authClientId new logins are bound to.
+    pub party: Option<String>,
 }
 
 /// What spends a refresh token: the v2 client, or an Antom / Alipay+ one.
 pub trait Refresher {
-    /// Exchanges a refresh token for a new token set (the refresh token rotates).
-    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error>;
+    /// Exchanges the refresh token of `session` for a new token set (the
+    /// refresh token rotates).
+    fn refresh_tokens(&self, session: &Session, token: &RefreshToken) -> Result<TokenSet, Error>;
     /// True when `e` says the refresh token is unknown or spent (so that a
     /// newer one in the store may be tried once).
     fn refresh_refused(&self, e: &Error) -> bool;
 }
 
 impl Refresher for Client<'_> {
-    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error> {
+    fn refresh_tokens(&self, _session: &Session, token: &RefreshToken) -> Result<TokenSet, Error> {
         self.refresh(token).map(|(t, _)| t)
     }
 
@@ -62,6 +65,16 @@ impl Sessions<'_> {
         tokens: &TokenSet,
         scope: Option<&str>,
     ) -> Result<Option<(Session, PathBuf)>, Error> {
+        self.save_bound(tokens, scope, self.party.clone())
+    }
+
+    /// Stores tokens bound to `party` (a refresh keeps the login's own).
+    fn save_bound(
+        &self,
+        tokens: &TokenSet,
+        scope: Option<&str>,
+        party: Option<String>,
+    ) -> Result<Option<(Session, PathBuf)>, Error> {
         let Some((subject, id_kind)) = tokens.subject() else {
             return Ok(None);
         };
@@ -70,6 +83,7 @@ impl Sessions<'_> {
             gateway: self.gateway.clone(),
             app_id: self.app_id.clone(),
             family: self.family,
+            party,
             subject,
             id_kind,
             scope: scope.map(str::to_string),
@@ -119,7 +133,7 @@ impl Sessions<'_> {
         let used = stored_refresh_token(&session)?;
         // Spending the refresh token is only safe if its successor can be kept.
         self.store.check_writable(&self.key)?;
-        let tokens = match client.refresh_tokens(&used) {
+        let tokens = match client.refresh_tokens(&session, &used) {
             Ok(tokens) => tokens,
             Err(e) if client.refresh_refused(&e) => {
                 // Rotated meanwhile by someone who did not take our lock
@@ -131,13 +145,13 @@ impl Sessions<'_> {
                 if newer == used {
                     return Err(e);
                 }
-                client.refresh_tokens(&newer)?
+                client.refresh_tokens(&again, &newer)?
             }
             Err(e) => return Err(e),
         };
         let scope = session.scope.clone();
         let (saved, _) = self
-            .save(&tokens, scope.as_deref())?
+            .save_bound(&tokens, scope.as_deref(), session.party.clone())?
             .ok_or_else(|| Error::Protocol("the refreshed token names no user".into()))?;
         Ok((tokens, saved))
     }

@@ -24,6 +24,10 @@ pub struct Session {
     /// Logins older than the families are of `alipay`.
     #[serde(default, skip_serializing_if = "Family::is_alipay")]
     pub family: Family,
+    /// Antom's `customerBelongsTo` or Alipay+'s `authClientId` the tokens
+    /// are bound to: refreshes and revocations send it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
     pub subject: String,
     pub id_kind: IdKind,
     pub scope: Option<String>,
@@ -411,6 +415,7 @@ mod tests {
             gateway: "http://127.0.0.1:9966/gateway.do".into(),
             app_id: "2021".into(),
             family: Family::Alipay,
+            party: None,
             subject: subject.into(),
             id_kind: IdKind::OpenId,
             scope: Some("auth_user".into()),

@@ -180,13 +180,39 @@ fn alipayplus_login_refresh_cancel_and_no_userinfo() {
     let out = cli(&emu, "alipayplus").args(["userinfo"]).output().unwrap();
     common::assert_clean_failure(&out, 2, "Alipay+ has no user-information API");
 
-    // The authClientId the tokens are bound to is needed and checked.
+    // A new code needs the authClientId; the stored login keeps its own, so
+    // a refresh without the option (or with another) still sends the one
+    // the tokens are bound to.
     let out = emu
         .cli()
-        .args(["--family", "alipayplus", "exchange", "--refresh"])
+        .args(["--family", "alipayplus", "exchange", "--code", "c"])
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "authClientId");
+    let out = emu
+        .cli()
+        .args([
+            "--family",
+            "alipayplus",
+            "-o",
+            "json",
+            "exchange",
+            "--refresh",
+        ])
+        .output()
+        .unwrap();
+    let refreshed = common::ok_json(&out);
+    let out = emu
+        .cli()
+        .args(["--family", "alipayplus", "--auth-client-id", "OTHER"])
+        .args(["-o", "json", "exchange", "--refresh"])
+        .output()
+        .unwrap();
+    let refreshed = {
+        let again = common::ok_json(&out);
+        assert_ne!(again["refresh_token"], refreshed["refresh_token"]);
+        again
+    };
 
     let out = cli(&emu, "alipayplus")
         .args(["-o", "json", "logout", "--revoke"])

@@ -1015,6 +1015,7 @@ impl Settings {
                 gateway: base,
                 app_id,
                 family,
+                party: self.party().ok().map(str::to_string),
             });
         }
         Ok(Sessions {
@@ -1023,6 +1024,7 @@ impl Settings {
             gateway: self.endpoints.gateway.value.clone(),
             app_id,
             family,
+            party: None,
         })
     }
 }

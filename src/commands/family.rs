@@ -155,7 +155,6 @@ fn print_curl(out: &Output, prepared: &HeaderPrepared) {
 pub(crate) fn exchange(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
     let family = settings.family().value;
-    let party = settings.party()?.to_string();
     let client = client(settings, &out)?;
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
@@ -173,14 +172,14 @@ pub(crate) fn exchange(args: &ExchangeArgs, settings: &Settings) -> anyhow::Resu
             AuthCode::new(code.as_str())
         };
         let guard = prepare()?;
-        Some((client.apply_code(&code, &party)?, guard))
+        Some((client.apply_code(&code, settings.party()?)?, guard))
     } else if args.refresh_token_stdin {
         let token = read_secret("refresh token")?;
         let guard = prepare()?;
-        Some((client.apply_refresh(&token, &party)?, guard))
+        Some((client.apply_refresh(&token, settings.party()?)?, guard))
     } else if let Some(token) = settings.env_refresh_token() {
         let guard = prepare()?;
-        Some((client.apply_refresh(&token, &party)?, guard))
+        Some((client.apply_refresh(&token, settings.party()?)?, guard))
     } else {
         None
     };
@@ -204,7 +203,7 @@ pub(crate) fn exchange(args: &ExchangeArgs, settings: &Settings) -> anyhow::Resu
             }
             let refresher = HeaderRefresher {
                 client: &client,
-                party,
+                party: settings.party().ok().map(str::to_string),
             };
             let (tokens, session) = sessions.refresh(&refresher, args.subject.as_deref())?;
             (
@@ -259,7 +258,7 @@ pub(crate) fn userinfo(args: &UserinfoArgs, settings: &Settings) -> anyhow::Resu
         let sessions = settings.sessions(&store)?;
         let refresher = HeaderRefresher {
             client: &client,
-            party: settings.party()?.to_string(),
+            party: settings.party().ok().map(str::to_string),
         };
         let (token, session, refreshed) =
             sessions.access_token(&refresher, args.subject.as_deref(), EXPIRY_MARGIN)?;
@@ -302,7 +301,10 @@ pub(crate) fn revoke(
         return Ok(None);
     };
     let client = client(settings, out)?;
-    let party = settings.party()?;
+    let party = match &session.party {
+        Some(p) => p.as_str(),
+        None => settings.party()?,
+    };
     match client.revoke(&session.tokens.access_token, party) {
         Ok(_) => Ok(Some(session.subject)),
         // Already unusable: nothing is left to revoke.

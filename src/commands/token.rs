@@ -43,7 +43,7 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
             let client = super::family::client(settings, &out)?;
             let refresher = HeaderRefresher {
                 client: &client,
-                party: settings.party()?.to_string(),
+                party: settings.party().ok().map(str::to_string),
             };
             sessions.access_token(&refresher, Some(&stored.subject), margin)
         } else {

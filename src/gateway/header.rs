@@ -577,14 +577,22 @@ impl<'t> HeaderClient<'t> {
 /// refresh token and the wallet (or authClientId) it is bound to.
 pub struct HeaderRefresher<'c, 't> {
     pub client: &'c HeaderClient<'t>,
-    pub party: String,
+    /// For logins stored without theirs.
+    pub party: Option<String>,
 }
 
 impl crate::session::Refresher for HeaderRefresher<'_, '_> {
-    fn refresh_tokens(&self, token: &RefreshToken) -> Result<TokenSet, Error> {
-        self.client
-            .apply_refresh(token, &self.party)
-            .map(|t| t.tokens)
+    fn refresh_tokens(
+        &self,
+        session: &crate::store::Session,
+        token: &RefreshToken,
+    ) -> Result<TokenSet, Error> {
+        let party = session
+            .party
+            .as_deref()
+            .or(self.party.as_deref())
+            .ok_or_else(|| Error::usage("no authClientId is known for this login"))?;
+        self.client.apply_refresh(token, party).map(|t| t.tokens)
     }
 
     fn refresh_refused(&self, e: &Error) -> bool {

@@ -99,6 +99,14 @@ fn antom_login_refresh_userinfo_call_and_revoke() {
     let user = common::ok_json(&out);
     assert_eq!(user["subject"], subject.as_str());
     assert_eq!(user["raw"]["userId"], subject.as_str());
+    // --raw: the verified answer exactly as sent.
+    let out = cli(&emu, "antom")
+        .args(["userinfo", "--raw"])
+        .output()
+        .unwrap();
+    let raw: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(raw["result"]["resultStatus"], "S");
+    assert_eq!(raw["userInfo"]["userId"], subject.as_str());
     // `token` prints the stored access token alone.
     let out = cli(&emu, "antom").args(["token"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -281,6 +289,33 @@ fn f_results_u_results_and_answers_that_do_not_verify() {
     emu.fault("error:UNKNOWN_EXCEPTION", 1);
     let out = exchange("no-such-code");
     common::assert_clean_failure(&out, 4, "INVALID_CODE");
+
+    // An HTTP error page, a body cut short, an answer too late: the
+    // network's doing, exit 3, and the code may be spent.
+    for fault in ["http:502", "truncate", "delay:4000"] {
+        emu.fault(fault, 1);
+        let out = cli(&emu, "antom")
+            .args([
+                "--request-timeout",
+                "2",
+                "exchange",
+                "--no-store",
+                "--code",
+                "-",
+            ])
+            .write_stdin("no-such-code")
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        common::assert_clean_failure(&out, 3, "127.0.0.1");
+        if fault != "http:502" {
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("authCode is spent"),
+                "{fault}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
 
     // A tampered, a foreign-signed or an unsigned success: refused, exit 6.
     for fault in ["tamper", "wrong-key", "unsigned"] {

@@ -249,10 +249,10 @@ pub(crate) fn userinfo(args: &UserinfoArgs, settings: &Settings) -> anyhow::Resu
         return Err(no_user_info());
     }
     let client = client(settings, &out)?;
-    let user = if args.access_token_stdin {
-        client.user_info(&read_secret::<AccessToken>("access token")?)?
+    let (user, call) = if args.access_token_stdin {
+        client.user_info_call(&read_secret::<AccessToken>("access token")?)?
     } else if let Some(t) = settings.env_access_token() {
-        client.user_info(&t)?
+        client.user_info_call(&t)?
     } else {
         let store = settings.token_store();
         let sessions = settings.sessions(&store)?;
@@ -262,20 +262,20 @@ pub(crate) fn userinfo(args: &UserinfoArgs, settings: &Settings) -> anyhow::Resu
         };
         let (token, session, refreshed) =
             sessions.access_token(&refresher, args.subject.as_deref(), EXPIRY_MARGIN)?;
-        match client.user_info(&token) {
+        match client.user_info_call(&token) {
             Err(e) if token_refused(&e) && !refreshed => {
                 out.info(format!(
                     "the stored access token of {} was refused: refreshing it",
                     session.subject
                 ));
                 let (token, _) = sessions.replace_refused(&refresher, &session.subject, &token)?;
-                client.user_info(&token)?
+                client.user_info_call(&token)?
             }
             other => other?,
         }
     };
     if args.raw {
-        out.result(user.raw.to_string());
+        out.result(&call.raw);
     } else {
         report::render(
             &out,

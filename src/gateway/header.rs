@@ -309,6 +309,25 @@ pub fn interpret(
     }
 }
 
+/// What retrying costs once an applyToken was sent and its answer lost:
+/// appended to the hint.
+fn lost_answer_cost(body: &[u8]) -> &'static str {
+    let grant = serde_json::from_slice::<Value>(body).ok().and_then(|v| {
+        v.get("grantType")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    });
+    match grant.as_deref() {
+        Some("AUTHORIZATION_CODE") => {
+            "; an authCode is spent once received, so log in again if the retry is refused"
+        }
+        Some("REFRESH_TOKEN") => {
+            "; if the refresh token is then refused, the lost answer had already rotated it: log in again"
+        }
+        _ => "",
+    }
+}
+
 fn host_of(url: &url::Url) -> String {
     match (url.host_str(), url.port_or_known_default()) {
         (Some(h), Some(p)) => format!("{h}:{p}"),
@@ -422,6 +441,14 @@ impl<'t> HeaderClient<'t> {
             request = request.header(*k, v);
         }
         let host = host_of(&prepared.url);
+        // Only a request that never connected was certainly not received.
+        let spent = |connected: bool| {
+            if connected {
+                lost_answer_cost(&prepared.body)
+            } else {
+                ""
+            }
+        };
         let response = request.send().map_err(|e| {
             let cause = root_cause(&e);
             if let Some(tls) = certificate_error(&e) {
@@ -438,7 +465,10 @@ impl<'t> HeaderClient<'t> {
                 } else {
                     format!("talking to {host} failed: {cause}")
                 },
-                hint: Some("check the environment, region or base URL, the network and the proxy settings; retry".into()),
+                hint: Some(format!(
+                    "check the environment, region or base URL, the network and the proxy settings; retry{}",
+                    spent(!e.is_connect())
+                )),
             }
         })?;
         let status = response.status().as_u16();
@@ -463,7 +493,7 @@ impl<'t> HeaderClient<'t> {
                     "the connection dropped while reading the answer from {host}: {}",
                     root_cause(&e)
                 ),
-                hint: Some("retry".into()),
+                hint: Some(format!("retry{}", spent(true))),
             })?;
         Ok(HeaderReceived {
             status,
@@ -551,11 +581,17 @@ impl<'t> HeaderClient<'t> {
 
     /// Antom `users/inquiryUserInfo`.
     pub fn user_info(&self, token: &AccessToken) -> Result<UserInfo, Error> {
+        self.user_info_call(token).map(|(u, _)| u)
+    }
+
+    /// The same, keeping the whole call (for `--raw`).
+    pub fn user_info_call(&self, token: &AccessToken) -> Result<(UserInfo, HeaderCall), Error> {
         let call = self.call(
             &wire::api_path(self.family(), "users/inquiryUserInfo"),
             &json!({"accessToken": token.secret()}),
         )?;
-        user_info(&call.body).map_err(|e| Error::Protocol(e.to_string()))
+        let user = user_info(&call.body).map_err(|e| Error::Protocol(e.to_string()))?;
+        Ok((user, call))
     }
 
     /// Antom `authorizations/revoke` / Alipay+ `authorizations/cancelToken`.

@@ -207,7 +207,7 @@ impl Error {
             Error::Alipay(e) => Some(e.hint()),
             Error::Result(r) => Some(r.hint()),
             Error::AnswerRejected { .. } => Some(
-                "nothing in the answer was used: check the Antom / Alipay+ public key (--alipay-public-key-file) and that nothing between rewrites the answer".into(),
+                "nothing in the answer was used: check the Antom / Alipay+ public key configured, and that nothing between rewrites the answer".into(),
             ),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),

@@ -54,9 +54,16 @@ impl Session {
     /// The environment part of the store key (the key without the app id).
     pub fn environment_label(&self) -> &str {
         let suffix = format!("-{}", sanitize(&self.app_id));
-        self.environment
+        let prefix = format!("{}-", self.family.label());
+        let env = self
+            .environment
             .strip_suffix(suffix.as_str())
-            .unwrap_or(&self.environment)
+            .unwrap_or(&self.environment);
+        // The family is a field of its own.
+        match self.family {
+            Family::Alipay => env,
+            _ => env.strip_prefix(prefix.as_str()).unwrap_or(env),
+        }
     }
 }
 

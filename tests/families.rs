@@ -69,6 +69,14 @@ fn antom_login_refresh_userinfo_call_and_revoke() {
         .unwrap();
     let status = common::ok_json(&out);
     assert_eq!(status[0]["family"], "antom");
+    // The family is its own field, not part of the environment.
+    assert!(
+        status[0]["environment"]
+            .as_str()
+            .unwrap()
+            .starts_with("production-127.0.0.1-"),
+        "{status}"
+    );
     assert_eq!(status[0]["subject"], subject.as_str());
     // ... and not seen by the alipay family on the same emulator.
     let out = emu.cli().args(["token"]).output().unwrap();
@@ -108,9 +116,13 @@ fn antom_login_refresh_userinfo_call_and_revoke() {
     assert_eq!(raw["result"]["resultStatus"], "S");
     assert_eq!(raw["userInfo"]["userId"], subject.as_str());
     // `token` prints the stored access token alone.
-    let out = cli(&emu, "antom").args(["token"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let current = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let out = cli(&emu, "antom")
+        .args(["-o", "json", "token"])
+        .output()
+        .unwrap();
+    let token = common::ok_json(&out);
+    assert_eq!(token["family"], "antom");
+    let current = token["access_token"].as_str().unwrap().to_string();
     assert_eq!(current, refreshed["access_token"].as_str().unwrap());
 
     // `call` any API by path: the body is sent as given, the answer verified.

@@ -301,7 +301,11 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         checks.push(check(
             "live call",
             Status::Skip,
-            "pass --live to call alipay.system.oauth.token with a dummy code",
+            if settings.family().value.is_header() {
+                "pass --live to call applyToken with a dummy code"
+            } else {
+                "pass --live to call alipay.system.oauth.token with a dummy code"
+            },
             None,
         ));
     }

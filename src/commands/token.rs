@@ -89,6 +89,7 @@ impl Report for Token<'_> {
                 t.format(&time::format_description::well_known::Rfc3339).ok()
             }),
             "subject": self.session.subject,
+            "family": self.session.family.label(),
         })
     }
 
@@ -111,6 +112,21 @@ fn unusable(e: Error, subject: &str) -> Error {
                 message: format!("the stored login of {subject} can no longer be refreshed: {a}"),
                 hint: Some(
                     "log in again with `alipay-oauth authorize` (the refresh token was spent or has expired)"
+                        .into(),
+                ),
+            }
+        }
+        Error::Result(r)
+            if r.status == crate::protocol::header::ResultStatus::F
+                && matches!(
+                    r.code.as_str(),
+                    "INVALID_REFRESH_TOKEN" | "EXPIRED_REFRESH_TOKEN"
+                ) =>
+        {
+            Error::Authorization {
+                message: format!("the stored login of {subject} can no longer be refreshed: {r}"),
+                hint: Some(
+                    "log in again with `alipay-oauth authorize` (the refresh token was spent, revoked or has expired)"
                         .into(),
                 ),
             }

@@ -91,6 +91,24 @@ fn antom_login_refresh_userinfo_call_and_revoke() {
     assert_ne!(refreshed["access_token"], doc["access_token"]);
     assert_ne!(refreshed["refresh_token"], doc["refresh_token"]);
     assert_eq!(refreshed["family"], "antom");
+    // Traces (-vv: the string to sign, the HTTP exchange) never show a
+    // code or token.
+    let out = cli(&emu, "antom")
+        .args(["-vv", "userinfo", "--access-token-stdin"])
+        .write_stdin(refreshed["access_token"].as_str().unwrap())
+        .output()
+        .unwrap();
+    let trace = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{trace}");
+    assert!(
+        trace.contains("string to sign: POST /ams/api/v1/users/inquiryUserInfo"),
+        "{trace}"
+    );
+    assert!(trace.contains("< body: "), "{trace}");
+    assert!(
+        !trace.contains(refreshed["access_token"].as_str().unwrap()),
+        "{trace}"
+    );
     // The spent refresh token is refused by Antom: F, exit 4.
     let out = cli(&emu, "antom")
         .args(["exchange", "--refresh-token-stdin", "--no-store"])
@@ -191,11 +209,21 @@ fn alipayplus_login_refresh_cancel_and_no_userinfo() {
     assert!(doc.get("user").is_none());
     assert_eq!(doc["raw"]["customerId"], doc["subject"]);
     let out = cli(&emu, "alipayplus")
-        .args(["-o", "json", "exchange", "--refresh"])
+        .args(["-vv", "-o", "json", "exchange", "--refresh"])
         .output()
         .unwrap();
     let refreshed = common::ok_json(&out);
     assert_ne!(refreshed["refresh_token"], doc["refresh_token"]);
+    // The trace shows the answer, the spent and the new tokens masked.
+    let trace = String::from_utf8_lossy(&out.stderr);
+    assert!(trace.contains("< body: "), "{trace}");
+    for t in [
+        &doc["refresh_token"],
+        &refreshed["access_token"],
+        &refreshed["refresh_token"],
+    ] {
+        assert!(!trace.contains(t.as_str().unwrap()), "{trace}");
+    }
 
     let out = cli(&emu, "alipayplus").args(["userinfo"]).output().unwrap();
     common::assert_clean_failure(&out, 2, "Alipay+ has no user-information API");

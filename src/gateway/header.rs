@@ -212,11 +212,7 @@ pub fn prepare(
 }
 
 fn body_carries_secret(body: &[u8]) -> bool {
-    serde_json::from_slice::<Value>(body).is_ok_and(|v| {
-        ["authCode", "accessToken", "refreshToken"]
-            .iter()
-            .any(|k| v.get(k).is_some())
-    })
+    !secrets_of(body).is_empty()
 }
 
 /// Why a header answer was not used: exit 6.
@@ -307,6 +303,44 @@ pub fn interpret(
             attempts,
         }))),
     }
+}
+
+/// The codes and tokens in a JSON body (request or answer), to be masked
+/// wherever the body is shown.
+fn secrets_of(body: &[u8]) -> Vec<String> {
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    match v {
+                        Value::String(s) if is_secret_field(k) => out.push(s.clone()),
+                        other => walk(other, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::from_slice::<Value>(body) {
+        walk(&v, &mut out);
+    }
+    out
+}
+
+/// Field names that hold a code or token in Antom / Alipay+ bodies.
+pub fn is_secret_field(name: &str) -> bool {
+    matches!(name, "authCode" | "accessToken" | "refreshToken")
+}
+
+/// Bytes for a trace line: secrets masked, control characters escaped.
+fn shown(bytes: &[u8], secrets: &[String]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    super::client::mask_sent(&text, &refs)
+        .escape_debug()
+        .to_string()
 }
 
 /// What retrying costs once an applyToken was sent and its answer lost:
@@ -417,12 +451,10 @@ impl<'t> HeaderClient<'t> {
             1,
             &format!("calling {} at {}", prepared.path, host_of(&prepared.url)),
         );
+        let sent = secrets_of(&prepared.body);
         self.tracer.trace(
             1,
-            &format!(
-                "string to sign: {}",
-                crate::output::visible(&String::from_utf8_lossy(&prepared.content)).0
-            ),
+            &format!("string to sign: {}", shown(&prepared.content, &sent)),
         );
         for (k, v) in &prepared.headers {
             self.tracer.trace(2, &format!("> {k}: {v}"));
@@ -495,6 +527,12 @@ impl<'t> HeaderClient<'t> {
                 ),
                 hint: Some(format!("retry{}", spent(true))),
             })?;
+        if body.len() as u64 <= MAX_RESPONSE_BYTES {
+            let mut secrets = sent;
+            secrets.extend(secrets_of(&body));
+            self.tracer
+                .trace(2, &format!("< body: {}", shown(&body, &secrets)));
+        }
         Ok(HeaderReceived {
             status,
             headers,

@@ -543,3 +543,20 @@ fn parallel_antom_token_calls_share_one_refresh() {
     );
     assert_eq!(issued(&emu), before + 1, "exactly one refresh");
 }
+
+#[test]
+fn a_pasted_callback_with_another_auth_state_is_refused() {
+    let emu = EmulatorProc::start(&[]);
+    let out = cli(&emu, "antom")
+        .args(["authorize", "--manual", "--no-browser"])
+        .args(["--redirect-uri", "http://127.0.0.1:1/cb"])
+        .write_stdin("http://127.0.0.1:1/cb?authCode=c1&authState=not-this-login\n")
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 5, "different state");
+    // The code was never spent: consult reached the emulator, applyToken not.
+    let log = emu.log();
+    assert!(log.contains("authorizations/consult"), "{log}");
+    assert!(!log.contains("applyToken"), "{log}");
+}

@@ -560,3 +560,83 @@ fn a_pasted_callback_with_another_auth_state_is_refused() {
     assert!(log.contains("authorizations/consult"), "{log}");
     assert!(!log.contains("applyToken"), "{log}");
 }
+
+/// The bare base64 of a PEM file, as the global SDK takes keys.
+fn bare(pem: &Path) -> String {
+    std::fs::read_to_string(pem)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect()
+}
+
+#[test]
+fn the_global_sdk_verifies_the_requests_the_client_signs() {
+    let Some(python) = common::global_sdk() else {
+        return;
+    };
+    let emu = EmulatorProc::start(&[]);
+    let sandbox = format!("SANDBOX_{}", common::APP_ID);
+    let cases = [
+        (
+            "antom",
+            common::APP_ID,
+            "/ams/api/v1/authorizations/consult",
+            "{\"customerBelongsTo\":\"ALIPAY_CN\",\"scopes\":[\"USER_INFO\"],\"authState\":\"é ✓\"}",
+        ),
+        (
+            "antom",
+            sandbox.as_str(),
+            "/ams/api/v1/authorizations/applyToken",
+            "{ \"grantType\" : \"AUTHORIZATION_CODE\", \"authCode\": \"c\" }\n",
+        ),
+        (
+            "alipayplus",
+            common::APP_ID,
+            "/aps/api/v1/authorizations/cancelToken",
+            "{\"authClientId\":\"ACQ_TEST\",\"accessToken\":\"t\"}",
+        ),
+    ];
+    let mut ops = Vec::new();
+    let mut expected = Vec::new();
+    for (i, (family, client_id, path, body)) in cases.iter().enumerate() {
+        let file = emu.dir.path().join(format!("body-{i}.json"));
+        std::fs::write(&file, body).unwrap();
+        let out = cli(&emu, family)
+            .args(["--app-id", client_id, "--key-version", "3"])
+            .args(["-o", "json", "call", path, "--curl", "--body-file"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let curl = common::ok_json(&out);
+        let url = url::Url::parse(curl["url"].as_str().unwrap()).unwrap();
+        let signature = curl["headers"]["Signature"].as_str().unwrap();
+        assert!(
+            signature.starts_with("algorithm=RSA256,keyVersion=3,signature="),
+            "{signature}"
+        );
+        let signature = signature.split("signature=").nth(1).unwrap();
+        // The body is sent byte for byte as given.
+        assert_eq!(curl["body"], *body);
+        if client_id.starts_with("SANDBOX_") {
+            assert_eq!(url.path(), "/ams/sandbox/api/v1/authorizations/applyToken");
+        }
+        let op = |body: &str| {
+            serde_json::json!({
+                "op": "verify", "method": "POST", "path": url.path(),
+                "client_id": curl["headers"]["Client-Id"], "time": curl["headers"]["Request-Time"],
+                "body": body, "signature": signature, "public_key": bare(&emu.app_pub),
+            })
+        };
+        ops.push(op(body));
+        expected.push(true);
+        // One byte changed: the SDK refuses it.
+        ops.push(op(&body.replacen('"', "'", 1)));
+        expected.push(false);
+    }
+    let mut cmd = std::process::Command::new(python);
+    cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/global_sdk_helper.py"));
+    let results = common::run_helper(cmd, &Value::Array(ops));
+    let got: Vec<bool> = results.iter().map(|r| r["valid"] == true).collect();
+    assert_eq!(got, expected, "{results:?}");
+}

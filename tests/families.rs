@@ -474,6 +474,24 @@ fn sandbox_client_ids_sign_the_rewritten_path_and_doctor_proves_them() {
         cfg["base_url"]["value"],
         "https://open-de-global.alipay.com"
     );
+    // ... and from a profile of the config file.
+    let config = emu.dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[profiles.wallet]\nfamily = \"antom\"\nregion = \"na\"\ncustomer_belongs_to = \"GCASH\"\n",
+    )
+    .unwrap();
+    let out = common::cli()
+        .arg("--config")
+        .arg(&config)
+        .args(["--profile", "wallet", "-o", "json", "config"])
+        .output()
+        .unwrap();
+    let cfg = common::ok_json(&out);
+    assert_eq!(cfg["family"]["value"], "antom", "{cfg}");
+    assert_eq!(cfg["family"]["source"], "profile \"wallet\"", "{cfg}");
+    assert_eq!(cfg["base_url"]["value"], "https://open-na-global.alipay.com");
+    assert_eq!(cfg["customer_belongs_to"]["value"], "GCASH");
     let out = common::cli()
         .args(["--family", "alipayplus", "--region", "eu", "doctor"])
         .output()

@@ -319,35 +319,53 @@ impl Inputs<'_> {
 
     fn family(&self) -> Result<FamilySettings, Error> {
         let args = self.args;
+        let profile = self.profile;
         let family = self
-            .pick("family", "--family", "ALIPAY_FAMILY", args.family, None)
+            .pick(
+                "family",
+                "--family",
+                "ALIPAY_FAMILY",
+                args.family,
+                profile.family,
+            )
             .unwrap_or(Sourced::new(Family::default(), Source::Default));
         let region = self
-            .pick("region", "--region", "ALIPAY_REGION", args.region, None)
+            .pick(
+                "region",
+                "--region",
+                "ALIPAY_REGION",
+                args.region,
+                profile.region,
+            )
             .unwrap_or(Sourced::new(Region::default(), Source::Default));
-        let party =
-            |id, flag, var, value: &Option<String>| -> Result<Option<Sourced<String>>, Error> {
-                let picked = self.pick(id, flag, var, value.clone(), None);
-                if let Some(p) = &picked {
-                    let ok = !p.value.is_empty()
-                        && p.value.len() <= 64
-                        && p.value
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-                    if !ok {
-                        return Err(Error::usage_with_hint(
-                            format!("{flag} {:?} (from {}) is not valid", p.value, p.source),
-                            "at most 64 letters, digits, '_', '-' or '.', e.g. ALIPAY_CN",
-                        ));
-                    }
+        let party = |id,
+                     flag,
+                     var,
+                     value: &Option<String>,
+                     prof: &Option<String>|
+         -> Result<Option<Sourced<String>>, Error> {
+            let picked = self.pick(id, flag, var, value.clone(), prof.clone());
+            if let Some(p) = &picked {
+                let ok = !p.value.is_empty()
+                    && p.value.len() <= 64
+                    && p.value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+                if !ok {
+                    return Err(Error::usage_with_hint(
+                        format!("{flag} {:?} (from {}) is not valid", p.value, p.source),
+                        "at most 64 letters, digits, '_', '-' or '.', e.g. ALIPAY_CN",
+                    ));
                 }
-                Ok(picked)
-            };
+            }
+            Ok(picked)
+        };
         let customer_belongs_to = party(
             "customer_belongs_to",
             "--customer-belongs-to",
             "ALIPAY_CUSTOMER_BELONGS_TO",
             &args.customer_belongs_to,
+            &profile.customer_belongs_to,
         )?
         .unwrap_or(Sourced::new("ALIPAY_CN".to_string(), Source::Default));
         let auth_client_id = party(
@@ -355,6 +373,7 @@ impl Inputs<'_> {
             "--auth-client-id",
             "ALIPAY_AUTH_CLIENT_ID",
             &args.auth_client_id,
+            &profile.auth_client_id,
         )?;
         Ok(FamilySettings {
             family,

@@ -397,6 +397,10 @@ fn parameters_are_each_given_once_and_never_the_generated_ones() {
             vec!["--family", "antom", "/ams/api/v1/x", "a=b"],
             "--body-file",
         ),
+        (
+            vec!["--family", "antom", "/ams/api/v1/x", "--user-token"],
+            "accessToken in the body",
+        ),
     ] {
         let out = emu.cli().arg("call").args(&args).output().unwrap();
         common::assert_clean_failure(&out, 2, needle);

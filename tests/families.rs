@@ -490,7 +490,10 @@ fn sandbox_client_ids_sign_the_rewritten_path_and_doctor_proves_them() {
     let cfg = common::ok_json(&out);
     assert_eq!(cfg["family"]["value"], "antom", "{cfg}");
     assert_eq!(cfg["family"]["source"], "profile \"wallet\"", "{cfg}");
-    assert_eq!(cfg["base_url"]["value"], "https://open-na-global.alipay.com");
+    assert_eq!(
+        cfg["base_url"]["value"],
+        "https://open-na-global.alipay.com"
+    );
     assert_eq!(cfg["customer_belongs_to"]["value"], "GCASH");
     let out = common::cli()
         .args(["--family", "alipayplus", "--region", "eu", "doctor"])

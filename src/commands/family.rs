@@ -41,10 +41,17 @@ pub(crate) fn call(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitS
         )
         .into());
     }
-    if !args.params.is_empty() || args.biz_content.is_some() || args.auth_token_stdin {
+    if !args.params.is_empty() || args.biz_content.is_some() {
         return Err(Error::usage_with_hint(
-            "NAME=VALUE parameters, --biz-content and --auth-token-stdin belong to the alipay family",
+            "NAME=VALUE parameters and --biz-content belong to the alipay family",
             "put the request in a JSON file and pass it with --body-file",
+        )
+        .into());
+    }
+    if args.auth_token_stdin || args.user_token || args.no_auth_token || args.subject.is_some() {
+        return Err(Error::usage_with_hint(
+            "the auth_token options belong to the alipay family",
+            "an Antom / Alipay+ API takes its accessToken in the body: `alipay-oauth token` prints the stored one",
         )
         .into());
     }

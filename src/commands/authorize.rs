@@ -155,7 +155,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     let url = login.authorize_url(&settings.authorize_url().value, &app_id, &scopes)?;
     present(args, settings, &out, &login, url.as_str());
 
-    let callback = wait(&login, args, &out)?;
+    let callback = wait(&login, args, &out, "auth_code")?;
     drop(login);
     if callback.state.is_none() {
         out.warn(
@@ -256,7 +256,10 @@ fn present(
         out.info(if std::io::stdin().is_terminal() {
             "After agreeing, copy the whole address from the browser's address bar and paste it here."
         } else {
-            "Reading the address the browser lands on after agreeing (or the auth_code) from standard input."
+            match settings.family().value {
+                Family::Alipay => "Reading the address the browser lands on after agreeing (or the auth_code) from standard input.",
+                _ => "Reading the address the browser lands on after agreeing (or the authCode) from standard input.",
+            }
         });
     }
 }
@@ -313,7 +316,7 @@ fn header_login(
         state: login.state.as_str(),
     })?;
     present(args, settings, &out, login, &url);
-    let callback = wait(login, args, &out)?;
+    let callback = wait(login, args, &out, "authCode")?;
     if callback.state.is_none() {
         out.warn(
             "the pasted input carried no state, so it could not be checked against this login",
@@ -388,7 +391,13 @@ fn header_login(
 
 /// Waits for the callback, a pasted URL or code, a timeout or Ctrl-C, with
 /// a spinner on a terminal.
-fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callback, Error> {
+/// `code_name` is what the family calls the code (auth_code, authCode).
+fn wait(
+    login: &flow::Login,
+    args: &AuthorizeArgs,
+    out: &Output,
+    code_name: &str,
+) -> Result<Callback, Error> {
     let listener = &login.listener;
     let listening = login.listening();
     let paste_only = login.paste_only().is_some();
@@ -459,7 +468,7 @@ fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callb
     }
     // Told at once, above the spinner, while the wait goes on.
     let notice = |n: Notice| {
-        let line = notice_text(n, listening.is_some());
+        let line = notice_text(n, listening.is_some(), code_name);
         match &spinner {
             Some(bar) => bar.suspend(|| out.warn(line)),
             None => out.warn(line),
@@ -493,27 +502,27 @@ fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callb
 }
 
 /// What to tell the person about something ignored while waiting.
-fn notice_text(n: Notice, listening: bool) -> String {
+fn notice_text(n: Notice, listening: bool, code: &str) -> String {
     let still = if listening {
         "still waiting for the callback, or a pasted URL"
     } else {
-        "still waiting for the address the browser lands on, or the auth_code"
+        &format!("still waiting for the address the browser lands on, or the {code}")
     };
     match n {
         Notice::CallbackWrongState => format!(
             "a callback with a different state reached the listener and was ignored (an old tab, or another login?); finish the login from the URL printed above — {still}"
         ),
         Notice::CallbackWithoutCode => format!(
-            "Alipay sent the browser back without an auth_code (the login was refused or cancelled?); open the URL printed above and agree — {still}"
+            "Alipay sent the browser back without an {code} (the login was refused or cancelled?); open the URL printed above and agree — {still}"
         ),
         Notice::Pasted(PasteProblem::WrongState) => format!(
             "the pasted URL carries a different state, so it is not from this login; it was ignored. Open the URL printed above, agree, and paste the address you land on — {still}"
         ),
         Notice::Pasted(PasteProblem::NoState) => format!(
-            "the pasted URL has no state, so it cannot be tied to this login; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+            "the pasted URL has no state, so it cannot be tied to this login; it was ignored. Paste the whole address the browser lands on, or only the {code} value — {still}"
         ),
         Notice::Pasted(PasteProblem::NoCode) => format!(
-            "the pasted text has no auth_code; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+            "the pasted text has no {code}; it was ignored. Paste the whole address the browser lands on, or only the {code} value — {still}"
         ),
     }
 }

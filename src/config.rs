@@ -55,34 +55,52 @@ pub struct Profile {
     pub auth_client_id: Option<String>,
 }
 
+/// Why the configuration file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Missing (when named), unreadable or too large: the reason names the file.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("no profile named {name:?} in the config file")]
+    NoProfile { name: String, known: Vec<String> },
+    #[error("config file {} is not valid: {first_line} {message}", .path.display())]
+    Invalid {
+        path: std::path::PathBuf,
+        first_line: String,
+        message: String,
+    },
+}
+
 impl ConfigFile {
     /// Reads a config file. A missing file is an error only when `required`
     /// (it was named explicitly); the default location may well not exist.
     pub fn load(path: &Path, required: bool) -> Result<ConfigFile, Error> {
-        let text = match crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT) {
+        let text = match crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT) {
             Ok(text) => text,
-            Err(crate::file::ReadError::Io(e))
+            Err(crate::files::read::ReadError::Io(e))
                 if e.kind() == std::io::ErrorKind::NotFound && !required =>
             {
                 return Ok(ConfigFile::default());
             }
             Err(e) => {
-                return Err(Error::usage_with_hint(
-                    crate::file::described_read_error("config file ", path, &e),
-                    "check the path given with --config or ALIPAY_OAUTH_CONFIG",
-                ));
+                return Err(
+                    ConfigError::Unreadable(crate::files::read::described_read_error(
+                        "config file ",
+                        path,
+                        &e,
+                    ))
+                    .into(),
+                );
             }
         };
         toml::from_str(&text).map_err(|e| {
             let first_line = e.to_string().lines().next().unwrap_or_default().to_string();
-            Error::usage_with_hint(
-                format!(
-                    "config file {} is not valid: {first_line} {}",
-                    path.display(),
-                    e.message()
-                ),
-                "fix the file; `alipay-oauth config` shows the effective settings",
-            )
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                first_line,
+                message: e.message().to_string(),
+            }
+            .into()
         })
     }
 
@@ -101,17 +119,11 @@ impl ConfigFile {
             None => Ok(None),
             Some(n) => match self.profiles.get(&n) {
                 Some(p) => Ok(Some((n, p.clone()))),
-                None => Err(Error::usage_with_hint(
-                    format!("no profile named {n:?} in the config file"),
-                    if self.profiles.is_empty() {
-                        "the config file has no [profiles.NAME] sections yet".to_string()
-                    } else {
-                        format!(
-                            "profiles: {}",
-                            self.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-                        )
-                    },
-                )),
+                None => Err(ConfigError::NoProfile {
+                    name: n,
+                    known: self.profiles.keys().cloned().collect(),
+                }
+                .into()),
             },
         }
     }

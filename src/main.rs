@@ -13,7 +13,7 @@ fn main() {
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
         let err = alipay_oauth::Error::Internal(format!("internal error at {place}"));
-        alipay_oauth::output::Output::from_raw_args(&raw, &hook_env).error(&err.into());
+        alipay_oauth::ui::output::Output::from_raw_args(&raw, &hook_env).error(&err.into());
     }));
     let code = panic::catch_unwind(|| alipay_oauth::commands::main(args, &env))
         .unwrap_or(alipay_oauth::ExitStatus::Internal.code());

@@ -13,9 +13,3 @@ pub struct Silent;
 impl Tracer for Silent {
     fn trace(&self, _level: u8, _line: &str) {}
 }
-
-impl Tracer for crate::output::Output {
-    fn trace(&self, level: u8, line: &str) {
-        crate::output::Output::trace(self, level, line);
-    }
-}

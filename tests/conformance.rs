@@ -10,6 +10,7 @@
 //!
 //! The harness is libtest-mimic's, so that "ignored" is decided at run time.
 
+#[path = "it/common/mod.rs"]
 mod common;
 
 use std::path::{Path, PathBuf};

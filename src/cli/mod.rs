@@ -10,6 +10,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::endpoints::Environment;
 use crate::sign::{Charset, SignType};
+use crate::ui::output::OutputFormat;
 
 const AFTER_HELP: &str = "\
 Exit status: 0 success, 1 internal error, 2 usage or configuration error, 3 network error,
@@ -287,13 +288,6 @@ fn parse_sign_type(s: &str) -> Result<SignType, String> {
 fn parse_charset(s: &str) -> Result<Charset, String> {
     s.parse()
         .map_err(|e: crate::sign::charset::CharsetError| e.to_string())
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    #[default]
-    Human,
-    Json,
 }
 
 #[derive(Debug, Subcommand)]

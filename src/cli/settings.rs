@@ -10,21 +10,22 @@ use anyhow::Context as _;
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
+use super::GlobalArgs;
 pub use super::env::PROXY_VARS;
 use super::env::{self, EnvSnapshot};
-use super::{GlobalArgs, OutputFormat};
 use crate::config::{ConfigFile, Profile, resolve_path};
 use crate::endpoints::Environment;
 use crate::error::Error;
-pub use crate::file::{io_reason, read_input_file};
+pub use crate::files::read::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
 use crate::gateway::header::HeaderConfig;
-use crate::output::Output;
+use crate::login::session::Sessions;
+use crate::login::store::{TokenStore, store_key};
 use crate::protocol::header::{Family, Region};
 use crate::secret::{AccessToken, KeyText, RefreshToken};
-use crate::session::Sessions;
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
-use crate::store::{TokenStore, store_key};
+use crate::ui::output::Output;
+use crate::ui::output::OutputFormat;
 use std::time::Duration;
 
 /// Where a setting's value came from.
@@ -944,7 +945,7 @@ impl Settings {
     pub fn alipay_verifying_key(&self) -> anyhow::Result<(PublicKey, Option<String>)> {
         match &self.certs.alipay {
             Some(c) => {
-                let bytes = read_input_file(&c.value, crate::file::KEY_FILE_LIMIT)
+                let bytes = read_input_file(&c.value, crate::files::KEY_FILE_LIMIT)
                     .context("Alipay certificate")?;
                 let key = crate::sign::cert::public_key(&bytes)
                     .map_err(Error::from)
@@ -975,7 +976,7 @@ impl Settings {
             }
         };
         let read = |s: &Sourced<PathBuf>, what: &str| -> anyhow::Result<Vec<u8>> {
-            read_input_file(&s.value, crate::file::KEY_FILE_LIMIT)
+            read_input_file(&s.value, crate::files::KEY_FILE_LIMIT)
                 .with_context(|| format!("{what} certificate"))
         };
         let cert_err = |what: &'static str| {
@@ -1069,7 +1070,7 @@ fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<
         KeySource::Text { text, .. } => {
             Ok(zeroize::Zeroizing::new(text.secret().as_bytes().to_vec()))
         }
-        KeySource::File(path) => read_input_file(path, crate::file::KEY_FILE_LIMIT)
+        KeySource::File(path) => read_input_file(path, crate::files::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)
             .map_err(|e| match e {
                 Error::Usage { message, .. } => Error::usage_with_hint(

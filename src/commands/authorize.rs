@@ -10,15 +10,16 @@ use super::report::{self, Code, FamilyTokens, Login, Tokens};
 use crate::cli::AuthorizeArgs;
 use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::gateway::header::{ConsultRequest, HeaderClient};
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
-use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, plan};
+use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, PasteReason, plan};
 use crate::oauth::{Callback, ScopeList, browser};
-use crate::output::Output;
 use crate::protocol::header::Family;
-use crate::terminal::{KeyReader, Keys};
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
+use crate::ui::terminal::{KeyReader, Keys};
 
 /// Where Ctrl-C (and SIGTERM or SIGHUP, through ctrlc's "termination"
 /// feature) is delivered while waiting, so that the wait ends through the
@@ -106,7 +107,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
                     },
                     // `plan` always listens when given an address.
                     ListenPlan::PasteOnly { why } => {
-                        return Err(Error::Internal(format!("no listener planned: {why}")).into());
+                        return Err(Error::Internal(format!("no listener planned: {why:?}")).into());
                     }
                 },
                 None => ListenAt::loopback("/callback"),
@@ -125,7 +126,7 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
                 })?;
             let planned = if args.manual {
                 ListenPlan::PasteOnly {
-                    why: "--manual".into(),
+                    why: PasteReason::Asked,
                 }
             } else {
                 plan(&parsed, args.listen.as_deref(), args.allow_remote_listen)?
@@ -242,7 +243,17 @@ fn present(
     // The URL is always shown, whatever else happens.
     eprintln!("Open this URL to log in with Alipay:\n  {url}");
     show_qr(args, out, url);
-    match browser::open(url, &browser::decide(args.no_browser, &settings.browser_env())) {
+    let launch = browser::decide(args.no_browser, &settings.browser_env());
+    let opened = match launch {
+        browser::Launch::Skip(reason) => Err(match reason {
+            browser::SkipReason::Asked => "--no-browser",
+            browser::SkipReason::Ssh => "this is an SSH session",
+            browser::SkipReason::NoDisplay => "there is no display",
+        }
+        .to_string()),
+        _ => browser::open(url, &launch),
+    };
+    match opened {
         Ok(()) => out.info("Opened it in the browser."),
         Err(why) => out.info(format!(
             "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."
@@ -251,7 +262,7 @@ fn present(
     if let Some(why) = login.paste_only() {
         // --manual was asked for: no need to explain the missing listener.
         if !args.manual {
-            out.info(format!("No callback listener: {why}."));
+            out.info(format!("No callback listener: {}.", paste_reason(why)));
         }
         out.info(if std::io::stdin().is_terminal() {
             "After agreeing, copy the whole address from the browser's address bar and paste it here."
@@ -544,5 +555,16 @@ fn show_qr(args: &AuthorizeArgs, out: &Output, url: &str) {
             }
         }
         Err(e) => out.warn(format!("no QR code: {e}; open the URL above instead")),
+    }
+}
+
+/// Why the callback is pasted, in the words of the command line.
+fn paste_reason(why: &PasteReason) -> String {
+    match why {
+        PasteReason::Asked => "--manual".into(),
+        PasteReason::RemoteHost(host) => format!(
+            "the redirect URI's host {host} is not this machine (use --listen HOST:PORT if a hosts-file entry, tunnel or SSH forward brings it here)"
+        ),
+        PasteReason::HttpsRedirect => "the redirect URI is https on this machine, and the listener speaks plain http (put a TLS tunnel in front and use --listen)".into(),
     }
 }

@@ -8,14 +8,15 @@ use serde_json::{Value, json};
 use super::{read_input, read_secret};
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{CallArgs, CallDialect, Family};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::{Call, Client, Prepared};
-use crate::output::Output;
+use crate::login::session::EXPIRY_MARGIN;
 use crate::protocol::v2::{GENERATED_PARAMS, check_biz_content, takes_user_token};
 use crate::secret::AccessToken;
-use crate::session::EXPIRY_MARGIN;
 use crate::sign::Params;
 use crate::sign::content::is_secret_param;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 /// The largest `--biz-content @FILE`.
 const BIZ_CONTENT_LIMIT: u64 = 1 << 20;
@@ -258,7 +259,7 @@ fn print_answer(out: &Output, method: &str, call: &Call, args: &CallArgs) {
         };
         out.result(format!(
             "  {k:<width$}  {}",
-            crate::output::visible(&text).0
+            crate::ui::output::visible(&text).0
         ));
     }
     if masked_any {

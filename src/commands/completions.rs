@@ -3,8 +3,9 @@
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use crate::error::{Error, ExitStatus};
-use crate::output::write_stdout;
+use crate::error::Error;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::write_stdout;
 
 const BIN: &str = "alipay-oauth";
 

@@ -8,8 +8,8 @@ use serde_json::{Map, Value, json};
 
 use super::report::{self, Report};
 use crate::cli::settings::{KeySource, PROXY_VARS, Settings, Source, Sourced};
-use crate::error::ExitStatus;
-use crate::output::Output;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 /// One setting: how it reads, its JSON value, where it came from, and any
 /// extra JSON members.

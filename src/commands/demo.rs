@@ -2,9 +2,9 @@
 
 use super::report::{self, Demo};
 use crate::cli::settings::Settings;
-use crate::demo::{self, Step};
-use crate::error::ExitStatus;
+use crate::demo_flow::{self, Step};
 use crate::protocol::header::Family;
+use crate::ui::failure::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -13,9 +13,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let live = !out.is_json() && !out.quiet;
     let family = settings.family().value;
     let (title, total) = match family {
-        Family::Alipay => ("\"Log in with Alipay\"", demo::STEPS),
-        Family::Antom => ("the Antom authorization", demo::FAMILY_STEPS),
-        Family::AlipayPlus => ("the Alipay+ authorization", demo::FAMILY_STEPS),
+        Family::Alipay => ("\"Log in with Alipay\"", demo_flow::STEPS),
+        Family::Antom => ("the Antom authorization", demo_flow::FAMILY_STEPS),
+        Family::AlipayPlus => ("the Alipay+ authorization", demo_flow::FAMILY_STEPS),
     };
     if live {
         out.result(format!(
@@ -30,9 +30,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
         steps.push(s.clone());
     };
     let outcome = if family.is_header() {
-        demo::run_family(family, &mut each, &out)?
+        demo_flow::run_family(family, &mut each, &out)?
     } else {
-        demo::run(&mut each, &out)?
+        demo_flow::run(&mut each, &out)?
     };
     report::render(
         &out,

@@ -10,8 +10,7 @@ use sha2::{Digest, Sha256};
 use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{SignArgs, VerifyHeaderArgs, VerifyV3Args};
-use crate::error::{Error, ExitStatus};
-use crate::output::{Output, visible, visible_bytes};
+use crate::error::Error;
 use crate::secret::AppAuthToken;
 use crate::sign::Charset;
 use crate::sign::diagnosis::Finding;
@@ -19,6 +18,8 @@ use crate::sign::dialect::header::{self, Message};
 use crate::sign::dialect::v3::{self, AuthParams, V3Answer};
 use crate::sign::dialect::{Rejection, SignatureStatus};
 use crate::sign::key::hex;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::{Output, visible, visible_bytes};
 
 /// Flags of other dialects given to `sign --dialect D`: refused, not ignored,
 /// since a flag that silently does nothing signs something else than meant.
@@ -455,6 +456,7 @@ pub(super) fn verify_v3(args: &VerifyV3Args, settings: &Settings) -> anyhow::Res
             message: format!(
                 "{r}: Alipay rotated its certificate, or the certificate belongs to another app"
             ),
+            fix: None,
         });
     } else if !report.valid {
         let app = app_key_from(args.app_public_key_file.as_deref(), settings)?;

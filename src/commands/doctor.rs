@@ -8,17 +8,18 @@ use serde_json::json;
 use crate::cli::DoctorArgs;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::endpoints::Environment;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
-use crate::gateway::http::{
-    HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
-};
-use crate::output::Output;
+use crate::gateway::http::{HttpSetupError, build_client, certificate_error, root_cause};
+use crate::gateway::network::NetworkError;
 use crate::protocol::v2::format_timestamp;
 use crate::secret::AuthCode;
 use crate::sign::cert;
 use crate::sign::key::KeyMaterial;
 use crate::sign::{PrivateKey, PublicKey, SignType};
+use crate::ui::failure::{ExitStatus, Failure};
+use crate::ui::failure::{UNTRUSTED_CERT_HINT, alipay_hint};
+use crate::ui::output::Output;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Status {
@@ -318,10 +319,10 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
         let names = failed.iter().map(|c| c.name).collect::<Vec<_>>().join(", ");
         let message = format!("{} check(s) failed: {names}", failed.len());
         Err(if failed.iter().all(|c| c.network) {
-            Error::Network {
-                message,
-                hint: Some("see the fixes above".into()),
-            }
+            Error::Network(NetworkError::Checks {
+                count: failed.len(),
+                names,
+            })
         } else {
             Error::usage_with_hint(message, "see the fixes above")
         }
@@ -413,7 +414,7 @@ fn certificate_dates(settings: &Settings) -> Option<Check> {
 }
 
 fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) -> Check {
-    let parsed = read_input_file(path, crate::file::KEY_FILE_LIMIT)
+    let parsed = read_input_file(path, crate::files::KEY_FILE_LIMIT)
         .map_err(|e| e.to_string())
         .and_then(|b| KeyMaterial::parse(&b).map_err(|e| e.to_string()));
     let public: Result<PublicKey, String> = parsed.and_then(|m| match m {
@@ -598,12 +599,17 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
             None,
         ),
         Err(Error::Alipay(e)) => {
-            let mut c = check("live call", Status::Fail, e.to_string(), Some(&e.hint()));
+            let mut c = check(
+                "live call",
+                Status::Fail,
+                e.to_string(),
+                Some(&alipay_hint(&e)),
+            );
             // The same comparison as an `exchange` error shows.
             c.lines = Error::Alipay(e).details();
             c
         }
-        Err(e @ Error::Network { .. }) => {
+        Err(e @ Error::Network(_)) => {
             let mut c = check(
                 "live call",
                 Status::Fail,

@@ -8,15 +8,16 @@ use serde_json::json;
 use super::report::{self, Report};
 use crate::cli::EmulatorArgs;
 use crate::cli::settings::Settings;
-use crate::demo::DEMO_APP_ID;
+use crate::demo_flow::DEMO_APP_ID;
 use crate::emulator::state::Lifetimes;
 use crate::emulator::{AppConfig, Emulator, EmulatorConfig, apps_file};
-use crate::error::{Error, ExitStatus};
-use crate::output::Output;
-use crate::secret_file;
+use crate::error::Error;
+use crate::files;
 use crate::sign::key::{KeyFormat, pem_label, to_pem};
 use crate::sign::{PrivateKey, PublicKey};
 use crate::trace::Tracer;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 /// Request log lines on stderr: one per request unless -q, more with -v.
 struct RequestLog(Output);
@@ -44,7 +45,7 @@ pub fn run(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             Error::usage(format!(
                 "cannot write {}: {}",
                 path.display(),
-                crate::file::io_reason(&e)
+                crate::files::read::io_reason(&e)
             ))
         })?;
     }
@@ -184,7 +185,7 @@ fn write_ca(dir: &std::path::Path, pem: &str) -> Result<std::path::PathBuf, Erro
         Error::usage(format!(
             "cannot write {}: {}",
             path.display(),
-            crate::file::io_reason(&e)
+            crate::files::read::io_reason(&e)
         ))
     };
     std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
@@ -204,7 +205,7 @@ fn write_certs(
             Error::usage(format!(
                 "cannot write {}: {}",
                 dir.join(&name).display(),
-                crate::file::io_reason(&e)
+                crate::files::read::io_reason(&e)
             ))
         })
     };
@@ -212,7 +213,7 @@ fn write_certs(
         Error::usage(format!(
             "cannot create {}: {}",
             dir.display(),
-            crate::file::io_reason(&e)
+            crate::files::read::io_reason(&e)
         ))
     })?;
     write("alipayRootCert.crt".into(), &issued.root_pem)?;
@@ -236,14 +237,14 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     let single_key = if let Some(path) = &args.generate_app_key {
         let key = PrivateKey::generate(2048)?;
         let der = key.to_der(KeyFormat::Pkcs8)?;
-        secret_file::write(path, to_pem(&der, "PRIVATE KEY").as_bytes(), false)?;
+        files::secret::write(path, to_pem(&der, "PRIVATE KEY").as_bytes(), false)?;
         out.info(format!(
             "wrote a new app private key to {} (mode 0600)",
             path.display()
         ));
         Some(key.public_key())
     } else if let Some(path) = &args.app_public_key_file {
-        let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
+        let bytes = crate::files::read::read_input_file(path, crate::files::KEY_FILE_LIMIT)?;
         Some(PublicKey::parse(&bytes).map_err(Error::from).map_err(|e| {
             anyhow::Error::from(e).context(format!("--app-public-key-file {}", path.display()))
         })?)
@@ -269,7 +270,7 @@ fn config(args: &EmulatorArgs, settings: &Settings) -> anyhow::Result<EmulatorCo
     }
     let alipay_key = match &args.alipay_private_key_file {
         Some(path) => {
-            let bytes = crate::file::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
+            let bytes = crate::files::read::read_input_file(path, crate::files::KEY_FILE_LIMIT)?;
             PrivateKey::parse(&bytes)
                 .map_err(Error::from)
                 .map_err(|e| {

@@ -4,9 +4,10 @@ use super::report::{self, Tokens};
 use super::{note_superseded, read_secret};
 use crate::cli::ExchangeArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::secret::AuthCode;
+use crate::ui::failure::ExitStatus;
 
 pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -27,7 +28,7 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
 
     // Before a code or refresh token is spent, the store must be able to
     // keep what replaces it; the lock is held until the tokens are saved.
-    let prepare = || -> Result<Option<crate::store::StoreLock>, Error> {
+    let prepare = || -> Result<Option<crate::login::store::StoreLock>, Error> {
         if args.no_store {
             Ok(None)
         } else {

@@ -8,12 +8,13 @@ use super::read_secret;
 use super::report::{self, FamilyTokens, User};
 use crate::cli::settings::Settings;
 use crate::cli::{CallArgs, ExchangeArgs, UserinfoArgs};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::header::{HeaderClient, HeaderPrepared, HeaderRefresher};
-use crate::output::Output;
+use crate::login::session::{EXPIRY_MARGIN, Sessions};
 use crate::protocol::header::{Family, ResultStatus};
 use crate::secret::{AccessToken, AuthCode};
-use crate::session::{EXPIRY_MARGIN, Sessions};
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 /// A client of the family in the settings.
 pub(crate) fn client<'o>(settings: &Settings, out: &'o Output) -> anyhow::Result<HeaderClient<'o>> {
@@ -165,7 +166,7 @@ pub(crate) fn exchange(args: &ExchangeArgs, settings: &Settings) -> anyhow::Resu
     let client = client(settings, &out)?;
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;
-    let prepare = || -> Result<Option<crate::store::StoreLock>, Error> {
+    let prepare = || -> Result<Option<crate::login::store::StoreLock>, Error> {
         if args.no_store {
             Ok(None)
         } else {

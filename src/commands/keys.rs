@@ -9,12 +9,13 @@ use serde_json::json;
 use super::read_input;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{EncodingArg, FormatArg, KeysCommand, PrivateFormatArg};
-use crate::error::{Error, ExitStatus};
-use crate::output::Output;
-use crate::secret_file;
+use crate::error::Error;
+use crate::files;
 use crate::sign::cert;
 use crate::sign::key::{KeyFormat, KeyKind, KeyMaterial, pem_label, to_bare, to_pem};
 use crate::sign::{PrivateKey, PublicKey};
+use crate::ui::failure::{ExitStatus, Failure};
+use crate::ui::output::Output;
 
 pub fn run(cmd: &KeysCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
@@ -112,7 +113,7 @@ fn emit(out: &Output, bytes: &[u8]) -> Result<(), Error> {
         ));
     }
     let _ = out;
-    crate::output::write_stdout(bytes);
+    crate::ui::output::write_stdout(bytes);
     Ok(())
 }
 
@@ -146,7 +147,7 @@ fn generate(
     };
     let der = key.to_der(format)?;
     let private = zeroize::Zeroizing::new(encode(&der, KeyKind::Private, format, encoding));
-    secret_file::write(path, &private, force)?;
+    files::secret::write(path, &private, force)?;
     let public = key.public_key();
     let public_der = public.to_der(KeyFormat::Spki)?;
     let public_text = match encoding {
@@ -235,7 +236,7 @@ fn convert(
     };
     let bytes = zeroize::Zeroizing::new(bytes);
     match path {
-        Some(p) if secret => secret_file::write(p, &bytes, force)?,
+        Some(p) if secret => files::secret::write(p, &bytes, force)?,
         Some(p) => {
             if !force && p.exists() {
                 return Err(Error::usage_with_hint(
@@ -248,7 +249,7 @@ fn convert(
                 Error::usage(format!(
                     "cannot write {}: {}",
                     p.display(),
-                    crate::file::io_reason(&e)
+                    crate::files::read::io_reason(&e)
                 ))
             })?;
         }

@@ -6,8 +6,9 @@ use super::report::{self, Report};
 
 use crate::cli::LogoutArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
-use crate::output::Output;
+use crate::error::Error;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 pub fn run(args: &LogoutArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

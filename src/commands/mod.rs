@@ -29,11 +29,12 @@ use clap::{CommandFactory, FromArgMatches};
 use crate::cli::env::EnvSnapshot;
 use crate::cli::settings::{Settings, read_input_file};
 use crate::cli::{Cli, Command};
-use crate::error::{Error, ExitStatus};
-use crate::output::Output;
+use crate::error::Error;
 use crate::secret::SecretValue;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
-use crate::file::INPUT_LIMIT;
+use crate::files::INPUT_LIMIT;
 
 /// Runs the program with these arguments and returns the exit status.
 pub fn main(args: Vec<OsString>, env: &EnvSnapshot) -> i32 {
@@ -54,7 +55,7 @@ pub fn main(args: Vec<OsString>, env: &EnvSnapshot) -> i32 {
     };
     let out = settings.output();
     match run(cli.command, &settings) {
-        Ok(status) => match crate::output::stdout_failure() {
+        Ok(status) => match crate::ui::output::stdout_failure() {
             // The result did not reach its destination (a full disk).
             Some(why) if status == ExitStatus::Success => out
                 .error(
@@ -195,8 +196,8 @@ pub(crate) fn read_secret<T: SecretValue>(what: &str) -> Result<T, Error> {
 /// user's earlier access tokens, so a stored login of the same user is
 /// marked (its next use refreshes) and the user is told.
 pub(crate) fn note_superseded(
-    out: &crate::output::Output,
-    sessions: &crate::session::Sessions<'_>,
+    out: &crate::ui::output::Output,
+    sessions: &crate::login::session::Sessions<'_>,
     tokens: &crate::gateway::TokenSet,
 ) {
     let Some((subject, _)) = tokens.subject() else {
@@ -221,7 +222,7 @@ pub(crate) fn app_key_from(
     settings: &crate::cli::settings::Settings,
 ) -> anyhow::Result<Option<crate::sign::PublicKey>> {
     if let Some(path) = file {
-        let bytes = crate::cli::settings::read_input_file(path, crate::file::KEY_FILE_LIMIT)?;
+        let bytes = crate::cli::settings::read_input_file(path, crate::files::KEY_FILE_LIMIT)?;
         let key = crate::sign::key::KeyMaterial::parse(&bytes).map_err(Error::from)?;
         return Ok(match key {
             crate::sign::key::KeyMaterial::Public(k) => Some(k),

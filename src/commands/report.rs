@@ -7,12 +7,12 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use crate::demo::Step;
+use crate::demo_flow::Step;
 use crate::gateway::{Gender, TokenSet, UserInfo};
 use crate::oauth::Callback;
 use crate::oauth::ScopeList;
-use crate::output::{Output, visible};
 use crate::secret::AuthCode;
+use crate::ui::output::{Output, visible};
 
 /// Something a command reports, in the three forms `--output` chooses from.
 pub(crate) trait Report {

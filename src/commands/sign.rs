@@ -7,13 +7,14 @@ use sha2::{Digest, Sha256};
 use super::read_input;
 use crate::cli::settings::{Settings, Sourced};
 use crate::cli::{DialectArg, SignArgs, StdinFormat};
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::form;
-use crate::output::visible;
 use crate::protocol::v2::{Common, now_timestamp, parse_timestamp, request_params};
 use crate::sign::content::{JsonParamsError, json_param_pairs};
 use crate::sign::key::hex;
 use crate::sign::{Charset, Params, SignType, sign_params};
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::visible;
 
 pub fn run(args: &SignArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     match args.dialect {

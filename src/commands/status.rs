@@ -8,9 +8,9 @@ use std::path::Path;
 
 use super::report::{self, Report, human_duration};
 use crate::cli::settings::Settings;
-use crate::error::ExitStatus;
-use crate::output::Output;
-use crate::store::{Listed, Session};
+use crate::login::store::{Listed, Session};
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 fn rfc3339(t: Option<OffsetDateTime>) -> Option<String> {
     t.and_then(|t| {

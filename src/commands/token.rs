@@ -8,12 +8,13 @@ use super::report::{self, Report};
 
 use crate::cli::TokenArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
 use crate::gateway::header::HeaderRefresher;
-use crate::output::Output;
+use crate::login::store::Session;
 use crate::secret::AccessToken;
-use crate::store::Session;
+use crate::ui::failure::ExitStatus;
+use crate::ui::output::Output;
 
 pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();

@@ -4,9 +4,10 @@ use super::read_secret;
 use super::report::{self, User};
 use crate::cli::UserinfoArgs;
 use crate::cli::settings::Settings;
-use crate::error::{Error, ExitStatus};
+use crate::error::Error;
 use crate::gateway::Client;
-use crate::session::EXPIRY_MARGIN;
+use crate::login::session::EXPIRY_MARGIN;
+use crate::ui::failure::ExitStatus;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     if settings.family().value.is_header() {

@@ -6,13 +6,14 @@ use serde_json::{Map, Value, json};
 use super::{app_key_from, read_input};
 use crate::cli::settings::Settings;
 use crate::cli::{RuleArg, VerifyCommand, VerifyInput};
-use crate::error::{Error, ExitStatus};
-use crate::output::{Output, visible, visible_bytes};
+use crate::error::Error;
 use crate::sign::content::JsonParamsError;
 use crate::sign::diagnosis::{self, Case, Finding};
 use crate::sign::notify::{self, NotificationError, RuleChoice};
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm};
+use crate::ui::failure::{ExitStatus, finding_text, response_hint};
+use crate::ui::output::{Output, visible, visible_bytes};
 
 pub fn run(cmd: &VerifyCommand, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let report = match cmd {
@@ -88,7 +89,8 @@ fn response(
             report.reason = e.to_string();
             report.diagnosis.push(Finding {
                 code: "malformed",
-                message: format!("{e}: {}", e.hint()),
+                message: format!("{e}: {}", response_hint(&e)),
+                fix: None,
             });
             return Ok(report);
         }
@@ -155,6 +157,7 @@ fn response(
                 "{}: Alipay rotated its certificate, or the certificate belongs to another app",
                 report.reason
             ),
+            fix: None,
         });
     }
     Ok(report)
@@ -226,6 +229,7 @@ fn notify(rule: RuleArg, input: &VerifyInput, settings: &Settings) -> anyhow::Re
                         other.label(),
                         other.label()
                     ),
+                    fix: None,
                 },
             );
         }
@@ -304,7 +308,14 @@ fn settle(
                 charset: report.charset,
                 key,
                 app_key: app,
-            });
+            })
+            .into_iter()
+            // The fix, named as the flag that applies it.
+            .map(|f| Finding {
+                message: finding_text(&f),
+                ..f
+            })
+            .collect();
         }
     }
 }

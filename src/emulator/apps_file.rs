@@ -11,6 +11,7 @@
 //! group = "my-group"                    # apps in a group get a union_id
 //! ```
 
+use super::EmulatorError;
 use std::path::{Path, PathBuf};
 
 use super::AppConfig;
@@ -39,33 +40,34 @@ struct AppEntry {
 
 /// Reads the apps of an apps file.
 pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Error> {
-    let text = crate::file::read_text(path, crate::file::CONFIG_FILE_LIMIT)
-        .map_err(|e| Error::usage(crate::file::described_read_error("apps file ", path, &e)))?;
-    let file: AppsFile = toml::from_str(&text).map_err(|e| {
-        Error::usage_with_hint(
-            format!("apps file {} is not valid: {}", path.display(), e.message()),
-            "each [[apps]] needs app_id and public_key_file",
-        )
+    let text =
+        crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT).map_err(|e| {
+            EmulatorError::AppsFile(crate::files::read::described_read_error(
+                "apps file ",
+                path,
+                &e,
+            ))
+        })?;
+    let file: AppsFile = toml::from_str(&text).map_err(|e| EmulatorError::AppsInvalid {
+        path: path.to_path_buf(),
+        message: e.message().to_string(),
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     file.apps
         .into_iter()
         .map(|a| {
             let key_path = dir.join(&a.public_key_file);
-            let bytes =
-                crate::file::read_bounded(&key_path, crate::file::KEY_FILE_LIMIT).map_err(|e| {
-                    Error::usage(format!(
-                        "app {}: {}",
-                        a.app_id,
-                        crate::file::read_error_text(&key_path, &e)
-                    ))
-                })?;
-            let public_key = PublicKey::parse(&bytes).map_err(|e| {
-                Error::usage_with_hint(
-                    format!("app {}: {}: {e}", a.app_id, key_path.display()),
-                    "give the app's public key",
-                )
+            let bytes = crate::files::read::read_bounded(&key_path, crate::files::KEY_FILE_LIMIT)
+                .map_err(|e| EmulatorError::AppKeyUnreadable {
+                app_id: a.app_id.clone(),
+                reason: crate::files::read::read_error_text(&key_path, &e),
             })?;
+            let public_key =
+                PublicKey::parse(&bytes).map_err(|e| EmulatorError::AppKeyInvalid {
+                    app_id: a.app_id.clone(),
+                    path: key_path.clone(),
+                    error: e,
+                })?;
             Ok(AppConfig {
                 name: a.name.unwrap_or_else(|| format!("App {}", a.app_id)),
                 app_id: a.app_id,

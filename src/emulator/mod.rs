@@ -251,10 +251,34 @@ impl Shared {
 }
 
 fn no_app() -> Error {
-    Error::usage_with_hint(
-        "the emulator has no app",
-        "register one with --app-id and --app-public-key-file (or --generate-app-key FILE), or an --apps-file",
-    )
+    EmulatorError::NoApp.into()
+}
+
+/// Why the emulator cannot start: facts; the edge names the flags.
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    #[error("the emulator has no app")]
+    NoApp,
+    #[error("port {} is already in use on {}", .0.port(), .0.ip())]
+    PortInUse(SocketAddr),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    /// The apps file is missing or unreadable (the reason names it).
+    #[error("{0}")]
+    AppsFile(String),
+    #[error("apps file {} is not valid: {message}", .path.display())]
+    AppsInvalid {
+        path: std::path::PathBuf,
+        message: String,
+    },
+    #[error("app {app_id}: {reason}")]
+    AppKeyUnreadable { app_id: String, reason: String },
+    #[error("app {app_id}: {}: {error}", .path.display())]
+    AppKeyInvalid {
+        app_id: String,
+        path: std::path::PathBuf,
+        error: crate::sign::key::KeyError,
+    },
 }
 
 impl Emulator {
@@ -386,14 +410,14 @@ impl Offline {
 }
 
 fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
-    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
-    if in_use {
-        Error::usage_with_hint(
-            format!("port {} is already in use on {}", addr.port(), addr.ip()),
-            "choose another with --port, or --port 0 for any free port",
-        )
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        EmulatorError::PortInUse(addr).into()
     } else {
-        Error::usage(format!("cannot listen on {addr}: {e}"))
+        EmulatorError::Bind {
+            addr,
+            reason: e.to_string(),
+        }
+        .into()
     }
 }
 

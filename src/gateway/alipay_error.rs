@@ -78,80 +78,6 @@ impl fmt::Debug for AlipayError {
 }
 
 impl AlipayError {
-    /// What the user should do, by sub_code, else by code.
-    pub fn hint(&self) -> String {
-        let by_sub = match self.sub_code.as_deref().unwrap_or("") {
-            "isp.unknow-error" | "aop.unknow-error" | "isp.unknown-error" => {
-                Some("Alipay's service is unavailable: retry later")
-            }
-            "aop.invalid-auth-token" => Some(
-                "the access token is invalid: refresh it (`alipay-oauth exchange --refresh`) or authorize again (`alipay-oauth authorize`)",
-            ),
-            "aop.auth-token-time-out" => Some(
-                "the access token has expired: refresh it (`alipay-oauth exchange --refresh`) or authorize again",
-            ),
-            "isv.code-invalid" => Some(
-                "the auth code is wrong, already used, expired or from another app: codes work once, so authorize again (`alipay-oauth authorize`) for a new one",
-            ),
-            "isv.refresh-token-invalid" => Some(
-                "the refresh token is wrong or was already used (refresh tokens rotate on every refresh): use the newest one, or authorize again",
-            ),
-            "isv.refresh-token-time-out" => {
-                Some("the refresh token has expired: authorize again (`alipay-oauth authorize`)")
-            }
-            "isv.grant-type-invalid" => {
-                Some("grant_type must be authorization_code or refresh_token")
-            }
-            "isv.invalid-signature" => Some(
-                "Alipay could not verify the request signature: the private key does not match the app public key in the console (`alipay-oauth keys match`), or a sandbox key is used on production; compare the strings to sign below",
-            ),
-            "isv.invalid-app-id" => Some(
-                "this gateway does not know the app id: a sandbox app id on the production gateway or the reverse? check --env",
-            ),
-            "isv.invalid-timestamp" => Some(
-                "the request time is too far from Beijing time: fix the system clock (alipay-oauth always sends Beijing time)",
-            ),
-            "isv.invalid-charset" => {
-                Some("use --charset utf-8 or gbk; the charset must be in the query string")
-            }
-            "isv.missing-signature-config" => Some(
-                "the app has no key configured: upload the app public key in the console (interface signing method)",
-            ),
-            "isv.app-call-limited" | "isv.method-call-limited" => {
-                Some("call limit exceeded: back off and retry later")
-            }
-            "isv.insufficient-isv-permissions" => Some(
-                "the app lacks the capability: add member info (获取会员信息) to the app in the Alipay console",
-            ),
-            "isv.insufficient-user-permissions" => {
-                Some("the user did not grant the profile: authorize again with --scope auth_user")
-            }
-            "isv.invalid-method" => Some("the gateway does not know this method: check its name"),
-            "isv.invalid-signature-type" => Some("use --sign-type RSA2 (or RSA for legacy apps)"),
-            "isv.missing-auth-token" => Some(
-                "this API acts for a user and needs their access token: log in first (`alipay-oauth authorize`), or give a token (`alipay-oauth call --help` says how)",
-            ),
-            s if s.starts_with("isv.missing-") => Some(
-                "the request lacks a required parameter: check the parameters (if alipay-oauth built the request, please report it)",
-            ),
-            _ => None,
-        };
-        if let Some(h) = by_sub {
-            return h.to_string();
-        }
-        match self.code.as_str() {
-            "20000" => "Alipay's service is unavailable: retry later",
-            "20001" => "the token is invalid or expired: refresh it or authorize again",
-            "40001" => "a required parameter is missing: fix the request",
-            "40002" => "a parameter is invalid: read sub_msg",
-            "40004" => "the business call failed: read sub_msg",
-            "40005" => "call limit exceeded: back off and retry later",
-            "40006" => "insufficient permissions: add the capability to the app, or ask the user for auth_user",
-            _ => "read sub_msg; the error codes are listed in Alipay's documentation",
-        }
-        .to_string()
-    }
-
     /// True when Alipay refused the user's access token as invalid or
     /// expired (code 20001, protocol §6), which a refresh may cure.
     pub fn is_access_token_refused(&self) -> bool {
@@ -322,7 +248,6 @@ mod tests {
     #[test]
     fn hints_and_display() {
         let e = err("isv.code-invalid", "授权码无效");
-        assert!(e.hint().contains("authorize again"));
         let shown = e.to_string();
         assert!(
             shown.contains("40002")
@@ -330,9 +255,6 @@ mod tests {
                 && shown.contains("unsigned")
         );
         assert!(shown.contains("trace_id 0b1a"));
-        let mut e = err("nope", "x");
-        e.code = "40006".into();
-        assert!(e.hint().contains("capability"));
     }
 
     #[test]

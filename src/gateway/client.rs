@@ -8,11 +8,10 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
-use super::http::{
-    HttpSetupError, UNTRUSTED_CERT_HINT, build_client, certificate_error, root_cause,
-};
+use super::http::{HttpSetupError, build_client, certificate_error, root_cause};
 pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
+use super::network::{NetworkError, Spent};
 use crate::error::Error;
 use crate::form;
 pub use crate::protocol::v2::CertMode;
@@ -132,9 +131,7 @@ impl<'t> Client<'t> {
             &config.proxy,
         )
         .map_err(|e| match e {
-            HttpSetupError::BadProxy(_) => {
-                Error::usage_with_hint(e.to_string(), "set it like http://proxy.example:3128")
-            }
+            HttpSetupError::BadProxy(_) => Error::Proxy(e.to_string()),
             HttpSetupError::Build(_) => Error::Internal(e.to_string()),
         })?;
         Ok(Client {
@@ -226,28 +223,23 @@ impl<'t> Client<'t> {
         response
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut body)
-            .map_err(|e| {
+            .map_err(|e| -> Error {
                 let host = host_of(&cfg.gateway);
-                let spent = lost_answer_cost(prepared.grant_type.as_deref());
+                let spent = Spent::of_grant(prepared.grant_type.as_deref());
                 if is_timeout(&e) {
-                    return Error::Network {
-                        message: format!(
-                            "no complete answer from {host} within {} s",
-                            cfg.request_timeout.as_secs_f64()
-                        ),
-                        hint: Some(format!(
-                            "the gateway is slow: retry, or raise --request-timeout{spent}"
-                        )),
-                    };
+                    return NetworkError::BodyTimeout {
+                        host,
+                        timeout: cfg.request_timeout,
+                        spent,
+                    }
+                    .into();
                 }
-                let message = format!(
-                    "the connection dropped while reading the response from {host}: {}",
-                    root_cause(&e)
-                );
-                Error::Network {
-                    message,
-                    hint: Some(format!("retry the call{spent}")),
+                NetworkError::Dropped {
+                    host,
+                    cause: root_cause(&e),
+                    spent,
                 }
+                .into()
             })?;
         let received = Received {
             status: status.as_u16(),
@@ -337,13 +329,13 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
     let method = prepared.method.as_str();
     let raw = received.body.as_slice();
     if raw.len() as u64 > MAX_RESPONSE_BYTES {
-        return failed(Error::Network {
-            message: format!(
-                "the response from {} is larger than {MAX_RESPONSE_BYTES} bytes",
-                host_of(&cfg.gateway)
-            ),
-            hint: Some("check --gateway: this is not an Alipay gateway".into()),
-        });
+        return failed(
+            NetworkError::TooLarge {
+                host: host_of(&cfg.gateway),
+                limit: MAX_RESPONSE_BYTES,
+            }
+            .into(),
+        );
     }
     let sent_secrets = prepared.sent_secrets();
     let status = received.status;
@@ -351,23 +343,14 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
         let shown_body = mask_body(raw, cfg.charset, &sent_secrets);
         // A proxy's error page may quote the URL, so only the masked text.
         let snippet: String = shown_body.chars().take(120).collect();
-        return failed(Error::Network {
-            message: format!(
-                "the gateway at {} answered HTTP {}{}",
-                host_of(&cfg.gateway),
+        return failed(
+            NetworkError::Status {
+                host: host_of(&cfg.gateway),
                 status,
-                if snippet.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", snippet.trim())
-                }
-            ),
-            hint: Some(if status >= 500 {
-                "Alipay (or a proxy) failed; retry later".into()
-            } else {
-                "check --gateway / --env: the URL does not look like an Alipay gateway".into()
-            }),
-        });
+                snippet: snippet.trim().to_string(),
+            }
+            .into(),
+        );
     }
 
     let checked = match response::check(
@@ -438,7 +421,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                 "nothing from this response was used: the gateway's answer is not one Alipay sends"
                     .into(),
             ),
-            details: Vec::new(),
+            findings: Vec::new(),
         }),
         Verdict::Rejected(rejection) => {
             let app_public = cfg.private_key.public_key();
@@ -456,7 +439,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                         "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
                             .into(),
                     ),
-                    details: findings.into_iter().map(|f| format!("{} [{}]", f.message, f.code)).collect(),
+                    findings,
                 })
         }
     };
@@ -495,10 +478,11 @@ pub fn prepare_request(
         match params.get(&k) {
             Some(ours) if ours == v => {}
             Some(ours) => {
-                return Err(Error::usage_with_hint(
-                    format!("the gateway URL sets {k}={v}, but this request sends {k}={ours}"),
-                    "remove the parameter from --gateway",
-                ));
+                return Err(Error::GatewayParam {
+                    key: k.into_owned(),
+                    in_url: v.into_owned(),
+                    sent: ours.to_string(),
+                });
             }
             None => {
                 params.set(k.as_ref(), v.as_ref());
@@ -587,7 +571,7 @@ fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
             hint: Some(
                 "Alipay rotated its certificate, or the certificate files belong to another app: download the current alipayCertPublicKey_RSA2.crt".into(),
             ),
-            details: Vec::new(),
+            findings: Vec::new(),
         }),
     }
 }
@@ -607,7 +591,7 @@ fn host_of(url: &url::Url) -> String {
 }
 
 /// True when reading a body failed because a timeout ran out.
-fn is_timeout(e: &std::io::Error) -> bool {
+pub(super) fn is_timeout(e: &std::io::Error) -> bool {
     if e.kind() == std::io::ErrorKind::TimedOut {
         return true;
     }
@@ -627,20 +611,6 @@ fn is_timeout(e: &std::io::Error) -> bool {
     false
 }
 
-/// What retrying costs once a token call was sent and its answer lost:
-/// appended to the hint.
-fn lost_answer_cost(grant_type: Option<&str>) -> &'static str {
-    match grant_type {
-        Some("authorization_code") => {
-            "; an auth code is spent once sent, so get a new one with `alipay-oauth authorize`"
-        }
-        Some("refresh_token") => {
-            "; if the refresh token is then refused, the lost answer had already rotated it: authorize again"
-        }
-        _ => "",
-    }
-}
-
 fn network_error(
     e: &reqwest::Error,
     gateway: &url::Url,
@@ -649,46 +619,32 @@ fn network_error(
 ) -> Error {
     // Only a request that never connected was certainly not received.
     let spent = if e.is_connect() {
-        ""
+        Spent::Nothing
     } else {
-        lost_answer_cost(grant_type)
+        Spent::of_grant(grant_type)
     };
     let host = host_of(gateway);
     if e.is_timeout() {
-        return Error::Network {
-            message: format!(
-                "no answer from {host} within {} s",
-                if e.is_connect() {
-                    cfg.connect_timeout
-                } else {
-                    cfg.request_timeout
-                }
-                .as_secs_f64()
-            ),
-            hint: Some(format!(
-                "the gateway is slow or unreachable: retry, or raise --request-timeout / --connect-timeout{spent}"
-            )),
-        };
+        return NetworkError::Timeout {
+            host,
+            timeout: if e.is_connect() {
+                cfg.connect_timeout
+            } else {
+                cfg.request_timeout
+            },
+            connect: e.is_connect(),
+            spent,
+        }
+        .into();
     }
     let cause = root_cause(e);
-    if let Some(tls) = certificate_error(e) {
-        return Error::Network {
-            message: format!("the TLS certificate of {host} is not trusted: {tls}"),
-            hint: Some(UNTRUSTED_CERT_HINT.into()),
-        };
+    if let Some(reason) = certificate_error(e) {
+        return NetworkError::Untrusted { host, reason }.into();
     }
     if e.is_connect() {
-        return Error::Network {
-            message: format!("cannot connect to {host}: {cause}"),
-            hint: Some("check --env / --gateway, the network, and HTTPS_PROXY / NO_PROXY".into()),
-        };
+        return NetworkError::Connect { host, cause }.into();
     }
-    Error::Network {
-        message: format!("talking to {host} failed: {cause}"),
-        hint: Some(format!(
-            "retry; if it persists check the network and proxy settings{spent}"
-        )),
-    }
+    NetworkError::Failed { host, cause, spent }.into()
 }
 
 /// A response body for tracing, with tokens and the signature masked, and
@@ -967,7 +923,7 @@ mod tests {
         // Signed with the app's own key: the diagnosis says so.
         let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, Some(&app)));
         match got.result {
-            Err(Error::Signature { details, .. }) => assert!(!details.is_empty()),
+            Err(Error::Signature { findings, .. }) => assert!(!findings.is_empty()),
             other => panic!("{other:?}"),
         }
     }
@@ -1006,7 +962,8 @@ mod tests {
         );
         assert!(got.signature.is_none());
         match got.result {
-            Err(Error::Network { message, .. }) => {
+            Err(e @ Error::Network(_)) => {
+                let message = e.to_string();
                 assert!(message.contains("answered HTTP 502"), "{message}");
                 assert!(!message.contains(TOKEN), "{message}");
             }
@@ -1014,7 +971,7 @@ mod tests {
         }
         // Even a signed answer is not used under a non-200 status.
         let got = run(&cfg, 404, answer(OK_KEY, OK_NODE, Some(&alipay)));
-        assert!(matches!(got.result, Err(Error::Network { .. })));
+        assert!(matches!(got.result, Err(Error::Network(_))));
 
         let mut cut = answer(OK_KEY, OK_NODE, Some(&alipay));
         cut.truncate(cut.len() / 2);
@@ -1030,7 +987,7 @@ mod tests {
 
         let big = vec![b' '; MAX_RESPONSE_BYTES as usize + 1];
         match run(&cfg, 200, big).result {
-            Err(Error::Network { message, .. }) => assert!(message.contains("larger than")),
+            Err(e @ Error::Network(_)) => assert!(e.to_string().contains("larger than")),
             other => panic!("{other:?}"),
         }
     }

@@ -14,7 +14,9 @@ use time::OffsetDateTime;
 use super::client::MAX_RESPONSE_BYTES;
 use super::http::{HttpSetupError, ProxyConfig, build_client, certificate_error, root_cause};
 use super::models::{IdKind, TokenSet, UserInfo};
+use super::network::{NetworkError, Spent};
 use crate::error::Error;
+use crate::login::session::LoginError;
 use crate::protocol::header::{
     self as wire, ApiResult, Family, ResultStatus, is_sandbox_client, sandbox_path,
 };
@@ -144,27 +146,6 @@ impl ResultFailure {
             _ => format!("{who} refused {api}: {}{message}{unsigned}", self.code),
         }
     }
-
-    /// What to do about a refusal, per common result code.
-    pub fn hint(&self) -> String {
-        if self.status == ResultStatus::U {
-            return "unknown, retry with the same request: the call may or may not have taken effect; check with a query before doing it again".into();
-        }
-        match self.code.as_str() {
-            "INVALID_SIGNATURE" => "the signature did not verify on their side: the private key must be the one whose public key is registered for this client id (and the key version its version)".into(),
-            "INVALID_CLIENT" | "INVALID_CLIENT_STATUS" | "CLIENT_INVALID" => "the client id is unknown to this environment: sandbox client ids begin with SANDBOX_ and use the sandbox".into(),
-            "INVALID_CODE" | "AUTH_CODE_ALREADY_USED" | "EXPIRED_CODE" => "an authCode works once and expires within minutes: log in again".into(),
-            "INVALID_REFRESH_TOKEN" | "EXPIRED_REFRESH_TOKEN" => "the refresh token is spent, revoked or expired (refresh tokens rotate): log in again".into(),
-            "INVALID_ACCESS_TOKEN" | "EXPIRED_ACCESS_TOKEN" | "ACCESS_TOKEN_INVALID" => "the access token is revoked, superseded or expired: refresh it, or log in again".into(),
-            "PARAM_ILLEGAL" | "PROCESS_FAIL" if !self.message.is_empty() => "the request is not as the API expects: see the message".into(),
-            "PARAM_ILLEGAL" => "a parameter is missing or malformed".into(),
-            "NO_INTERFACE_DEF" | "API_NOT_FOUND" => "no such API at this path: check the path and the family".into(),
-            "ACCESS_DENIED" | "NO_PERMISSION" => "this client is not allowed to call the API: check the contract in the merchant portal".into(),
-            "KEY_NOT_FOUND" => "no public key is registered for this key version".into(),
-            "USER_NOT_EXIST" | "USER_STATUS_ABNORMAL" => "the user's account cannot be used".into(),
-            _ => "see resultMessage, and the API's result codes in the Antom / Alipay+ documentation".into(),
-        }
-    }
 }
 
 /// Signs a request for `path` (before any sandbox rewrite) with this body
@@ -216,13 +197,22 @@ fn body_carries_secret(body: &[u8]) -> bool {
 }
 
 /// Why a header answer was not used: exit 6.
-fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8]) -> Error {
+fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8], body_len: usize) -> Error {
+    // The head of the content (method, path, client id, time), never the
+    // body: a refused answer may still carry tokens.
+    let head = content.len().saturating_sub(body_len);
     Error::AnswerRejected {
-        message: format!("the answer is refused: {rejection}"),
-        details: vec![format!(
-            "checked over: {:?}",
-            String::from_utf8_lossy(content)
-        )],
+        rejection,
+        // Empty when the answer carried nothing to check.
+        checked_over: if content.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{}<the {} body bytes>",
+                String::from_utf8_lossy(&content[..head]),
+                content.len() - head
+            )
+        },
     }
 }
 
@@ -235,10 +225,11 @@ pub fn interpret(
     attempts: u32,
 ) -> Result<HeaderCall, Error> {
     if received.body.len() as u64 > MAX_RESPONSE_BYTES {
-        return Err(Error::Network {
-            message: format!("the answer is larger than {MAX_RESPONSE_BYTES} bytes"),
-            hint: Some("check the base URL points at Antom / Alipay+".into()),
-        });
+        return Err(NetworkError::TooLarge {
+            host: host_of(&prepared.url),
+            limit: MAX_RESPONSE_BYTES,
+        }
+        .into());
     }
     let dialect = HeaderDialect {
         client_id: cfg.client_id.clone(),
@@ -265,12 +256,14 @@ pub fn interpret(
             if !(200..300).contains(&received.status)
                 && serde_json::from_slice::<Value>(&received.body).is_err()
             {
-                return Err(Error::Network {
-                    message: format!("HTTP {} from {}", received.status, host_of(&prepared.url)),
-                    hint: Some("retry; if it persists check the base URL, the region and the proxy settings".into()),
-                });
+                return Err(NetworkError::Status {
+                    host: host_of(&prepared.url),
+                    status: received.status,
+                    snippet: String::new(),
+                }
+                .into());
             }
-            return Err(rejected(r, &checked.content));
+            return Err(rejected(r, &checked.content, received.body.len()));
         }
     };
     let result: ApiResult = wire::api_result(&body).map_err(|e| {
@@ -280,6 +273,7 @@ pub fn interpret(
             rejected(
                 crate::sign::dialect::Rejection::UnsignedSuccess,
                 &checked.content,
+                received.body.len(),
             )
         }
     })?;
@@ -292,6 +286,7 @@ pub fn interpret(
         ResultStatus::S => Err(rejected(
             crate::sign::dialect::Rejection::UnsignedSuccess,
             &checked.content,
+            received.body.len(),
         )),
         status => Err(Error::Result(Box::new(ResultFailure {
             family: cfg.family,
@@ -343,22 +338,18 @@ fn shown(bytes: &[u8], secrets: &[String]) -> String {
         .to_string()
 }
 
-/// What retrying costs once an applyToken was sent and its answer lost:
-/// appended to the hint.
-fn lost_answer_cost(body: &[u8]) -> &'static str {
+/// What a lost answer to this request may have spent (applyToken's
+/// code or refresh token).
+fn spent_by(body: &[u8]) -> Spent {
     let grant = serde_json::from_slice::<Value>(body).ok().and_then(|v| {
         v.get("grantType")
             .and_then(Value::as_str)
             .map(str::to_string)
     });
     match grant.as_deref() {
-        Some("AUTHORIZATION_CODE") => {
-            "; an authCode is spent once received, so log in again if the retry is refused"
-        }
-        Some("REFRESH_TOKEN") => {
-            "; if the refresh token is then refused, the lost answer had already rotated it: log in again"
-        }
-        _ => "",
+        Some("AUTHORIZATION_CODE") => Spent::AuthCode,
+        Some("REFRESH_TOKEN") => Spent::RefreshToken,
+        _ => Spent::Nothing,
     }
 }
 
@@ -385,9 +376,7 @@ impl<'t> HeaderClient<'t> {
             &config.proxy,
         )
         .map_err(|e| match e {
-            HttpSetupError::BadProxy(_) => {
-                Error::usage_with_hint(e.to_string(), "set it like http://proxy.example:3128")
-            }
+            HttpSetupError::BadProxy(_) => Error::Proxy(e.to_string()),
             HttpSetupError::Build(_) => Error::Internal(e.to_string()),
         })?;
         Ok(HeaderClient {
@@ -473,35 +462,48 @@ impl<'t> HeaderClient<'t> {
             request = request.header(*k, v);
         }
         let host = host_of(&prepared.url);
-        // Only a request that never connected was certainly not received.
-        let spent = |connected: bool| {
-            if connected {
-                lost_answer_cost(&prepared.body)
+        let spent = spent_by(&prepared.body);
+        let response = request.send().map_err(|e| -> Error {
+            // Only a request that never connected was certainly not received.
+            let spent = if e.is_connect() {
+                Spent::Nothing
             } else {
-                ""
+                spent
+            };
+            if e.is_timeout() {
+                return NetworkError::Timeout {
+                    host: host.clone(),
+                    timeout: if e.is_connect() {
+                        cfg.connect_timeout
+                    } else {
+                        cfg.request_timeout
+                    },
+                    connect: e.is_connect(),
+                    spent,
+                }
+                .into();
             }
-        };
-        let response = request.send().map_err(|e| {
             let cause = root_cause(&e);
-            if let Some(tls) = certificate_error(&e) {
-                return Error::Network {
-                    message: format!("the TLS certificate of {host} is not trusted: {tls}"),
-                    hint: Some(super::http::UNTRUSTED_CERT_HINT.into()),
-                };
+            if let Some(reason) = certificate_error(&e) {
+                return NetworkError::Untrusted {
+                    host: host.clone(),
+                    reason,
+                }
+                .into();
             }
-            Error::Network {
-                message: if e.is_timeout() {
-                    format!("no answer from {host} in time")
-                } else if e.is_connect() {
-                    format!("cannot connect to {host}: {cause}")
-                } else {
-                    format!("talking to {host} failed: {cause}")
-                },
-                hint: Some(format!(
-                    "check the environment, region or base URL, the network and the proxy settings; retry{}",
-                    spent(!e.is_connect())
-                )),
+            if e.is_connect() {
+                return NetworkError::Connect {
+                    host: host.clone(),
+                    cause,
+                }
+                .into();
             }
+            NetworkError::Failed {
+                host: host.clone(),
+                cause,
+                spent,
+            }
+            .into()
         })?;
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
@@ -520,12 +522,21 @@ impl<'t> HeaderClient<'t> {
         response
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut body)
-            .map_err(|e| Error::Network {
-                message: format!(
-                    "the connection dropped while reading the answer from {host}: {}",
-                    root_cause(&e)
-                ),
-                hint: Some(format!("retry{}", spent(true))),
+            .map_err(|e| -> Error {
+                if super::client::is_timeout(&e) {
+                    return NetworkError::BodyTimeout {
+                        host: host.clone(),
+                        timeout: cfg.request_timeout,
+                        spent,
+                    }
+                    .into();
+                }
+                NetworkError::Dropped {
+                    host: host.clone(),
+                    cause: root_cause(&e),
+                    spent,
+                }
+                .into()
             })?;
         if body.len() as u64 <= MAX_RESPONSE_BYTES {
             let mut secrets = sent;
@@ -655,17 +666,19 @@ pub struct HeaderRefresher<'c, 't> {
     pub party: Option<String>,
 }
 
-impl crate::session::Refresher for HeaderRefresher<'_, '_> {
+impl crate::login::session::Refresher for HeaderRefresher<'_, '_> {
     fn refresh_tokens(
         &self,
-        session: &crate::store::Session,
+        session: &crate::login::store::Session,
         token: &RefreshToken,
     ) -> Result<TokenSet, Error> {
         let party = session
             .party
             .as_deref()
             .or(self.party.as_deref())
-            .ok_or_else(|| Error::usage("no authClientId is known for this login"))?;
+            .ok_or_else(|| LoginError::NoParty {
+                subject: session.subject.clone(),
+            })?;
         self.client.apply_refresh(token, party).map(|t| t.tokens)
     }
 
@@ -778,7 +791,7 @@ pub fn user_info(body: &Value) -> Result<UserInfo, Missing> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sign::dialect::header;
+    use crate::sign::dialect::{Rejection, header};
 
     fn keys() -> &'static (PrivateKey, PrivateKey) {
         static K: std::sync::OnceLock<(PrivateKey, PrivateKey)> = std::sync::OnceLock::new();
@@ -880,17 +893,13 @@ mod tests {
                     (e.status, e.code.as_str(), e.signed),
                     (ResultStatus::F, "INVALID_CODE", true)
                 );
-                assert_eq!(
-                    Error::Result(e).exit_status(),
-                    crate::error::ExitStatus::Alipay
-                );
             }
             other => panic!("{other:?}"),
         }
         let u = r#"{"result":{"resultStatus":"U","resultCode":"UNKNOWN_EXCEPTION"}}"#;
         match interpret(&cfg, &p, &answer(&p, "c1", u), 3) {
-            Err(e @ Error::Result(_)) => {
-                assert_eq!(e.exit_status(), crate::error::ExitStatus::Network);
+            Err(Error::Result(e)) => {
+                assert_eq!((e.status, e.attempts), (ResultStatus::U, 3));
                 assert!(e.to_string().contains("unknown"), "{e}");
             }
             other => panic!("{other:?}"),
@@ -900,14 +909,25 @@ mod tests {
         let at = tampered.body.len() - 3;
         tampered.body[at] = b'b';
         let e = interpret(&cfg, &p, &tampered, 1).unwrap_err();
-        assert_eq!(e.exit_status(), crate::error::ExitStatus::Signature, "{e}");
+        match &e {
+            // What was checked is shown up to the body, never the body.
+            Error::AnswerRejected { checked_over, .. } => assert!(
+                checked_over.ends_with(".<the 72 body bytes>")
+                    && !checked_over.contains("accessToken"),
+                "{checked_over}"
+            ),
+            other => panic!("{other:?}"),
+        }
         // Unsigned success: refused; unsigned failure: reported as such.
         let mut unsigned = answer(&p, "c1", ok);
         unsigned.headers.retain(|(k, _)| k == "client-id");
-        assert_eq!(
-            interpret(&cfg, &p, &unsigned, 1).unwrap_err().exit_status(),
-            crate::error::ExitStatus::Signature
-        );
+        assert!(matches!(
+            interpret(&cfg, &p, &unsigned, 1),
+            Err(Error::AnswerRejected {
+                rejection: Rejection::UnsignedSuccess,
+                ..
+            })
+        ));
         let mut unsigned_f = answer(&p, "c1", f);
         unsigned_f.headers.retain(|(k, _)| k == "client-id");
         match interpret(&cfg, &p, &unsigned_f, 1) {
@@ -916,10 +936,13 @@ mod tests {
         }
         // Signed for another client id.
         let other = answer(&p, "c2", ok);
-        assert_eq!(
-            interpret(&cfg, &p, &other, 1).unwrap_err().exit_status(),
-            crate::error::ExitStatus::Signature
-        );
+        assert!(matches!(
+            interpret(&cfg, &p, &other, 1),
+            Err(Error::AnswerRejected {
+                rejection: Rejection::ClientIdMismatch { .. },
+                ..
+            })
+        ));
     }
 
     #[test]

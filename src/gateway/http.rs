@@ -93,9 +93,6 @@ pub fn build_client(
         .map_err(|e| HttpSetupError::Build(e.without_url().to_string()))
 }
 
-/// The way out of an untrusted certificate, for a call and `doctor` alike.
-pub const UNTRUSTED_CERT_HINT: &str = "a proxy or gateway with its own CA? put that CA in a PEM file and set SSL_CERT_FILE to it (SSL_CERT_DIR for a directory); never disable verification";
-
 /// The innermost cause of an error, which names what actually happened
 /// (e.g. "Connection refused"), without URLs that may carry secrets.
 pub fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

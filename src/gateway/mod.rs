@@ -6,6 +6,7 @@ pub mod client;
 pub mod header;
 pub mod http;
 pub mod models;
+pub mod network;
 
 pub use alipay_error::AlipayError;
 pub use client::{Call, CallRecord, CertMode, Client, ClientConfig, Prepared, ProxyConfig};

@@ -25,30 +25,42 @@ pub enum Launch {
     /// The system opener (xdg-open, open, start...).
     System,
     /// No browser; the reason is told to the user.
-    Skip(&'static str),
+    Skip(SkipReason),
+}
+
+/// Why no browser is started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The user asked for none.
+    Asked,
+    /// An SSH session: a browser would open on the other machine, if at all.
+    Ssh,
+    /// No display to open one on.
+    NoDisplay,
 }
 
 /// Decides how to open the browser.
 pub fn decide(no_browser: bool, env: &BrowserEnv) -> Launch {
     if no_browser {
-        return Launch::Skip("--no-browser");
+        return Launch::Skip(SkipReason::Asked);
     }
     if let Some(b) = env.browser.as_deref().filter(|b| !b.trim().is_empty()) {
         return Launch::Commands(b.to_string());
     }
     if env.ssh {
-        return Launch::Skip("this is an SSH session");
+        return Launch::Skip(SkipReason::Ssh);
     }
     if !env.display {
-        return Launch::Skip("there is no display");
+        return Launch::Skip(SkipReason::NoDisplay);
     }
     Launch::System
 }
 
-/// Opens `url`; returns an error message when nothing could be started.
+/// Opens `url`; returns an error message when nothing could be started
+/// (the caller words a `Skip` itself).
 pub fn open(url: &str, launch: &Launch) -> Result<(), String> {
     match launch {
-        Launch::Skip(why) => Err((*why).to_string()),
+        Launch::Skip(_) => Err("no browser is to be started".into()),
         Launch::System => open::that_detached(url).map_err(|e| e.to_string()),
         Launch::Commands(list) => {
             let mut last = String::from("BROWSER is empty");
@@ -99,7 +111,7 @@ mod tests {
         };
         assert_eq!(
             decide(true, &env(Some("x"), true, false)),
-            Launch::Skip("--no-browser")
+            Launch::Skip(SkipReason::Asked)
         );
         assert_eq!(
             decide(false, &env(Some("lynx"), false, true)),
@@ -107,11 +119,11 @@ mod tests {
         );
         assert_eq!(
             decide(false, &env(None, true, true)),
-            Launch::Skip("this is an SSH session")
+            Launch::Skip(SkipReason::Ssh)
         );
         assert_eq!(
             decide(false, &env(None, false, false)),
-            Launch::Skip("there is no display")
+            Launch::Skip(SkipReason::NoDisplay)
         );
         assert_eq!(decide(false, &env(None, true, false)), Launch::System);
     }

@@ -4,7 +4,7 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use super::listener::{ListenPlan, Listener, ListenerConfig};
+use super::listener::{ListenPlan, Listener, ListenerConfig, PasteReason};
 use super::{Callback, ScopeList, State, authorize_url};
 use crate::error::Error;
 use crate::secret::AuthCode;
@@ -36,7 +36,10 @@ pub enum CallbackPlan {
     /// Only the listener (no one at the keyboard, or a scripted browser).
     Listen(ListenAt),
     /// No listener: the person pastes the callback; `why` says why.
-    Paste { redirect_uri: String, why: String },
+    Paste {
+        redirect_uri: String,
+        why: PasteReason,
+    },
     /// The listener, and a pasted callback too (whichever comes first).
     Both(ListenAt),
 }
@@ -134,7 +137,7 @@ impl Login {
     }
 
     /// Why there is no listener, when the person must paste.
-    pub fn paste_only(&self) -> Option<&str> {
+    pub fn paste_only(&self) -> Option<&PasteReason> {
         match &self.plan {
             CallbackPlan::Paste { why, .. } => Some(why),
             _ => None,
@@ -207,14 +210,17 @@ mod tests {
         let plan = CallbackPlan::registered(
             "https://shop.example/cb".into(),
             ListenPlan::PasteOnly {
-                why: "remote".into(),
+                why: PasteReason::RemoteHost("shop.example".into()),
             },
             true,
         );
         let login = begin(plan).unwrap();
         assert_eq!(login.redirect_uri, "https://shop.example/cb");
         assert_eq!(login.listening(), None);
-        assert_eq!(login.paste_only(), Some("remote"));
+        assert_eq!(
+            login.paste_only(),
+            Some(&PasteReason::RemoteHost("shop.example".into()))
+        );
         assert!(login.accepts_paste());
         let both = CallbackPlan::registered(
             "http://127.0.0.1:0/cb".into(),

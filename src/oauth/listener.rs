@@ -17,6 +17,42 @@ use super::{Callback, State};
 use crate::error::Error;
 use crate::http_server::{self, Limits, Server, ServerConfig, Transport};
 
+/// Why the callback could not be received: facts only; the edge words
+/// them and names the flags that change them.
+#[derive(Debug, thiserror::Error)]
+pub enum ListenError {
+    #[error("port {} on {} is already in use, so the callback listener cannot start", .0.port(), .0.ip())]
+    InUse(SocketAddr),
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    /// A listen address without an explicit port, or with a path.
+    #[error("listen address {0:?} is not HOST:PORT")]
+    NotHostPort(String),
+    /// A listen address naming a host other than localhost.
+    #[error("the listen address needs an IP address or localhost, not {0:?}")]
+    NotIp(String),
+    /// A non-loopback listen address without the permission for it.
+    #[error(
+        "listen address {0} is not a loopback address: the callback, with its auth code, would be reachable from the network"
+    )]
+    NotLoopback(String),
+    #[error("the redirect URI has no host")]
+    NoRedirectHost,
+    #[error("cannot start the callback listener: {0}")]
+    Start(String),
+    /// No usable callback or paste within the wait.
+    #[error("no authorization within {} s: {}", .timeout.as_secs(), .why.join("; "))]
+    TimedOut {
+        timeout: Duration,
+        why: Vec<String>,
+        /// Nothing was listening: only a paste could have arrived.
+        paste_only: bool,
+    },
+    /// Standard input ended first (the message says what was pasted).
+    #[error("{0}")]
+    InputEnded(String),
+}
+
 /// What the listener needs.
 #[derive(Debug, Clone)]
 pub struct ListenerConfig {
@@ -165,16 +201,15 @@ impl Listener {
                         && config.addrs.len() > 1
                         && e.kind() != std::io::ErrorKind::AddrInUse => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                    return Err(Error::usage_with_hint(
-                        format!(
-                            "port {} on {} is already in use, so the callback listener cannot start",
-                            addr.port(),
-                            addr.ip()
-                        ),
-                        "stop what uses it, or register a redirect URI with another port and pass it with --redirect-uri (or listen elsewhere with --listen HOST:PORT)",
-                    ));
+                    return Err(ListenError::InUse(*addr).into());
                 }
-                Err(e) => return Err(Error::usage(format!("cannot listen on {addr}: {e}"))),
+                Err(e) => {
+                    return Err(ListenError::Bind {
+                        addr: *addr,
+                        reason: e.to_string(),
+                    }
+                    .into());
+                }
             }
         }
         let (sender, events) = mpsc::channel();
@@ -188,7 +223,7 @@ impl Listener {
             },
             Arc::new(Forward(sender.clone())),
         )
-        .map_err(|e| Error::usage(format!("cannot start the callback listener: {e}")))?;
+        .map_err(|e| ListenError::Start(e.to_string()))?;
         // The browser must get its page before the process moves on.
         server.set_grace(Duration::from_secs(2));
         Ok(Listener {
@@ -313,18 +348,12 @@ impl Listener {
                 "no callback arrived (the login was not finished, or the browser could not reach the listener)".into()
             });
         }
-        Error::Authorization {
-            message: format!(
-                "no authorization within {} s: {}",
-                timeout.as_secs(),
-                why.join("; ")
-            ),
-            hint: Some(if paste_only {
-                "run again, finish the login in the browser and paste the address it lands on (or the auth_code)".into()
-            } else {
-                "run again and finish the login in the browser, raise --timeout, or paste the address-bar URL at the prompt".into()
-            }),
+        ListenError::TimedOut {
+            timeout,
+            why,
+            paste_only,
         }
+        .into()
     }
 
     /// Answers one request; returns the callback when it is the one.
@@ -418,12 +447,7 @@ fn input_ended(report: &WaitReport) -> Error {
         ),
         None => "the input ended before a URL or code was pasted".into(),
     };
-    Error::Authorization {
-        message,
-        hint: Some(
-            "finish the login in the browser, then give the address it lands on (or the auth_code) on standard input, e.g. echo \"$URL\" | alipay-oauth authorize ...".into(),
-        ),
-    }
+    ListenError::InputEnded(message).into()
 }
 
 fn page(title: &str, body: &str) -> String {
@@ -469,8 +493,19 @@ pub enum ListenPlan {
         path: String,
     },
     PasteOnly {
-        why: String,
+        why: PasteReason,
     },
+}
+
+/// Why no listener can receive the callback, so the person pastes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasteReason {
+    /// The person asked to paste.
+    Asked,
+    /// The redirect URI's host (named) is not this machine.
+    RemoteHost(String),
+    /// The redirect URI is https on this machine; the listener is plain http.
+    HttpsRedirect,
 }
 
 fn loopback_addrs(host: &url::Host<&str>, port: u16) -> Option<Vec<SocketAddr>> {
@@ -512,12 +547,7 @@ pub fn plan(
         let parsed = url::Url::parse(&with_scheme)
             .ok()
             .filter(|u| has_port && u.path() == "/")
-            .ok_or_else(|| {
-                Error::usage_with_hint(
-                    format!("--listen {spec:?} is not HOST:PORT"),
-                    "e.g. --listen 127.0.0.1:8080 or --listen localhost:8080",
-                )
-            })?;
+            .ok_or_else(|| ListenError::NotHostPort(spec.to_string()))?;
         let host = parsed.host().expect("http URLs have a host");
         let port = parsed
             .port_or_known_default()
@@ -529,39 +559,26 @@ pub fn plan(
             url::Host::Ipv4(ip) => ip.into(),
             url::Host::Ipv6(ip) => ip.into(),
             url::Host::Domain(d) => {
-                return Err(Error::usage_with_hint(
-                    format!("--listen needs an IP address or localhost, not {d:?}"),
-                    "e.g. --listen 127.0.0.1:8080",
-                ));
+                return Err(ListenError::NotIp(d.to_string()).into());
             }
         };
         if !allow_remote {
-            return Err(Error::usage_with_hint(
-                format!(
-                    "--listen {spec} is not a loopback address: the callback, with its auth code, would be reachable from the network"
-                ),
-                "listen on 127.0.0.1 and forward to it, or pass --allow-remote-listen if you mean it",
-            ));
+            return Err(ListenError::NotLoopback(spec.to_string()).into());
         }
         return Ok(ListenPlan::Listen {
             addrs: vec![SocketAddr::new(ip, port)],
             path,
         });
     }
-    let host = redirect
-        .host()
-        .ok_or_else(|| Error::usage("the redirect URI has no host"))?;
+    let host = redirect.host().ok_or(ListenError::NoRedirectHost)?;
     let Some(addrs) = loopback_addrs(&host, redirect.port_or_known_default().unwrap_or(80)) else {
         return Ok(ListenPlan::PasteOnly {
-            why: format!(
-                "the redirect URI's host {} is not this machine (use --listen HOST:PORT if a hosts-file entry, tunnel or SSH forward brings it here)",
-                redirect.host_str().unwrap_or("?")
-            ),
+            why: PasteReason::RemoteHost(redirect.host_str().unwrap_or("?").to_string()),
         });
     };
     if redirect.scheme() == "https" {
         return Ok(ListenPlan::PasteOnly {
-            why: "the redirect URI is https on this machine, and the listener speaks plain http (put a TLS tunnel in front and use --listen)".into(),
+            why: PasteReason::HttpsRedirect,
         });
     }
     Ok(ListenPlan::Listen { addrs, path })

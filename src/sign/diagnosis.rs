@@ -12,6 +12,16 @@ pub struct Finding {
     /// A stable identifier for scripts, e.g. `keys_swapped`.
     pub code: &'static str,
     pub message: String,
+    /// The setting that makes it verify, for the edge to name its flag.
+    #[serde(skip)]
+    pub fix: Option<Fix>,
+}
+
+/// A setting that, changed, makes the signature verify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fix {
+    SignType(SignType),
+    Charset(Charset),
 }
 
 impl Finding {
@@ -19,7 +29,13 @@ impl Finding {
         Finding {
             code,
             message: message.into(),
+            fix: None,
         }
+    }
+
+    fn fixed_by(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
     }
 }
 
@@ -114,16 +130,18 @@ pub fn diagnose(case: &Case<'_>) -> Vec<Finding> {
 
     let other = case.sign_type.other();
     if verifies(key, other, case.content, signature) {
-        findings.push(Finding::new(
-            "other_sign_type",
-            format!(
-                "the signature verifies as {} ({}), not {}: use --sign-type {}",
-                other.label(),
-                other.java_name(),
-                case.sign_type.label(),
-                other.label()
-            ),
-        ));
+        findings.push(
+            Finding::new(
+                "other_sign_type",
+                format!(
+                    "the signature verifies as {} ({}), not {}",
+                    other.label(),
+                    other.java_name(),
+                    case.sign_type.label(),
+                ),
+            )
+            .fixed_by(Fix::SignType(other)),
+        );
     }
 
     if case.content.contains(&b'/') {
@@ -157,10 +175,13 @@ pub fn diagnose(case: &Case<'_>) -> Vec<Finding> {
         && bytes.as_ref() != case.content
         && verifies(key, case.sign_type, &bytes, signature)
     {
-        findings.push(Finding::new(
-            "charset",
-            format!("the content verifies when encoded as {other_charset}: use --charset {other_charset}"),
-        ));
+        findings.push(
+            Finding::new(
+                "charset",
+                format!("the content verifies when encoded as {other_charset}"),
+            )
+            .fixed_by(Fix::Charset(other_charset)),
+        );
     }
 
     let signer_found = findings

@@ -138,35 +138,6 @@ pub enum KeyError {
     Malformed { detail: String },
 }
 
-impl KeyError {
-    pub fn hint(&self) -> Option<&'static str> {
-        Some(match self {
-            KeyError::Empty => "point the option at the file that holds the key",
-            KeyError::PublicWherePrivateNeeded { .. } => {
-                "give the app private key (the one you generated and kept), not a public key"
-            }
-            KeyError::PrivateWherePublicNeeded { .. } => {
-                "give the Alipay public key shown in the Alipay console, never a private key"
-            }
-            KeyError::CertificateWhereKeyNeeded => {
-                "in public-key-certificate mode pass certificates with the --*-cert-file options; `alipay-oauth keys inspect` shows what a file holds"
-            }
-            KeyError::NotRsa { .. } => "generate an RSA-2048 key: `alipay-oauth keys generate`",
-            KeyError::Encrypted => {
-                "decrypt it first, e.g. `openssl pkey -in key.pem -out key-plain.pem`, and keep the result private"
-            }
-            KeyError::InvalidBase64 { .. }
-            | KeyError::NotAKey { .. }
-            | KeyError::Malformed { .. } => {
-                "copy the key again in full; `alipay-oauth keys inspect FILE` tells what a file holds"
-            }
-            KeyError::TooShort { .. } => {
-                "generate a 2048-bit key (`alipay-oauth keys generate`) and upload its public key, or use --sign-type RSA for a legacy 1024-bit app"
-            }
-        })
-    }
-}
-
 /// The decoded bytes of key material and how they were written.
 struct Decoded {
     der: Vec<u8>,

@@ -33,23 +33,6 @@ pub enum ResponseError {
     Charset { charset: Charset, offset: usize },
 }
 
-impl ResponseError {
-    pub fn hint(&self) -> &'static str {
-        match self {
-            ResponseError::Truncated { .. } | ResponseError::Empty => {
-                "the connection probably dropped; retry the call (but never reuse an auth code)"
-            }
-            ResponseError::NodeMissing { .. } => {
-                "check --method: the node is named after it, with dots as underscores and `_response` appended"
-            }
-            ResponseError::Charset { .. } => {
-                "the gateway answers in the request charset: pass the same --charset that was used for the request"
-            }
-            _ => "this is not a genuine gateway response; do not use its data",
-        }
-    }
-}
-
 /// The kind of a root value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ValueKind {

@@ -661,3 +661,44 @@ fn the_global_sdk_verifies_the_requests_the_client_signs() {
     let got: Vec<bool> = results.iter().map(|r| r["valid"] == true).collect();
     assert_eq!(got, expected, "{results:?}");
 }
+
+#[test]
+fn a_stored_alipayplus_login_without_its_auth_client_id_asks_for_it() {
+    let emu = EmulatorProc::start(&[]);
+    let doc = login(&emu, "alipayplus");
+    // A login file written before logins kept their authClientId.
+    let file = walkdir(&emu.token_dir())
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("a stored login");
+    let mut stored: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(stored["party"], "ACQ_TEST", "{stored}");
+    stored.as_object_mut().unwrap().remove("party");
+    std::fs::write(&file, stored.to_string()).unwrap();
+    let out = emu
+        .cli()
+        .args(["--family", "alipayplus", "exchange", "--refresh"])
+        .output()
+        .unwrap();
+    common::assert_clean_failure(&out, 2, "names no authClientId");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--auth-client-id"));
+    let out = cli(&emu, "alipayplus")
+        .args(["-o", "json", "exchange", "--refresh"])
+        .output()
+        .unwrap();
+    assert_ne!(common::ok_json(&out)["access_token"], doc["access_token"]);
+}
+
+/// Every file under `dir`.
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

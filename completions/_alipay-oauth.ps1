@@ -65,6 +65,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove stored tokens')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Generate, convert, inspect and match keys; certificate serial numbers')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run a local Alipay (authorization page and gateway) for offline use and tests')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Sit between your application and the gateway: forward every request and answer unchanged, and check each signature on the way (with a diagnosis when one fails)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole login flow against a built-in emulator, showing every step')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (the generated scripts are in completions/)')
@@ -1052,6 +1053,48 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'alipay-oauth;proxy' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where the application connects: HOST:PORT (port 0 picks a free one)')
+            [CompletionResult]::new('--upstream', '--upstream', [CompletionResultType]::ParameterName, 'Where to forward (http or https); a trailing /gateway.do is dropped, since the application sends its own path [default: the gateway of --env or --gateway]')
+            [CompletionResult]::new('--app-public-key-file', '--app-public-key-file', [CompletionResultType]::ParameterName, 'The app public key the requests are checked with (a certificate works too) [default: derived from --private-key-file]')
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'Keep each exchange here (a private directory; 0600 files): the raw request and answer, the answer''s body, and the `verify` command that replays it')
+            [CompletionResult]::new('--record-limit', '--record-limit', [CompletionResultType]::ParameterName, 'The most --record writes in one run, in MiB; later exchanges are not recorded')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]')
+            [CompletionResult]::new('--gateway', '--gateway', [CompletionResultType]::ParameterName, 'v2 gateway URL; overrides --env')
+            [CompletionResult]::new('--authorize-url', '--authorize-url', [CompletionResultType]::ParameterName, 'Authorization page URL; overrides --env')
+            [CompletionResult]::new('--emulator-url', '--emulator-url', [CompletionResultType]::ParameterName, 'Where `--env emulator` finds the emulator (its base URL, e.g. http://127.0.0.1:19300): moves its gateway and authorization URLs at once [default: http://127.0.0.1:9966]')
+            [CompletionResult]::new('--app-id', '--app-id', [CompletionResultType]::ParameterName, 'The app id (APPID in the Alipay console)')
+            [CompletionResult]::new('--private-key-file', '--private-key-file', [CompletionResultType]::ParameterName, 'App private key, any format (PKCS#1/PKCS#8, PEM/base64/DER); the key text itself may come in ALIPAY_PRIVATE_KEY')
+            [CompletionResult]::new('--alipay-public-key-file', '--alipay-public-key-file', [CompletionResultType]::ParameterName, 'Alipay public key (from the console), any format; the key text itself may come in ALIPAY_PUBLIC_KEY')
+            [CompletionResult]::new('--sign-type', '--sign-type', [CompletionResultType]::ParameterName, 'Signature algorithm: RSA2 (SHA256withRSA) or RSA (SHA1withRSA, legacy) [default: RSA2]')
+            [CompletionResult]::new('--charset', '--charset', [CompletionResultType]::ParameterName, 'Request charset: utf-8 or gbk (gb2312 is an alias) [default: utf-8]')
+            [CompletionResult]::new('--token-dir', '--token-dir', [CompletionResultType]::ParameterName, 'Where logins are stored [default: the platform data dir, e.g. ~/.local/share/alipay-oauth/tokens]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for a connection to the gateway')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the gateway''s whole answer')
+            [CompletionResult]::new('--app-cert-file', '--app-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: the app''s certificate (appCertPublicKey_<app_id>.crt)')
+            [CompletionResult]::new('--alipay-cert-file', '--alipay-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers')
+            [CompletionResult]::new('--alipay-root-cert-file', '--alipay-root-cert-file', [CompletionResultType]::ParameterName, 'Certificate mode: Alipay''s root certificate bundle (alipayRootCert.crt)')
+            [CompletionResult]::new('--family', '--family', [CompletionResultType]::ParameterName, 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it')
+            [CompletionResult]::new('--customer-belongs-to', '--customer-belongs-to', [CompletionResultType]::ParameterName, 'Antom''s wallet, customerBelongsTo [default: ALIPAY_CN]')
+            [CompletionResult]::new('--auth-client-id', '--auth-client-id', [CompletionResultType]::ParameterName, 'Alipay+''s authClientId')
+            [CompletionResult]::new('--key-version', '--key-version', [CompletionResultType]::ParameterName, 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of stdout (and of errors on stderr) [default: human]')
+            [CompletionResult]::new('--allow-remote-listen', '--allow-remote-listen', [CompletionResultType]::ParameterName, 'Let --listen use an address that is not loopback (the traffic carries tokens)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Show and record tokens, codes and request signatures unmasked')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only the essential result (a signature, a token) on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show the steps; -vv traces HTTP with secrets masked')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'alipay-oauth;doctor' {
             [CompletionResult]::new('--app-public-key-file', '--app-public-key-file', [CompletionResultType]::ParameterName, 'The app public key uploaded to the console, to check it matches the private key')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'A profile of the config file')
@@ -1207,6 +1250,7 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove stored tokens')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Generate, convert, inspect and match keys; certificate serial numbers')
             [CompletionResult]::new('emulator', 'emulator', [CompletionResultType]::ParameterValue, 'Run a local Alipay (authorization page and gateway) for offline use and tests')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Sit between your application and the gateway: forward every request and answer unchanged, and check each signature on the way (with a diagnosis when one fails)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole login flow against a built-in emulator, showing every step')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (the generated scripts are in completions/)')
@@ -1292,6 +1336,9 @@ Register-ArgumentCompleter -Native -CommandName 'alipay-oauth' -ScriptBlock {
             break
         }
         'alipay-oauth;help;emulator' {
+            break
+        }
+        'alipay-oauth;help;proxy' {
             break
         }
         'alipay-oauth;help;doctor' {

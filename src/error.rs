@@ -93,6 +93,9 @@ pub enum Error {
     /// The emulator cannot start.
     #[error(transparent)]
     Emulator(#[from] crate::emulator::EmulatorError),
+    /// The debugging proxy (`proxy`) could not start or record.
+    #[error(transparent)]
+    DebugProxy(#[from] crate::proxy::ProxyError),
     /// The stored login cannot supply a token.
     #[error(transparent)]
     Login(#[from] crate::login::session::LoginError),

@@ -18,6 +18,7 @@ pub mod http_server;
 pub mod login;
 pub mod oauth;
 pub mod protocol;
+pub mod proxy;
 pub mod qr;
 pub mod secret;
 pub mod sign;

@@ -349,6 +349,11 @@ pub enum Command {
     #[command(after_help = EMULATOR_EXAMPLES)]
     Emulator(Box<EmulatorArgs>),
 
+    /// Sit between your application and the gateway: forward every request and answer
+    /// unchanged, and check each signature on the way (with a diagnosis when one fails).
+    #[command(after_help = PROXY_EXAMPLES)]
+    Proxy(ProxyArgs),
+
     /// Check the configuration: keys, key pairs, sign type, clock, gateway, and with --live a real call.
     #[command(
         after_help = "Examples:\n  alipay-oauth --profile sandbox doctor\n  alipay-oauth doctor --live --app-public-key-file app.pub   # proves app id and signature"
@@ -748,6 +753,50 @@ pub struct UserinfoArgs {
     /// Print the verified node exactly as Alipay sent it.
     #[arg(long)]
     pub raw: bool,
+}
+
+const PROXY_EXAMPLES: &str = "\
+Examples:
+  # Point the app's gateway URL at http://127.0.0.1:9980/gateway.do, then
+  alipay-oauth proxy --env sandbox --app-public-key-file app.pub --alipay-public-key-file alipay.pub
+  # Against the emulator, one JSON line per exchange, each exchange kept for `verify`
+  alipay-oauth --env emulator --private-key-file app.key --alipay-public-key-file alipay.pub \\
+    proxy -o json --record ./exchanges
+  # Only the failures
+  alipay-oauth proxy -o json ... | jq -c 'select(.request_signature != \"valid\" or .response_signature == \"invalid\")'";
+
+#[derive(Debug, Args)]
+pub struct ProxyArgs {
+    /// Where the application connects: HOST:PORT (port 0 picks a free one).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:9980")]
+    pub listen: String,
+
+    /// Let --listen use an address that is not loopback (the traffic carries tokens).
+    #[arg(long)]
+    pub allow_remote_listen: bool,
+
+    /// Where to forward (http or https); a trailing /gateway.do is dropped, since the
+    /// application sends its own path [default: the gateway of --env or --gateway].
+    #[arg(long, value_name = "URL")]
+    pub upstream: Option<String>,
+
+    /// The app public key the requests are checked with (a certificate works too) [default:
+    /// derived from --private-key-file].
+    #[arg(long, value_name = "PATH")]
+    pub app_public_key_file: Option<PathBuf>,
+
+    /// Keep each exchange here (a private directory; 0600 files): the raw request and
+    /// answer, the answer's body, and the `verify` command that replays it.
+    #[arg(long, value_name = "DIR")]
+    pub record: Option<PathBuf>,
+
+    /// The most --record writes in one run, in MiB; later exchanges are not recorded.
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=65_536))]
+    pub record_limit: u64,
+
+    /// Show and record tokens, codes and request signatures unmasked.
+    #[arg(long)]
+    pub show_secrets: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ mod exchange;
 mod family;
 mod keys;
 mod logout;
+mod proxy;
 mod report;
 mod sign;
 mod status;
@@ -128,6 +129,7 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
         Command::Logout(args) => logout::run(&args, settings),
         Command::Keys(cmd) => keys::run(&cmd, settings),
         Command::Emulator(args) => emulator::run(&args, settings),
+        Command::Proxy(args) => proxy::run(&args, settings),
         Command::Doctor(args) => doctor::run(&args, settings),
         Command::Demo => demo::run(settings),
         Command::Completions { shell } => completions::run(shell),

@@ -13,6 +13,7 @@ use crate::login::session::LoginError;
 use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
 use crate::protocol::header::ResultStatus;
+use crate::proxy::ProxyError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
@@ -64,6 +65,9 @@ impl Failure for Error {
             Error::Listen(ListenError::NotIp(host)) => Some(format!(
                 "--listen needs an IP address or localhost, not {host:?}"
             )),
+            Error::DebugProxy(ProxyError::NotLoopback(addr)) => Some(format!(
+                "--listen {addr} is not a loopback address: the application's traffic, tokens included, would be reachable from the network"
+            )),
             Error::Listen(ListenError::NotLoopback(spec)) => Some(format!(
                 "--listen {spec} is not a loopback address: the callback, with its auth code, would be reachable from the network"
             )),
@@ -81,6 +85,7 @@ impl Failure for Error {
             | Error::Exists { .. }
             | Error::Config(_)
             | Error::Emulator(_)
+            | Error::DebugProxy(_)
             | Error::Login(LoginError::NoLogin { .. } | LoginError::NoParty { .. })
             | Error::Dialect(_)
             | Error::Proxy(_)
@@ -120,6 +125,7 @@ impl Failure for Error {
             Error::Listen(_)
             | Error::Config(_)
             | Error::Emulator(_)
+            | Error::DebugProxy(_)
             | Error::Login(LoginError::NoLogin { .. } | LoginError::NoParty { .. })
             | Error::Dialect(_)
             | Error::Proxy(_)
@@ -204,6 +210,7 @@ impl Failure for Error {
                 format!("profiles: {}", known.join(", "))
             }),
             Error::Proxy(_) => Some("set it like http://proxy.example:3128".into()),
+            Error::DebugProxy(e) => debug_proxy_hint(e),
             Error::GatewayParam { .. } => Some("remove the parameter from --gateway".into()),
             Error::Dialect(_) | Error::Read(_) => None,
             Error::Key(k) => key_hint(k).map(str::to_string),
@@ -452,6 +459,25 @@ pub fn response_hint(e: &ResponseError) -> &'static str {
         }
         _ => "this is not a genuine gateway response; do not use its data",
     }
+}
+
+fn debug_proxy_hint(e: &ProxyError) -> Option<String> {
+    use crate::proxy::record::RecordError;
+    Some(match e {
+        ProxyError::NotLoopback(_) => {
+            "listen on 127.0.0.1, or pass --allow-remote-listen if you mean it".into()
+        }
+        ProxyError::InUse(_) | ProxyError::Bind { .. } => {
+            "pick another port with --listen HOST:PORT (port 0 takes a free one)".into()
+        }
+        ProxyError::Upstream(_) => {
+            "e.g. --upstream https://openapi.alipay.com, or --env sandbox".into()
+        }
+        ProxyError::Record(RecordError::OpenToOthers { .. } | RecordError::NotADir { .. }) => {
+            "give --record a new directory, or one only you can read (chmod 700)".into()
+        }
+        ProxyError::Http(_) | ProxyError::Record(_) | ProxyError::Start(_) => return None,
+    })
 }
 
 /// A diagnosis finding in the words of the command line: with the flag

@@ -22,6 +22,7 @@ mod interop;
 mod interop_dialects;
 mod interop_global;
 mod keys_certs;
+mod proxy;
 mod readme;
 mod stored_login;
 mod tls;

@@ -242,7 +242,7 @@ _alipay__oauth() {
 
     case "${cmd}" in
         alipay__oauth)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version sign verify authorize exchange userinfo call token status config logout keys emulator proxy doctor demo completions man help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version sign verify authorize exchange userinfo call token status config logout keys emulator proxy doctor demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -316,6 +316,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -336,7 +352,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__authorize)
-            opts="-o -q -v -h -V --scope --redirect-uri --listen --allow-remote-listen --timeout --no-browser --qr --no-qr --manual --no-exchange --dialect --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --scope --redirect-uri --listen --allow-remote-listen --timeout --no-browser --qr --no-qr --manual --no-exchange --dialect --no-store --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -430,6 +446,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -450,7 +482,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__call)
-            opts="-o -q -v -h -V --body-file --query --biz-content --auth-token-stdin --user-token --no-auth-token --subject --curl --raw --show-secrets --dialect --family --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --body-file --query --biz-content --auth-token-stdin --user-token --no-auth-token --subject --curl --raw --show-secrets --dialect --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,10 +508,6 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -W "v2 v3" -- "${cur}"))
                     return 0
                     ;;
-                --family)
-                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
-                    return 0
-                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -545,6 +573,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -568,7 +612,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__completions)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -639,6 +683,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -662,7 +722,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__config)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -733,6 +793,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -756,7 +832,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__demo)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -830,6 +906,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -850,7 +942,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__doctor)
-            opts="-o -q -v -h -V --live --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --live --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -928,6 +1020,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -948,7 +1056,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__emulator)
-            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --tls --idle-timeout --header-timeout --body-timeout --max-connections --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --port --bind --app-public-key-file --generate-app-key --apps-file --alipay-private-key-file --alipay-public-key-out --redirect-domain --id-mode --auto-approve --strict-redirects --no-member-info --code-ttl --token-ttl --refresh-ttl --timestamp-window --fault --threads --tls --idle-timeout --header-timeout --body-timeout --max-connections --cert-dir --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1214,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1126,7 +1250,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__exchange)
-            opts="-o -q -v -h -V --code --refresh-token-stdin --refresh --subject --no-store --show-secrets --dialect --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --code --refresh-token-stdin --refresh --subject --no-store --show-secrets --dialect --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,6 +1333,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1652,7 +1792,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version generate public convert match inspect cert-sn help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version generate public convert match inspect cert-sn help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1726,6 +1866,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1746,7 +1902,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__cert__subcmd__sn)
-            opts="-o -q -v -h -V --root --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --root --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1820,6 +1976,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1840,7 +2012,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__convert)
-            opts="-o -q -v -h -V --to --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --to --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1926,6 +2098,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1946,7 +2134,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__generate)
-            opts="-o -q -v -h -V --bits --format --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --bits --format --encoding --out --force --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2221,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2168,7 +2372,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__inspect)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2242,6 +2446,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2262,7 +2482,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__match)
-            opts="-o -q -v -h -V --public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2340,6 +2560,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2360,7 +2596,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__keys__subcmd__public)
-            opts="-o -q -v -h -V --encoding --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --encoding --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2438,6 +2674,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2458,7 +2710,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__logout)
-            opts="-o -q -v -h -V --all --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --all --subject --revoke --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,6 +2788,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2556,7 +2824,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__man)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2630,6 +2898,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2650,7 +2934,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__proxy)
-            opts="-o -q -v -h -V --listen --allow-remote-listen --upstream --app-public-key-file --record --record-limit --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --listen --allow-remote-listen --upstream --app-public-key-file --record --record-limit --show-secrets --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,6 +3028,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2764,7 +3064,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__sign)
-            opts="-o -q -v -h -V --dialect --path --http-method --body-file --client-id --request-time --query --app-auth-token --auth-token-stdin --nonce --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --dialect --path --http-method --body-file --client-id --request-time --query --app-auth-token --auth-token-stdin --nonce --stdin --method --timestamp --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2886,6 +3186,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2906,7 +3222,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__status)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2980,6 +3296,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3000,7 +3332,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__token)
-            opts="-o -q -v -h -V --min-valid --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --min-valid --subject --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3082,6 +3414,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3102,7 +3450,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__userinfo)
-            opts="-o -q -v -h -V --access-token-stdin --subject --raw --dialect --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --access-token-stdin --subject --raw --dialect --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3184,6 +3532,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3204,7 +3568,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify)
-            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version response notify header v3 raw help"
+            opts="-o -q -v -h -V --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version response notify header v3 raw help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,6 +3642,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3298,7 +3678,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__header)
-            opts="-o -q -v -h -V --path --client-id --time --signature --http-method --body-file --request-time --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --path --client-id --time --signature --http-method --body-file --request-time --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3401,6 +3781,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3522,7 +3918,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__notify)
-            opts="-o -q -v -h -V --rule --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --rule --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3604,6 +4000,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3624,7 +4036,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__raw)
-            opts="-o -q -v -h -V --signature --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --signature --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3706,6 +4118,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3726,7 +4154,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__response)
-            opts="-o -q -v -h -V --method --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --method --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3808,6 +4236,22 @@ _alipay__oauth() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3828,7 +4272,7 @@ _alipay__oauth() {
             return 0
             ;;
         alipay__oauth__subcmd__verify__subcmd__v3)
-            opts="-o -q -v -h -V --timestamp --nonce --signature --alipay-sn --body-file --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --key-version --output --quiet --verbose --help --version"
+            opts="-o -q -v -h -V --timestamp --nonce --signature --alipay-sn --body-file --app-public-key-file --profile --config --env --gateway --authorize-url --emulator-url --app-id --private-key-file --alipay-public-key-file --sign-type --charset --token-dir --connect-timeout --request-timeout --app-cert-file --alipay-cert-file --alipay-root-cert-file --family --region --customer-belongs-to --auth-client-id --key-version --output --quiet --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3923,6 +4367,22 @@ _alipay__oauth() {
                     return 0
                     ;;
                 --alipay-root-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -W "alipay antom alipayplus" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "sea na eu" -- "${cur}"))
+                    return 0
+                    ;;
+                --customer-belongs-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-client-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_alipay_oauth_global_optspecs
-    string join \n profile= config= env= gateway= authorize-url= emulator-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= key-version= o/output= q/quiet v/verbose h/help V/version
+    string join \n profile= config= env= gateway= authorize-url= emulator-url= app-id= private-key-file= alipay-public-key-file= sign-type= charset= token-dir= connect-timeout= request-timeout= app-cert-file= alipay-cert-file= alipay-root-cert-file= family= region= customer-belongs-to= auth-client-id= key-version= o/output= q/quiet v/verbose h/help V/version
 end
 
 function __fish_alipay_oauth_needs_command
@@ -44,6 +44,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l request-timeo
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_needs_command" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -104,6 +112,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand sign" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -132,6 +148,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and no
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and not __fish_seen_subcommand_from response notify header v3 raw help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -167,6 +191,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from response" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -198,6 +230,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from notify" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -233,6 +273,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from header" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -266,6 +314,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from v3" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -295,6 +351,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand verify; and __fish_seen_subcommand_from raw" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -334,6 +398,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand authorize" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -373,6 +445,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand exchange" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -407,6 +487,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -416,15 +504,12 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s q
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s h -l help -d 'Print help'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand userinfo" -s V -l version -d 'Print version'
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l body-file -d 'With --dialect v3: the JSON body, from a file or - for standard input' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l body-file -d 'With --dialect v3, or --family antom or alipayplus: the JSON body, sent byte for byte (- for standard input)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l query -d 'With --dialect v3: a query parameter as NAME=VALUE; repeatable' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l biz-content -d 'The business parameters: a JSON object, or @FILE (@- for standard input); each key once in every object. Sent exactly as given, without surrounding whitespace' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l subject -d 'Send the access token of this stored login (an open_id or user_id) [default: the latest]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l dialect -d 'The signing dialect: v2 (the gateway\'s signed form parameters) or v3 (OpenAPI v3: METHOD is the HTTP method, then the path)' -r -f -a "v2\t''
 v3\t''"
-complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l family -d 'The protocol family: alipay (the Open Platform gateway of China and Global); antom and alipayplus (the header dialect) are not available yet' -r -f -a "alipay\t''
-antom\t''
-alipayplus\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l profile -d 'A profile of the config file' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l config -d 'Config file [default: the platform config dir, e.g. ~/.config/alipay-oauth/config.toml]' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l env -d 'Which Alipay to talk to: picks the gateway and authorization URLs [default: production]' -r -f -a "production\t''
@@ -445,6 +530,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand call" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -480,6 +573,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l requ
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand token" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -507,6 +608,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand status" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -534,6 +643,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand config" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -562,10 +679,19 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l all -d 'Remove every stored login of the app, not just the latest'
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -l revoke -d 'Antom / Alipay+: revoke the access token first (revoke / cancelToken); a refused revocation keeps the login'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s q -l quiet -d 'Only the essential result (a signature, a token) on stdout'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s v -l verbose -d 'Show the steps; -vv traces HTTP with secrets masked'
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand logout" -s h -l help -d 'Print help'
@@ -590,6 +716,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not 
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and not __fish_seen_subcommand_from generate public convert match inspect cert-sn help" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -631,6 +765,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from generate" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -662,6 +804,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from public" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -696,6 +846,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from convert" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -725,6 +883,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from match" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -752,6 +918,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from inspect" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -779,6 +953,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fi
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand keys; and __fish_seen_subcommand_from cert-sn" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -837,6 +1019,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand emulator" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -872,6 +1062,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l requ
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand proxy" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -902,6 +1100,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l req
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand doctor" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -930,6 +1136,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l reque
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand demo" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -957,6 +1171,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand completions" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"
@@ -984,6 +1206,14 @@ complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l reques
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l app-cert-file -d 'Certificate mode: the app\'s certificate (appCertPublicKey_<app_id>.crt)' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-cert-file -d 'Certificate mode: Alipay\'s certificate (alipayCertPublicKey_RSA2.crt), whose key verifies answers' -r -F
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l alipay-root-cert-file -d 'Certificate mode: Alipay\'s root certificate bundle (alipayRootCert.crt)' -r -F
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l family -d 'The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay]' -r -f -a "alipay\t''
+antom\t''
+alipayplus\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l region -d 'The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it' -r -f -a "sea\t''
+na\t''
+eu\t''"
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l customer-belongs-to -d 'Antom\'s wallet, customerBelongsTo [default: ALIPAY_CN]' -r
+complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l auth-client-id -d 'Alipay+\'s authClientId' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -l key-version -d 'The keyVersion of the Antom / Alipay+ Signature header [default: 1]' -r
 complete -c alipay-oauth -n "__fish_alipay_oauth_using_subcommand man" -s o -l output -d 'Output format of stdout (and of errors on stderr) [default: human]' -r -f -a "human\t''
 json\t''"

@@ -47,6 +47,12 @@ pub struct Profile {
     pub alipay_root_cert_file: Option<PathBuf>,
     pub redirect_uri: Option<String>,
     pub scope: Option<String>,
+    /// `alipay`, `antom` or `alipayplus`.
+    pub family: Option<crate::protocol::header::Family>,
+    /// `sea`, `na` or `eu`.
+    pub region: Option<crate::protocol::header::Region>,
+    pub customer_belongs_to: Option<String>,
+    pub auth_client_id: Option<String>,
 }
 
 /// Why the configuration file cannot be used.

@@ -10,10 +10,12 @@ use crate::emulator::users::IdMode;
 use crate::emulator::{AppConfig, Emulator, EmulatorConfig};
 use crate::error::Error;
 use crate::gateway::client::{CallRecord, ClientConfig, ProxyConfig};
+use crate::gateway::header::{ConsultRequest, HeaderClient, HeaderConfig};
 use crate::gateway::network::NetworkError;
 use crate::gateway::{Client, TokenSet, UserInfo};
 use crate::oauth::ScopeList;
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
+use crate::protocol::header::Family;
 use crate::secret::mask;
 use crate::sign::response::SignatureStatus;
 use crate::sign::{Charset, PrivateKey, SignType};
@@ -358,4 +360,251 @@ pub fn run(report: &mut dyn FnMut(&Step), tracer: &dyn Tracer) -> Result<Outcome
         ],
     ));
     Ok(Outcome { tokens, user })
+}
+
+/// The number of steps of [`run_family`].
+pub const FAMILY_STEPS: usize = 7;
+
+/// The Antom or Alipay+ login against the in-process emulator: consult (or
+/// prepare), the wallet's consent, the callback with authCode and
+/// authState, applyToken, the user (Antom) and the revocation.
+pub fn run_family(
+    family: Family,
+    report: &mut dyn FnMut(&Step),
+    tracer: &dyn Tracer,
+) -> Result<Outcome, Error> {
+    tracer.trace(
+        1,
+        "generating throwaway RSA-2048 keys for the merchant and for the wallet",
+    );
+    let app_key = PrivateKey::generate(2048)?;
+    let alipay_key = PrivateKey::generate(2048)?;
+    let mut config = EmulatorConfig::new(
+        vec![AppConfig {
+            app_id: DEMO_APP_ID.into(),
+            name: "Demo Shop".into(),
+            public_key: app_key.public_key(),
+            redirect_domains: Vec::new(),
+            id_mode: IdMode::Both,
+            member_info: true,
+            group: None,
+        }],
+        alipay_key,
+    );
+    config.port = 0;
+    config.threads = 4;
+    let emulator = Emulator::start(config, Arc::new(Silent))?;
+    let client = HeaderClient::new(
+        HeaderConfig {
+            family,
+            base: url::Url::parse(emulator.base_url())
+                .map_err(|e| Error::Internal(e.to_string()))?,
+            sandbox: false,
+            client_id: DEMO_APP_ID.into(),
+            private_key: app_key,
+            alipay_public_key: emulator.alipay_public_key().clone(),
+            key_version: 1,
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+            proxy: ProxyConfig::default(),
+            unknown_retries: 0,
+            retry_pause: Duration::from_millis(100),
+        },
+        tracer,
+    )?;
+    let (party, scopes) = match family {
+        Family::AlipayPlus => ("DEMO_ACQUIRER", vec!["USER_INFO".to_string()]),
+        _ => ("ALIPAY_CN", vec!["USER_INFO".to_string()]),
+    };
+    let (who, consult_api) = match family {
+        Family::AlipayPlus => ("Alipay+", "authorizations/prepare"),
+        _ => ("Antom", "authorizations/consult"),
+    };
+    let login = flow::begin(CallbackPlan::Listen(ListenAt::loopback("/wallet/callback")))?;
+
+    // 1. consult / prepare: the URL the user opens.
+    let (auth_url, consulted) = client.consult(&ConsultRequest {
+        party,
+        redirect_url: &login.redirect_uri,
+        scopes: &scopes,
+        state: login.state.as_str(),
+    })?;
+    report(&step(
+        1,
+        "The merchant asks for an authorization URL, in a signed request",
+        vec![
+            ("API", format!("{who} {consult_api}")),
+            ("POST", consulted.path.clone()),
+            (
+                "signature",
+                "RSA256 over \"POST <path>\\n<Client-Id>.<Request-Time>.<body>\", in the Signature header".into(),
+            ),
+            ("answer", "signature verified with the wallet's public key; resultStatus S".into()),
+            ("authorization URL", auth_url.clone()),
+            (
+                "authState",
+                format!("{} (128 random bits, checked on return)", login.state.as_str()),
+            ),
+        ],
+    ));
+
+    // 2-3. The wallet, in the browser, while the listener waits.
+    let browser = browser()?;
+    let base = emulator.base_url().to_string();
+    let browse = std::thread::spawn(move || -> Result<Vec<Step>, Error> {
+        let mut steps = Vec::new();
+        let page = get(&browser, &auth_url)?;
+        let html = page.text().unwrap_or_default();
+        let request_id = html
+            .split("name=\"request_id\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or_else(|| Error::Internal("the consent page has no form".into()))?
+            .to_string();
+        let agreed = browser
+            .post(format!("{base}/oauth2/consent"))
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(format!("request_id={request_id}&user=0&decision=agree"))
+            .send()
+            .map_err(|e| Error::Internal(format!("consent failed: {}", e.without_url())))?;
+        let back = location(&agreed)?;
+        steps.push(step(
+            2,
+            "The user opens the URL and agrees in the wallet (as test user 沙箱用户)",
+            vec![(
+                "answer",
+                format!(
+                    "HTTP {} redirect to authRedirectUrl",
+                    agreed.status().as_u16()
+                ),
+            )],
+        ));
+        let landed = get(&browser, &back)?;
+        let code = url::Url::parse(&back)
+            .ok()
+            .and_then(|u| {
+                u.query_pairs()
+                    .find(|(k, _)| k == "authCode")
+                    .map(|(_, v)| v.into_owned())
+            })
+            .unwrap_or_default();
+        steps.push(step(
+            3,
+            "The wallet redirects the browser back with authCode and authState",
+            vec![
+                ("GET", back.replace(&code, "****")),
+                (
+                    "listener",
+                    format!("HTTP {}: authState matched", landed.status().as_u16()),
+                ),
+            ],
+        ));
+        Ok(steps)
+    });
+    let callback = login
+        .listener
+        .wait(Duration::from_secs(30), |_| {}, |_| {})?;
+    let browser_steps = browse
+        .join()
+        .map_err(|_| Error::Internal("the demo browser thread failed".into()))??;
+    for s in &browser_steps {
+        report(s);
+    }
+    drop(login);
+    let code = flow::code_of(&callback)?;
+
+    // 4. applyToken.
+    let tokens = client.apply_code(&code, party)?;
+    report(&step(
+        4,
+        "The merchant spends the authCode: applyToken, verified",
+        vec![
+            ("grantType", "AUTHORIZATION_CODE".into()),
+            ("access_token", tokens.tokens.access_token.masked()),
+            (
+                "expires",
+                tokens
+                    .raw
+                    .get("accessTokenExpiryTime")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            (
+                "customer",
+                tokens.tokens.user_id.clone().unwrap_or_default(),
+            ),
+        ],
+    ));
+
+    // 5. The user: Antom asks inquiryUserInfo; Alipay+ has no such API.
+    let user = match family {
+        Family::AlipayPlus => {
+            let id = tokens.tokens.user_id.clone().unwrap_or_default();
+            let user =
+                crate::gateway::header::user_info(&serde_json::json!({"userInfo": {"userId": id}}))
+                    .map_err(|e| Error::Protocol(e.to_string()))?;
+            report(&step(
+                5,
+                "Alipay+ has no user-information API: the login ends with the token",
+                vec![("customerId", user.subject.clone())],
+            ));
+            user
+        }
+        _ => {
+            let user = client.user_info(&tokens.tokens.access_token)?;
+            report(&step(
+                5,
+                "The merchant asks users/inquiryUserInfo with the access token, verified",
+                vec![
+                    ("userId", user.subject.clone()),
+                    ("nickName", user.nickname.clone().unwrap_or_default()),
+                ],
+            ));
+            user
+        }
+    };
+
+    // 6. A refresh: the refresh token rotates.
+    let refresh = tokens
+        .tokens
+        .refresh_token
+        .clone()
+        .ok_or_else(|| Error::Protocol("applyToken gave no refreshToken".into()))?;
+    let refreshed = client.apply_refresh(&refresh, party)?;
+    report(&step(
+        6,
+        "The merchant refreshes: applyToken with REFRESH_TOKEN (the refresh token rotates)",
+        vec![
+            ("access_token", refreshed.tokens.access_token.masked()),
+            (
+                "refresh_token",
+                refreshed
+                    .tokens
+                    .refresh_token
+                    .as_ref()
+                    .map(|t| t.masked())
+                    .unwrap_or_default(),
+            ),
+        ],
+    ));
+
+    // 7. The user logs out: the token is revoked.
+    let revoke_api = match family {
+        Family::AlipayPlus => "authorizations/cancelToken",
+        _ => "authorizations/revoke",
+    };
+    client.revoke(&refreshed.tokens.access_token, party)?;
+    report(&step(
+        7,
+        "Logged out: the access token is revoked",
+        vec![("API", format!("{who} {revoke_api}: resultStatus S"))],
+    ));
+    Ok(Outcome {
+        tokens: refreshed.tokens,
+        user,
+    })
 }

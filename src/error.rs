@@ -45,6 +45,16 @@ pub enum Error {
     /// Alipay answered with an error code.
     #[error(transparent)]
     Alipay(Box<AlipayError>),
+    /// Antom / Alipay+ answered F, or U after the retries.
+    #[error(transparent)]
+    Result(Box<crate::gateway::header::ResultFailure>),
+    /// An Antom / Alipay+ answer whose signature failed: never used.
+    #[error("the answer is refused: {rejection}")]
+    AnswerRejected {
+        rejection: crate::sign::dialect::Rejection,
+        /// The exact bytes the signature was checked over.
+        checked_over: String,
+    },
     /// A verified answer that cannot be used (a required field is missing).
     #[error("{0}")]
     Protocol(String),

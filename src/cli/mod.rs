@@ -206,6 +206,49 @@ pub struct GlobalArgs {
     )]
     pub alipay_root_cert_file: Option<PathBuf>,
 
+    /// The protocol family: alipay (the Open Platform v2 gateway of China and Global), antom
+    /// (Antom, /ams/api) or alipayplus (Alipay+, /aps/api) [default: alipay].
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_FAMILY",
+        hide_env_values = true,
+        value_enum,
+        value_name = "FAMILY"
+    )]
+    pub family: Option<Family>,
+
+    /// The Antom / Alipay+ domain: sea, na or eu (Antom only) [default: sea]; --gateway overrides it.
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_REGION",
+        hide_env_values = true,
+        value_enum,
+        value_name = "REGION"
+    )]
+    pub region: Option<Region>,
+
+    /// Antom's wallet, customerBelongsTo [default: ALIPAY_CN].
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_CUSTOMER_BELONGS_TO",
+        hide_env_values = true,
+        value_name = "WALLET"
+    )]
+    pub customer_belongs_to: Option<String>,
+
+    /// Alipay+'s authClientId.
+    #[arg(
+        long,
+        global = true,
+        env = "ALIPAY_AUTH_CLIENT_ID",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
+    pub auth_client_id: Option<String>,
+
     /// The keyVersion of the Antom / Alipay+ Signature header [default: 1].
     #[arg(
         long,
@@ -591,6 +634,8 @@ Examples:
   # OpenAPI v3: the HTTP method and the path, a JSON body from a file
   alipay-oauth call --dialect v3 POST /v3/alipay/trade/query --body-file query.json
   alipay-oauth call --dialect v3 GET /v3/alipay/user/info/share --curl
+  # Antom (the header dialect): a path and a JSON body, the answer verified
+  alipay-oauth --family antom call /ams/api/v1/authorizations/query --body-file q.json
 
 Which auth_token is sent: --auth-token-stdin reads one; --no-auth-token sends none; otherwise
 methods under alipay.user. (the member APIs, which act for a logged-in user), and any method
@@ -661,8 +706,10 @@ pub struct ExchangeArgs {
 
 #[derive(Debug, Args)]
 pub struct CallArgs {
-    /// The API method, e.g. alipay.trade.query; with --dialect v3 the HTTP method (GET, POST...).
-    #[arg(value_name = "METHOD")]
+    /// The API method, e.g. alipay.trade.query; with --dialect v3 the HTTP method (GET,
+    /// POST...); with --family antom or alipayplus, the API path, e.g.
+    /// /ams/api/v1/authorizations/query.
+    #[arg(value_name = "METHOD|PATH")]
     pub method: String,
 
     /// Request parameters as NAME=VALUE (raw values: no percent-encoding); each name once.
@@ -670,7 +717,8 @@ pub struct CallArgs {
     #[arg(value_name = "NAME=VALUE|PATH")]
     pub params: Vec<String>,
 
-    /// With --dialect v3: the JSON body, from a file or - for standard input.
+    /// With --dialect v3, or --family antom or alipayplus: the JSON body, sent byte for byte
+    /// (- for standard input).
     #[arg(long, value_name = "FILE")]
     pub body_file: Option<PathBuf>,
 
@@ -715,18 +763,6 @@ pub struct CallArgs {
     /// METHOD is the HTTP method, then the path).
     #[arg(long, value_enum, default_value = "v2", value_name = "DIALECT")]
     pub dialect: CallDialect,
-
-    /// The protocol family: alipay (the Open Platform gateway of China and Global); antom and
-    /// alipayplus (the header dialect) are not available yet.
-    #[arg(
-        long,
-        value_enum,
-        env = "ALIPAY_FAMILY",
-        hide_env_values = true,
-        default_value = "alipay",
-        value_name = "FAMILY"
-    )]
-    pub family: Family,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -744,12 +780,7 @@ impl From<CallDialect> for crate::gateway::OauthApi {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Family {
-    Alipay,
-    Antom,
-    Alipayplus,
-}
+pub use crate::protocol::header::{Family, Region};
 
 #[derive(Debug, Args)]
 pub struct UserinfoArgs {
@@ -836,6 +867,11 @@ pub struct LogoutArgs {
     /// Remove this login (an open_id or user_id).
     #[arg(long, value_name = "SUBJECT", conflicts_with = "all")]
     pub subject: Option<String>,
+
+    /// Antom / Alipay+: revoke the access token first (revoke / cancelToken); a refused
+    /// revocation keeps the login.
+    #[arg(long, conflicts_with = "all")]
+    pub revoke: bool,
 }
 
 /// The longest lifetime the emulator accepts.

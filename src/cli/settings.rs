@@ -18,8 +18,10 @@ use crate::endpoints::Environment;
 use crate::error::Error;
 pub use crate::files::read::{io_reason, read_input_file};
 use crate::gateway::client::{CertMode, ClientConfig, ProxyConfig};
+use crate::gateway::header::HeaderConfig;
 use crate::login::session::Sessions;
 use crate::login::store::{TokenStore, store_key};
+use crate::protocol::header::{Family, Region};
 use crate::secret::{AccessToken, KeyText, RefreshToken};
 use crate::sign::{Charset, PrivateKey, PublicKey, SignType};
 use crate::ui::output::Output;
@@ -94,6 +96,7 @@ pub struct Settings {
     config_path: Option<PathBuf>,
     profile: Option<String>,
     endpoints: Endpoints,
+    family: FamilySettings,
     app_id: Option<Sourced<String>>,
     keys: Keys,
     certs: Certs,
@@ -123,6 +126,15 @@ struct Endpoints {
     authorize_url: Sourced<String>,
     /// The emulator's base URL when one was set (else the default port).
     emulator_url: Option<Sourced<String>>,
+}
+
+/// The protocol family and what Antom / Alipay+ requests carry.
+#[derive(Debug, Clone)]
+struct FamilySettings {
+    family: Sourced<Family>,
+    region: Sourced<Region>,
+    customer_belongs_to: Sourced<String>,
+    auth_client_id: Option<Sourced<String>>,
 }
 
 /// Public-key mode material and how requests are signed.
@@ -306,7 +318,73 @@ impl Inputs<'_> {
         })
     }
 
-    fn app_id(&self) -> Result<Option<Sourced<String>>, Error> {
+    fn family(&self) -> Result<FamilySettings, Error> {
+        let args = self.args;
+        let profile = self.profile;
+        let family = self
+            .pick(
+                "family",
+                "--family",
+                "ALIPAY_FAMILY",
+                args.family,
+                profile.family,
+            )
+            .unwrap_or(Sourced::new(Family::default(), Source::Default));
+        let region = self
+            .pick(
+                "region",
+                "--region",
+                "ALIPAY_REGION",
+                args.region,
+                profile.region,
+            )
+            .unwrap_or(Sourced::new(Region::default(), Source::Default));
+        let party = |id,
+                     flag,
+                     var,
+                     value: &Option<String>,
+                     prof: &Option<String>|
+         -> Result<Option<Sourced<String>>, Error> {
+            let picked = self.pick(id, flag, var, value.clone(), prof.clone());
+            if let Some(p) = &picked {
+                let ok = !p.value.is_empty()
+                    && p.value.len() <= 64
+                    && p.value
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+                if !ok {
+                    return Err(Error::usage_with_hint(
+                        format!("{flag} {:?} (from {}) is not valid", p.value, p.source),
+                        "at most 64 letters, digits, '_', '-' or '.', e.g. ALIPAY_CN",
+                    ));
+                }
+            }
+            Ok(picked)
+        };
+        let customer_belongs_to = party(
+            "customer_belongs_to",
+            "--customer-belongs-to",
+            "ALIPAY_CUSTOMER_BELONGS_TO",
+            &args.customer_belongs_to,
+            &profile.customer_belongs_to,
+        )?
+        .unwrap_or(Sourced::new("ALIPAY_CN".to_string(), Source::Default));
+        let auth_client_id = party(
+            "auth_client_id",
+            "--auth-client-id",
+            "ALIPAY_AUTH_CLIENT_ID",
+            &args.auth_client_id,
+            &profile.auth_client_id,
+        )?;
+        Ok(FamilySettings {
+            family,
+            region,
+            customer_belongs_to,
+            auth_client_id,
+        })
+    }
+
+    fn app_id(&self, family: Family) -> Result<Option<Sourced<String>>, Error> {
         let app_id = self.pick(
             "app_id",
             "--app-id",
@@ -314,8 +392,12 @@ impl Inputs<'_> {
             self.args.app_id.clone(),
             self.profile.app_id.clone(),
         );
+        // Antom / Alipay+ client ids are not always digits (SANDBOX_...).
+        let allowed = |c: char| {
+            c.is_ascii_alphanumeric() || (family.is_header() && matches!(c, '_' | '-' | '.'))
+        };
         if let Some(a) = &app_id
-            && (a.value.is_empty() || !a.value.chars().all(|c| c.is_ascii_alphanumeric()))
+            && (a.value.is_empty() || !a.value.chars().all(allowed))
         {
             return Err(Error::usage_with_hint(
                 format!("app id {:?} (from {}) is not valid", a.value, a.source),
@@ -522,7 +604,8 @@ impl Settings {
             home: home_dir(),
         };
         let endpoints = inputs.endpoints()?;
-        let app_id = inputs.app_id()?;
+        let family = inputs.family()?;
+        let app_id = inputs.app_id(family.family.value)?;
         let keys = inputs.keys()?;
         let token_dir = inputs.token_dir();
         let connect_timeout = seconds(args.connect_timeout, "--connect-timeout")?;
@@ -538,6 +621,7 @@ impl Settings {
             config_path,
             profile: profile_name.clone(),
             endpoints,
+            family,
             app_id,
             keys,
             certs,
@@ -603,6 +687,62 @@ impl Settings {
     }
     pub fn app_id(&self) -> Option<&Sourced<String>> {
         self.app_id.as_ref()
+    }
+    pub fn family(&self) -> &Sourced<Family> {
+        &self.family.family
+    }
+    pub fn region(&self) -> &Sourced<Region> {
+        &self.family.region
+    }
+    pub fn customer_belongs_to(&self) -> &Sourced<String> {
+        &self.family.customer_belongs_to
+    }
+    pub fn auth_client_id(&self) -> Option<&Sourced<String>> {
+        self.family.auth_client_id.as_ref()
+    }
+    /// Who the tokens of a header family are bound to: Antom's wallet, or
+    /// Alipay+'s authClientId (which must be given).
+    pub fn party(&self) -> Result<&str, Error> {
+        match self.family.family.value {
+            Family::AlipayPlus => self
+                .family
+                .auth_client_id
+                .as_ref()
+                .map(|s| s.value.as_str())
+                .ok_or_else(|| {
+                    Error::usage_with_hint(
+                        "Alipay+ needs an authClientId",
+                        "pass --auth-client-id or set ALIPAY_AUTH_CLIENT_ID",
+                    )
+                }),
+            _ => Ok(self.family.customer_belongs_to.value.as_str()),
+        }
+    }
+
+    /// The Antom / Alipay+ base URL and where it came from: `--gateway`'s
+    /// origin when one was given, the emulator, else the family's domain in
+    /// the region.
+    pub fn header_base(&self) -> Result<Sourced<String>, Error> {
+        let family = self.family.family.value;
+        let gateway = &self.endpoints.gateway;
+        let env = self.endpoints.environment.value;
+        if gateway.is_explicit() || env == Environment::Emulator {
+            let url = url::Url::parse(&gateway.value)
+                .map_err(|_| Error::usage("the gateway URL is not valid"))?;
+            let origin = url.origin().ascii_serialization();
+            let source = if gateway.is_explicit() {
+                gateway.source.clone()
+            } else {
+                self.endpoints.environment.source.clone()
+            };
+            return Ok(Sourced::new(origin, source));
+        }
+        let region = self.family.region.value;
+        crate::protocol::header::base_url(family, region)
+            .map(|u| Sourced::new(u, self.family.region.source.clone()))
+            .map_err(|e| {
+                Error::usage_with_hint(e.to_string(), "Alipay+ serves the sea and na regions")
+            })
     }
     /// Where the app private key comes from (not the key itself).
     pub fn private_key_source(&self) -> Option<&Sourced<KeySource>> {
@@ -765,6 +905,40 @@ impl Settings {
         })
     }
 
+    /// Everything an Antom / Alipay+ client needs, checked.
+    pub fn header_config(&self) -> anyhow::Result<HeaderConfig> {
+        let family = self.family.family.value;
+        if !family.is_header() {
+            return Err(Error::Internal("header_config for the alipay family".into()).into());
+        }
+        let client_id = self.require_app_id()?.to_string();
+        let private_key = self.require_private_key()?;
+        let alipay_public_key = self.require_alipay_public_key()?;
+        if alipay_public_key.same_key(&private_key.public_key()) {
+            return Err(Error::usage_with_hint(
+                "the Antom / Alipay+ public key is the merchant's own public key",
+                "use the public key Antom / Alipay+ shows for the client id, not the one you uploaded",
+            )
+            .into());
+        }
+        let base = url::Url::parse(&self.header_base()?.value)
+            .map_err(|_| Error::usage("the base URL is not valid"))?;
+        Ok(HeaderConfig {
+            family,
+            base,
+            sandbox: self.endpoints.environment.value == Environment::Sandbox,
+            client_id,
+            private_key,
+            alipay_public_key,
+            key_version: self.keys.key_version.value,
+            connect_timeout: self.connect_timeout,
+            request_timeout: self.request_timeout,
+            proxy: self.proxy.clone(),
+            unknown_retries: 2,
+            retry_pause: Duration::from_millis(500),
+        })
+    }
+
     /// The key that verifies Alipay's signatures: from the Alipay certificate
     /// when one is configured (with the SN answers must name), else the
     /// Alipay public key.
@@ -845,11 +1019,32 @@ impl Settings {
         let gateway = url::Url::parse(&self.endpoints.gateway.value)
             .map_err(|_| Error::usage("the gateway URL is not valid"))?;
         let env = self.endpoints.environment.value;
+        let family = self.family.family.value;
+        if family.is_header() {
+            // Each family has its own logins, even on one emulator.
+            let base = self.header_base()?.value;
+            let base_url =
+                url::Url::parse(&base).map_err(|_| Error::usage("the base URL is not valid"))?;
+            let builtin = crate::protocol::header::base_url(family, self.family.region.value)
+                .map(|b| format!("{b}/"))
+                .unwrap_or_default();
+            let key = store_key(env.label(), &base_url, &builtin, &app_id);
+            return Ok(Sessions {
+                store,
+                key: format!("{}-{key}", family.label()),
+                gateway: base,
+                app_id,
+                family,
+                party: self.party().ok().map(str::to_string),
+            });
+        }
         Ok(Sessions {
             store,
             key: store_key(env.label(), &gateway, &env.gateway_url(), &app_id),
             gateway: self.endpoints.gateway.value.clone(),
             app_id,
+            family,
+            party: None,
         })
     }
 }

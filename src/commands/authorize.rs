@@ -6,15 +6,17 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use super::note_superseded;
-use super::report::{self, Code, Login, Tokens};
+use super::report::{self, Code, FamilyTokens, Login, Tokens};
 use crate::cli::AuthorizeArgs;
 use crate::cli::settings::Settings;
 use crate::endpoints::Environment;
 use crate::error::Error;
 use crate::gateway::Client;
+use crate::gateway::header::{ConsultRequest, HeaderClient};
 use crate::oauth::flow::{self, CallbackPlan, ListenAt};
 use crate::oauth::listener::{Event, ListenPlan, Notice, PasteProblem, PasteReason, plan};
 use crate::oauth::{Callback, ScopeList, browser};
+use crate::protocol::header::Family;
 use crate::ui::failure::ExitStatus;
 use crate::ui::output::Output;
 use crate::ui::terminal::{KeyReader, Keys};
@@ -46,19 +48,29 @@ fn catch_ctrl_c(sender: Sender<Event>) {
 pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let out = settings.output();
     let app_id = settings.require_app_id()?.to_string();
+    let family = settings.family().value;
+    super::refuse_v3_for_header_family(settings, args.dialect)?;
     let scope_text = args
         .scope
         .clone()
-        .or_else(|| settings.scope().as_ref().map(|s| s.value.clone()))
-        .unwrap_or_else(|| "auth_user".into());
-    let scopes: ScopeList = scope_text
-        .parse()
-        .map_err(|e: crate::oauth::ScopeError| Error::usage(e.to_string()))?;
+        .or_else(|| settings.scope().as_ref().map(|s| s.value.clone()));
     // Check the keys before sending anyone to a browser.
-    let client_config = if args.no_exchange {
-        None
+    let (scopes, client_config, header) = if family.is_header() {
+        let scopes = header_scopes(family, scope_text.as_deref())?;
+        let party = settings.party()?.to_string();
+        let client = super::family::client(settings, &out)?;
+        (None, None, Some((client, scopes, party)))
     } else {
-        Some(settings.client_config()?)
+        let scopes: ScopeList = scope_text
+            .unwrap_or_else(|| "auth_user".into())
+            .parse()
+            .map_err(|e: crate::oauth::ScopeError| Error::usage(e.to_string()))?;
+        let config = if args.no_exchange {
+            None
+        } else {
+            Some(settings.client_config()?)
+        };
+        (Some(scopes), config, None)
     };
 
     // A store that cannot keep the tokens is found before the browser.
@@ -138,39 +150,14 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
         ));
     }
 
+    if let Some((client, scopes, party)) = header {
+        return header_login(&login, args, settings, &client, &scopes, &party);
+    }
+    let scopes = scopes.expect("parsed for the alipay family");
     let url = login.authorize_url(&settings.authorize_url().value, &app_id, &scopes)?;
-    // The URL is always shown, whatever else happens.
-    eprintln!("Open this URL to log in with Alipay:\n  {url}");
-    show_qr(args, &out, url.as_str());
-    let launch = browser::decide(args.no_browser, &settings.browser_env());
-    let opened = match launch {
-        browser::Launch::Skip(reason) => Err(match reason {
-            browser::SkipReason::Asked => "--no-browser",
-            browser::SkipReason::Ssh => "this is an SSH session",
-            browser::SkipReason::NoDisplay => "there is no display",
-        }
-        .to_string()),
-        _ => browser::open(url.as_str(), &launch),
-    };
-    match opened {
-        Ok(()) => out.info("Opened it in the browser."),
-        Err(why) => out.info(format!(
-            "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."
-        )),
-    }
-    if let Some(why) = login.paste_only() {
-        // --manual was asked for: no need to explain the missing listener.
-        if !args.manual {
-            out.info(format!("No callback listener: {}.", paste_reason(why)));
-        }
-        out.info(if std::io::stdin().is_terminal() {
-            "After agreeing, copy the whole address from the browser's address bar and paste it here."
-        } else {
-            "Reading the address the browser lands on after agreeing (or the auth_code) from standard input."
-        });
-    }
+    present(args, settings, &out, &login, url.as_str());
 
-    let callback = wait(&login, args, &out)?;
+    let callback = wait(&login, args, &out, "auth_code")?;
     drop(login);
     if callback.state.is_none() {
         out.warn(
@@ -246,9 +233,184 @@ pub fn run(args: &AuthorizeArgs, settings: &Settings) -> anyhow::Result<ExitStat
     Ok(ExitStatus::Success)
 }
 
+/// Shows the authorization URL (and its QR code), opens the browser, and
+/// says how the callback is awaited.
+fn present(
+    args: &AuthorizeArgs,
+    settings: &Settings,
+    out: &Output,
+    login: &flow::Login,
+    url: &str,
+) {
+    // The URL is always shown, whatever else happens.
+    eprintln!("Open this URL to log in with Alipay:\n  {url}");
+    show_qr(args, out, url);
+    let launch = browser::decide(args.no_browser, &settings.browser_env());
+    let opened = match launch {
+        browser::Launch::Skip(reason) => Err(match reason {
+            browser::SkipReason::Asked => "--no-browser",
+            browser::SkipReason::Ssh => "this is an SSH session",
+            browser::SkipReason::NoDisplay => "there is no display",
+        }
+        .to_string()),
+        _ => browser::open(url, &launch),
+    };
+    match opened {
+        Ok(()) => out.info("Opened it in the browser."),
+        Err(why) => out.info(format!(
+            "Not opening a browser ({why}): open the URL yourself, on any device (a phone scans Alipay's QR code)."
+        )),
+    }
+    if let Some(why) = login.paste_only() {
+        // --manual was asked for: no need to explain the missing listener.
+        if !args.manual {
+            out.info(format!("No callback listener: {}.", paste_reason(why)));
+        }
+        out.info(if std::io::stdin().is_terminal() {
+            "After agreeing, copy the whole address from the browser's address bar and paste it here."
+        } else {
+            match settings.family().value {
+                Family::Alipay => "Reading the address the browser lands on after agreeing (or the auth_code) from standard input.",
+                _ => "Reading the address the browser lands on after agreeing (or the authCode) from standard input.",
+            }
+        });
+    }
+}
+
+/// The scopes of an Antom / Alipay+ login (comma-separated, as the API
+/// names them).
+fn header_scopes(family: Family, given: Option<&str>) -> Result<Vec<String>, Error> {
+    const KNOWN: &[&str] = &[
+        "BASE_USER_INFO",
+        "USER_INFO",
+        "AGREEMENT_PAY",
+        "USER_LOGIN_ID",
+        "HASH_LOGIN_ID",
+        "SEND_OTP",
+    ];
+    let default = match family {
+        // Alipay+ has no user-information API.
+        Family::AlipayPlus => "BASE_USER_INFO",
+        _ => "USER_INFO",
+    };
+    let scopes: Vec<String> = given
+        .unwrap_or(default)
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    match scopes.iter().find(|s| !KNOWN.contains(&s.as_str())) {
+        Some(bad) => Err(Error::usage_with_hint(
+            format!("scope {bad:?} is not an {family} scope"),
+            format!("use {}, separated by commas", KNOWN.join(", ")),
+        )),
+        None if scopes.is_empty() => Err(Error::usage("no scope given")),
+        None => Ok(scopes),
+    }
+}
+
+/// An Antom / Alipay+ login: consult (or prepare) gives the URL, the
+/// listener captures authCode / authState (state checked), applyToken
+/// spends the code, and the tokens are stored.
+fn header_login(
+    login: &flow::Login,
+    args: &AuthorizeArgs,
+    settings: &Settings,
+    client: &HeaderClient<'_>,
+    scopes: &[String],
+    party: &str,
+) -> anyhow::Result<ExitStatus> {
+    let out = settings.output();
+    let family = settings.family().value;
+    let (url, _) = client.consult(&ConsultRequest {
+        party,
+        redirect_url: &login.redirect_uri,
+        scopes,
+        state: login.state.as_str(),
+    })?;
+    present(args, settings, &out, login, &url);
+    let callback = wait(login, args, &out, "authCode")?;
+    if callback.state.is_none() {
+        out.warn(
+            "the pasted input carried no state, so it could not be checked against this login",
+        );
+    }
+    let code = flow::code_of(&callback)?;
+    if args.no_exchange {
+        let doc = serde_json::json!({
+            "auth_code": code.secret(),
+            "state": callback.state,
+            "scope": scopes.join(","),
+            "family": family.label(),
+        });
+        if out.is_json() {
+            out.json(&doc);
+        } else {
+            out.result(code.secret());
+        }
+        return Ok(ExitStatus::Success);
+    }
+    let store = settings.token_store();
+    let sessions = settings.sessions(&store)?;
+    let guard = if args.no_store {
+        None
+    } else {
+        Some(sessions.prepare_save()?)
+    };
+    let tokens = client.apply_code(&code, party)?;
+    let stored = if args.no_store {
+        None
+    } else {
+        sessions.save(&tokens.tokens, Some(&scopes.join(",")))?
+    };
+    drop(guard);
+    let wants_user = family == Family::Antom && scopes.iter().any(|s| s == "USER_INFO");
+    let user = if wants_user {
+        match client.user_info(&tokens.tokens.access_token) {
+            Ok(u) => Some(u),
+            Err(e) => {
+                // The code is spent: show the tokens before the error.
+                report::render(
+                    &out,
+                    &Tokens {
+                        tokens: &tokens.tokens,
+                        show_secrets: args.show_secrets,
+                        header: true,
+                    },
+                );
+                return Err(
+                    anyhow::Error::from(e).context("logged in, but fetching the user failed")
+                );
+            }
+        }
+    } else {
+        None
+    };
+    report::render(
+        &out,
+        &FamilyTokens {
+            family,
+            tokens: &tokens.tokens,
+            raw: &tokens.raw,
+            user: user.as_ref(),
+            show_secrets: args.show_secrets,
+        },
+    );
+    if let Some((_, path)) = stored {
+        out.info(format!("stored in {}", path.display()));
+    }
+    Ok(ExitStatus::Success)
+}
+
 /// Waits for the callback, a pasted URL or code, a timeout or Ctrl-C, with
 /// a spinner on a terminal.
-fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callback, Error> {
+/// `code_name` is what the family calls the code (auth_code, authCode).
+fn wait(
+    login: &flow::Login,
+    args: &AuthorizeArgs,
+    out: &Output,
+    code_name: &str,
+) -> Result<Callback, Error> {
     let listener = &login.listener;
     let listening = login.listening();
     let paste_only = login.paste_only().is_some();
@@ -319,7 +481,7 @@ fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callb
     }
     // Told at once, above the spinner, while the wait goes on.
     let notice = |n: Notice| {
-        let line = notice_text(n, listening.is_some());
+        let line = notice_text(n, listening.is_some(), code_name);
         match &spinner {
             Some(bar) => bar.suspend(|| out.warn(line)),
             None => out.warn(line),
@@ -353,27 +515,27 @@ fn wait(login: &flow::Login, args: &AuthorizeArgs, out: &Output) -> Result<Callb
 }
 
 /// What to tell the person about something ignored while waiting.
-fn notice_text(n: Notice, listening: bool) -> String {
+fn notice_text(n: Notice, listening: bool, code: &str) -> String {
     let still = if listening {
         "still waiting for the callback, or a pasted URL"
     } else {
-        "still waiting for the address the browser lands on, or the auth_code"
+        &format!("still waiting for the address the browser lands on, or the {code}")
     };
     match n {
         Notice::CallbackWrongState => format!(
             "a callback with a different state reached the listener and was ignored (an old tab, or another login?); finish the login from the URL printed above — {still}"
         ),
         Notice::CallbackWithoutCode => format!(
-            "Alipay sent the browser back without an auth_code (the login was refused or cancelled?); open the URL printed above and agree — {still}"
+            "Alipay sent the browser back without an {code} (the login was refused or cancelled?); open the URL printed above and agree — {still}"
         ),
         Notice::Pasted(PasteProblem::WrongState) => format!(
             "the pasted URL carries a different state, so it is not from this login; it was ignored. Open the URL printed above, agree, and paste the address you land on — {still}"
         ),
         Notice::Pasted(PasteProblem::NoState) => format!(
-            "the pasted URL has no state, so it cannot be tied to this login; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+            "the pasted URL has no state, so it cannot be tied to this login; it was ignored. Paste the whole address the browser lands on, or only the {code} value — {still}"
         ),
         Notice::Pasted(PasteProblem::NoCode) => format!(
-            "the pasted text has no auth_code; it was ignored. Paste the whole address the browser lands on, or only the auth_code value — {still}"
+            "the pasted text has no {code}; it was ignored. Paste the whole address the browser lands on, or only the {code} value — {still}"
         ),
     }
 }

@@ -22,26 +22,19 @@ use crate::ui::output::Output;
 const BIZ_CONTENT_LIMIT: u64 = 1 << 20;
 
 pub fn run(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
-    // Each dialect has its own request shape; the header dialect is not built yet.
-    match (args.family, args.dialect) {
+    // Each dialect has its own request shape.
+    match (settings.family().value, args.dialect) {
         (Family::Alipay, CallDialect::V2) => call_v2(args, settings),
         (Family::Alipay, CallDialect::V3) => call_v3(args, settings),
-        (family @ (Family::Antom | Family::Alipayplus), _) => Err(not_yet(
-            &format!(
-                "`call --family {}` (the header dialect)",
-                if family == Family::Antom {
-                    "antom"
-                } else {
-                    "alipayplus"
-                }
-            ),
-            "only --family alipay is served by `call` in this version",
-        )),
+        (Family::Antom | Family::AlipayPlus, CallDialect::V2) => {
+            super::family::call(args, settings)
+        }
+        (_, CallDialect::V3) => Err(Error::usage_with_hint(
+            "--dialect v3 is OpenAPI v3 of the alipay family",
+            "drop --dialect: Antom and Alipay+ speak the header dialect",
+        )
+        .into()),
     }
-}
-
-fn not_yet(what: &str, hint: &str) -> anyhow::Error {
-    Error::usage_with_hint(format!("{what} is not available yet"), hint).into()
 }
 
 /// Where the auth_token comes from.
@@ -261,7 +254,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     let method = args.method.trim();
     if method.is_empty() || method.contains(char::is_whitespace) || method.starts_with('/') {
         let hint = if args.method.contains('/') {
-            "a path belongs to OpenAPI v3: `call --dialect v3 POST /v3/...`; a gateway method is named like alipay.trade.query"
+            "a path belongs to OpenAPI v3 (`call --dialect v3 POST /v3/...`) or Antom / Alipay+ (--family antom or alipayplus); a gateway method is named like alipay.trade.query"
         } else {
             "give the method as Alipay names it, e.g. alipay.trade.query"
         };
@@ -273,7 +266,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
     }
     if args.body_file.is_some() || !args.query.is_empty() {
         return Err(Error::usage_with_hint(
-            "--body-file and --query belong to OpenAPI v3",
+            "--body-file and --query belong to OpenAPI v3 (and --body-file to Antom / Alipay+)",
             "add --dialect v3, or give a v2 method's parameters as NAME=VALUE and --biz-content",
         )
         .into());

@@ -119,6 +119,20 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     rows.push(Row::sourced("gateway", settings.gateway()));
     rows.push(Row::sourced("authorize_url", settings.authorize_url()));
     rows.push(Row::optional("emulator_url", settings.emulator_url()));
+    rows.push(Row::sourced("family", settings.family()));
+    rows.push(Row::sourced("region", settings.region()));
+    // Where Antom / Alipay+ requests go; the v2 family has its gateway above.
+    if settings.family().value.is_header() {
+        rows.push(match settings.header_base() {
+            Ok(b) => Row::sourced("base_url", &b),
+            Err(e) => Row::new("base_url", format!("({e})"), Value::Null, "-".into()),
+        });
+    }
+    rows.push(Row::sourced(
+        "customer_belongs_to",
+        settings.customer_belongs_to(),
+    ));
+    rows.push(Row::optional("auth_client_id", settings.auth_client_id()));
     rows.push(Row::optional("app_id", settings.app_id()));
     rows.push(key_row(
         "private_key",

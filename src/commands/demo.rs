@@ -3,6 +3,7 @@
 use super::report::{self, Demo};
 use crate::cli::settings::Settings;
 use crate::demo_flow::{self, Step};
+use crate::protocol::header::Family;
 use crate::ui::failure::ExitStatus;
 
 pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
@@ -10,21 +11,29 @@ pub fn run(settings: &Settings) -> anyhow::Result<ExitStatus> {
     let mut steps: Vec<Step> = Vec::new();
     // Steps are shown as they happen; the JSON and quiet forms wait for the end.
     let live = !out.is_json() && !out.quiet;
+    let family = settings.family().value;
+    let (title, total) = match family {
+        Family::Alipay => ("\"Log in with Alipay\"", demo_flow::STEPS),
+        Family::Antom => ("the Antom authorization", demo_flow::FAMILY_STEPS),
+        Family::AlipayPlus => ("the Alipay+ authorization", demo_flow::FAMILY_STEPS),
+    };
     if live {
-        out.result(
-            "alipay-oauth demo: the \"Log in with Alipay\" flow against a built-in emulator",
-        );
+        out.result(format!(
+            "alipay-oauth demo: {title} flow against a built-in emulator"
+        ));
         out.result("(throwaway keys, no network, no browser, no account)\n");
     }
-    let outcome = demo_flow::run(
-        &mut |s: &Step| {
-            if live {
-                report::demo_step(&out, s);
-            }
-            steps.push(s.clone());
-        },
-        &out,
-    )?;
+    let mut each = |s: &Step| {
+        if live {
+            report::demo_step(&out, s, total);
+        }
+        steps.push(s.clone());
+    };
+    let outcome = if family.is_header() {
+        demo_flow::run_family(family, &mut each, &out)?
+    } else {
+        demo_flow::run(&mut each, &out)?
+    };
     report::render(
         &out,
         &Demo {

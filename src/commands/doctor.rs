@@ -102,6 +102,13 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             let id = &a.value;
             let sandboxish = id.starts_with("9021") || id.starts_with("2016");
             match env {
+                // Antom / Alipay+ client ids are not always digits.
+                _ if settings.family().value.is_header() => check(
+                    "app id",
+                    Status::Ok,
+                    format!("{id} (the {} Client-Id)", settings.family().value),
+                    None,
+                ),
                 // What the settings' error hint says of app ids, checked.
                 _ if !id.bytes().all(|b| b.is_ascii_digit()) => check(
                     "app id",
@@ -285,13 +292,21 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
                 None,
             )
         } else {
-            live_call(settings, &out)
+            if settings.family().value.is_header() {
+                live_header_call(settings, &out)
+            } else {
+                live_call(settings, &out)
+            }
         });
     } else {
         checks.push(check(
             "live call",
             Status::Skip,
-            "pass --live to call alipay.system.oauth.token with a dummy code",
+            if settings.family().value.is_header() {
+                "pass --live to call applyToken with a dummy code"
+            } else {
+                "pass --live to call alipay.system.oauth.token with a dummy code"
+            },
             None,
         ));
     }
@@ -442,7 +457,19 @@ fn app_public_key_check(path: &std::path::Path, private: Option<&PrivateKey>) ->
 /// Reaches the gateway once: DNS, TCP, TLS and proxy in one request, and
 /// the server's clock from its `Date` header.
 fn reach_gateway(settings: &Settings) -> (Check, Check) {
-    let gateway = settings.gateway().value.clone();
+    let gateway = if settings.family().value.is_header() {
+        match settings.header_base() {
+            Ok(b) => format!("{}/", b.value),
+            Err(e) => {
+                return (
+                    check("gateway", Status::Fail, e.to_string(), e.hint().as_deref()),
+                    clock_not_compared(&format_timestamp(time::OffsetDateTime::now_utc())),
+                );
+            }
+        }
+    } else {
+        settings.gateway().value.clone()
+    };
     let proxied = settings.proxy().any();
     let started = Instant::now();
     let client = build_client(
@@ -598,6 +625,63 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
             e.to_string(),
             e.hint().as_deref(),
         ),
+        Ok(_) => check(
+            "live call",
+            Status::Warn,
+            "the dummy code was accepted: is this a real gateway?",
+            None,
+        ),
+    }
+}
+
+/// Antom / Alipay+: applyToken with a dummy code. A signed, verified
+/// refusal of the code proves the client id, the key pair and the wallet's
+/// public key.
+fn live_header_call(settings: &Settings, out: &Output) -> Check {
+    let party = match settings.party() {
+        Ok(p) => p.to_string(),
+        Err(e) => {
+            return check(
+                "live call",
+                Status::Fail,
+                e.to_string(),
+                e.hint().as_deref(),
+            );
+        }
+    };
+    let client = match super::family::client(settings, out) {
+        Ok(c) => c,
+        Err(e) => return check("live call", Status::Fail, format!("{e:#}"), None),
+    };
+    let family = settings.family().value;
+    match client.apply_code(&AuthCode::new("alipay-oauth-doctor-probe"), &party) {
+        Err(Error::Result(r))
+            if r.signed
+                && matches!(
+                    r.code.as_str(),
+                    "INVALID_CODE" | "EXPIRED_CODE" | "AUTH_CODE_ALREADY_USED"
+                ) =>
+        {
+            check(
+                "live call",
+                Status::Ok,
+                format!(
+                    "{family} accepted the client id and the signature, and its signed answer verified (it refused the dummy code, as it should)"
+                ),
+                None,
+            )
+        }
+        Err(e) => {
+            let mut c = check(
+                "live call",
+                Status::Fail,
+                e.to_string(),
+                e.hint().as_deref(),
+            );
+            c.network = e.exit_status() == ExitStatus::Network;
+            c.lines = e.details();
+            c
+        }
         Ok(_) => check(
             "live call",
             Status::Warn,

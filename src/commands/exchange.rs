@@ -19,6 +19,10 @@ pub fn run(args: &ExchangeArgs, settings: &Settings) -> anyhow::Result<ExitStatu
 pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" | alipay-oauth exchange --code -",
         );
     }
+    super::refuse_v3_for_header_family(settings, args.dialect)?;
+    if settings.family().value.is_header() {
+        return super::family::exchange(args, settings);
+    }
     let client = Client::new(settings.client_config()?, &out)?.with_oauth_api(args.dialect.into());
     let store = settings.token_store();
     let sessions = settings.sessions(&store)?;

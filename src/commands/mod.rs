@@ -10,6 +10,7 @@ mod dialect;
 mod doctor;
 mod emulator;
 mod exchange;
+mod family;
 mod keys;
 mod logout;
 mod proxy;
@@ -242,4 +243,19 @@ pub(crate) fn app_key_from(
             Ok(None)
         }
     }
+}
+
+/// `--dialect v3` is OpenAPI v3 of the alipay family: refused, not ignored,
+/// for Antom and Alipay+.
+pub(crate) fn refuse_v3_for_header_family(
+    settings: &Settings,
+    dialect: crate::cli::CallDialect,
+) -> Result<(), Error> {
+    if dialect == crate::cli::CallDialect::V3 && settings.family().value.is_header() {
+        return Err(Error::usage_with_hint(
+            "--dialect v3 is OpenAPI v3 of the alipay family",
+            "drop --dialect: Antom and Alipay+ speak the header dialect",
+        ));
+    }
+    Ok(())
 }

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
-use crate::demo_flow::{STEPS, Step};
+use crate::demo_flow::Step;
 use crate::gateway::{Gender, TokenSet, UserInfo};
 use crate::oauth::Callback;
 use crate::oauth::ScopeList;
@@ -221,6 +221,48 @@ impl Report for Login<'_> {
     }
 }
 
+/// The tokens of an Antom / Alipay+ login or refresh: the fields of the
+/// alipay family where the meaning is the same, the rest under `raw`.
+pub(crate) struct FamilyTokens<'a> {
+    pub family: crate::protocol::header::Family,
+    pub tokens: &'a TokenSet,
+    /// The answer without its `result`.
+    pub raw: &'a Value,
+    pub user: Option<&'a UserInfo>,
+    pub show_secrets: bool,
+}
+
+impl Report for FamilyTokens<'_> {
+    fn json(&self) -> Value {
+        let mut doc = self.tokens.to_json();
+        doc["family"] = json!(self.family.label());
+        doc["subject"] = json!(self.tokens.subject().map(|(s, _)| s));
+        doc["raw"] = self.raw.clone();
+        if let Some(u) = self.user {
+            doc["user"] = u.to_json();
+        }
+        doc
+    }
+
+    fn quiet(&self, out: &Output) {
+        self.login().quiet(out);
+    }
+
+    fn human(&self, out: &Output) {
+        self.login().human(out);
+    }
+}
+
+impl FamilyTokens<'_> {
+    fn login(&self) -> Login<'_> {
+        Login {
+            tokens: self.tokens,
+            user: self.user,
+            show_secrets: self.show_secrets,
+        }
+    }
+}
+
 /// `authorize --no-exchange`: the auth code and what came with it.
 pub(crate) struct Code<'a> {
     pub code: &'a AuthCode,
@@ -251,10 +293,10 @@ impl Report for Code<'_> {
 
 /// One step of `demo`, as it happens (human form only; JSON and quiet wait
 /// for the whole [`Demo`]).
-pub(crate) fn demo_step(out: &Output, s: &Step) {
+pub(crate) fn demo_step(out: &Output, s: &Step, total: usize) {
     out.result(format!(
         "{} {}",
-        out.paint(&format!("[{}/{STEPS}]", s.number), "1;36"),
+        out.paint(&format!("[{}/{total}]", s.number), "1;36"),
         s.title
     ));
     let width = s

@@ -88,7 +88,7 @@ impl Report for Status<'_> {
                 let health = Health::of(s, self.now);
                 json!({
                     "environment": s.environment_label(),
-                    "family": "alipay",
+                    "family": s.family.label(),
                     "gateway": s.gateway,
                     "app_id": s.app_id,
                     "subject": s.subject,
@@ -130,8 +130,13 @@ fn print_human(out: &Output, s: &Session, current: bool, health: &Health, now: O
     } else {
         out.paint("✗", "1;31")
     };
+    // The alipay family is the one of old logins: named only when another.
+    let family = match s.family {
+        crate::protocol::header::Family::Alipay => String::new(),
+        f => format!("{f} · "),
+    };
     out.result(format!(
-        "{mark} {} · app {} · {} ({}){}",
+        "{mark} {family}{} · app {} · {} ({}){}",
         s.environment_label(),
         s.app_id,
         s.subject,

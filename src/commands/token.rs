@@ -10,6 +10,7 @@ use crate::cli::TokenArgs;
 use crate::cli::settings::Settings;
 use crate::error::Error;
 use crate::gateway::Client;
+use crate::gateway::header::HeaderRefresher;
 use crate::login::store::Session;
 use crate::secret::AccessToken;
 use crate::ui::failure::ExitStatus;
@@ -39,10 +40,18 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
     let (token, session) = if stored.access_usable(OffsetDateTime::now_utc(), margin) {
         (stored.tokens.access_token.clone(), stored)
     } else {
-        let client = Client::new(settings.client_config()?, &out)?;
-        let (token, session, refreshed) = sessions
-            .access_token(&client, Some(&stored.subject), margin)
-            .map_err(|e| unusable(e, &stored.subject))?;
+        let refreshed = if settings.family().value.is_header() {
+            let client = super::family::client(settings, &out)?;
+            let refresher = HeaderRefresher {
+                client: &client,
+                party: settings.party().ok().map(str::to_string),
+            };
+            sessions.access_token(&refresher, Some(&stored.subject), margin)
+        } else {
+            let client = Client::new(settings.client_config()?, &out)?;
+            sessions.access_token(&client, Some(&stored.subject), margin)
+        };
+        let (token, session, refreshed) = refreshed.map_err(|e| unusable(e, &stored.subject))?;
         if refreshed {
             out.trace(1, format!("refreshed the login of {}", session.subject));
         }
@@ -81,6 +90,7 @@ impl Report for Token<'_> {
                 t.format(&time::format_description::well_known::Rfc3339).ok()
             }),
             "subject": self.session.subject,
+            "family": self.session.family.label(),
         })
     }
 
@@ -103,6 +113,21 @@ fn unusable(e: Error, subject: &str) -> Error {
                 message: format!("the stored login of {subject} can no longer be refreshed: {a}"),
                 hint: Some(
                     "log in again with `alipay-oauth authorize` (the refresh token was spent or has expired)"
+                        .into(),
+                ),
+            }
+        }
+        Error::Result(r)
+            if r.status == crate::protocol::header::ResultStatus::F
+                && matches!(
+                    r.code.as_str(),
+                    "INVALID_REFRESH_TOKEN" | "EXPIRED_REFRESH_TOKEN"
+                ) =>
+        {
+            Error::Authorization {
+                message: format!("the stored login of {subject} can no longer be refreshed: {r}"),
+                hint: Some(
+                    "log in again with `alipay-oauth authorize` (the refresh token was spent, revoked or has expired)"
                         .into(),
                 ),
             }

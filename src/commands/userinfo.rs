@@ -10,6 +10,10 @@ use crate::login::session::EXPIRY_MARGIN;
 use crate::ui::failure::ExitStatus;
 
 pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
+    super::refuse_v3_for_header_family(settings, args.dialect)?;
+    if settings.family().value.is_header() {
+        return super::family::userinfo(args, settings);
+    }
     let out = settings.output();
     let client = Client::new(settings.client_config()?, &out)?.with_oauth_api(args.dialect.into());
     let (user, call) = if args.access_token_stdin {

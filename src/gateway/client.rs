@@ -771,7 +771,7 @@ fn host_of(url: &url::Url) -> String {
 }
 
 /// True when reading a body failed because a timeout ran out.
-fn is_timeout(e: &std::io::Error) -> bool {
+pub(super) fn is_timeout(e: &std::io::Error) -> bool {
     if e.kind() == std::io::ErrorKind::TimedOut {
         return true;
     }

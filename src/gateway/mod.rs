@@ -3,6 +3,7 @@
 
 pub mod alipay_error;
 pub mod client;
+pub mod header;
 pub mod http;
 pub mod models;
 pub mod network;

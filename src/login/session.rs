@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use crate::error::Error;
 use crate::gateway::{Client, TokenSet};
 use crate::login::store::{Session, StoreLock, TokenStore};
+use crate::protocol::header::Family;
 use crate::secret::{AccessToken, RefreshToken};
 
 /// How long to wait for another process's refresh.
@@ -25,6 +26,29 @@ pub struct Sessions<'a> {
     pub key: String,
     pub gateway: String,
     pub app_id: String,
+    pub family: Family,
+    /// Antom's wallet or Alipay+'s authClientId new logins are bound to.
+    pub party: Option<String>,
+}
+
+/// What spends a refresh token: the v2 client, or an Antom / Alipay+ one.
+pub trait Refresher {
+    /// Exchanges the refresh token of `session` for a new token set (the
+    /// refresh token rotates).
+    fn refresh_tokens(&self, session: &Session, token: &RefreshToken) -> Result<TokenSet, Error>;
+    /// True when `e` says the refresh token is unknown or spent (so that a
+    /// newer one in the store may be tried once).
+    fn refresh_refused(&self, e: &Error) -> bool;
+}
+
+impl Refresher for Client<'_> {
+    fn refresh_tokens(&self, _session: &Session, token: &RefreshToken) -> Result<TokenSet, Error> {
+        self.refresh(token).map(|(t, _)| t)
+    }
+
+    fn refresh_refused(&self, e: &Error) -> bool {
+        matches!(e, Error::Alipay(a) if a.sub_code.as_deref() == Some("isv.refresh-token-invalid"))
+    }
 }
 
 fn no_session(app_id: &str) -> Error {
@@ -43,6 +67,9 @@ pub enum LoginError {
     RefreshExpired { subject: String },
     #[error("the stored login of {subject} has no refresh token")]
     NoRefreshToken { subject: String },
+    /// An Alipay+ login stored without the authClientId it is bound to.
+    #[error("the stored login of {subject} names no authClientId")]
+    NoParty { subject: String },
 }
 
 impl Sessions<'_> {
@@ -52,6 +79,16 @@ impl Sessions<'_> {
         tokens: &TokenSet,
         scope: Option<&str>,
     ) -> Result<Option<(Session, PathBuf)>, Error> {
+        self.save_bound(tokens, scope, self.party.clone())
+    }
+
+    /// Stores tokens bound to `party` (a refresh keeps the login's own).
+    fn save_bound(
+        &self,
+        tokens: &TokenSet,
+        scope: Option<&str>,
+        party: Option<String>,
+    ) -> Result<Option<(Session, PathBuf)>, Error> {
         let Some((subject, id_kind)) = tokens.subject() else {
             return Ok(None);
         };
@@ -59,6 +96,8 @@ impl Sessions<'_> {
             environment: self.key.clone(),
             gateway: self.gateway.clone(),
             app_id: self.app_id.clone(),
+            family: self.family,
+            party,
             subject,
             id_kind,
             scope: scope.map(str::to_string),
@@ -90,7 +129,7 @@ impl Sessions<'_> {
     /// Refreshes the stored session, under the lock.
     pub fn refresh(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
     ) -> Result<(TokenSet, Session), Error> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
@@ -99,7 +138,7 @@ impl Sessions<'_> {
 
     fn refresh_locked(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
     ) -> Result<(TokenSet, Session), Error> {
         let session = self
@@ -108,9 +147,9 @@ impl Sessions<'_> {
         let used = stored_refresh_token(&session)?;
         // Spending the refresh token is only safe if its successor can be kept.
         self.store.check_writable(&self.key)?;
-        let tokens = match client.refresh(&used) {
-            Ok((tokens, _)) => tokens,
-            Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.refresh-token-invalid") => {
+        let tokens = match client.refresh_tokens(&session, &used) {
+            Ok(tokens) => tokens,
+            Err(e) if client.refresh_refused(&e) => {
                 // Rotated meanwhile by someone who did not take our lock
                 // (another machine sharing the store): use the newer one once.
                 let again = self
@@ -118,15 +157,15 @@ impl Sessions<'_> {
                     .ok_or_else(|| no_session(&self.app_id))?;
                 let newer = stored_refresh_token(&again)?;
                 if newer == used {
-                    return Err(Error::Alipay(e));
+                    return Err(e);
                 }
-                client.refresh(&newer)?.0
+                client.refresh_tokens(&again, &newer)?
             }
             Err(e) => return Err(e),
         };
         let scope = session.scope.clone();
         let (saved, _) = self
-            .save(&tokens, scope.as_deref())?
+            .save_bound(&tokens, scope.as_deref(), session.party.clone())?
             .ok_or_else(|| Error::Protocol("the refreshed token names no user".into()))?;
         Ok((tokens, saved))
     }
@@ -136,7 +175,7 @@ impl Sessions<'_> {
     /// refreshed.
     pub fn access_token(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: Option<&str>,
         margin: time::Duration,
     ) -> Result<(AccessToken, Session, bool), Error> {
@@ -163,7 +202,7 @@ impl Sessions<'_> {
     /// refreshed, else one refresh, under the lock.
     pub fn replace_refused(
         &self,
-        client: &Client,
+        client: &dyn Refresher,
         subject: &str,
         rejected: &AccessToken,
     ) -> Result<(AccessToken, Session), Error> {

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use crate::error::Error;
 use crate::files;
 use crate::gateway::{IdKind, TokenSet};
+use crate::protocol::header::Family;
 
 /// A stored login.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -20,6 +21,13 @@ pub struct Session {
     pub environment: String,
     pub gateway: String,
     pub app_id: String,
+    /// Logins older than the families are of `alipay`.
+    #[serde(default, skip_serializing_if = "Family::is_alipay")]
+    pub family: Family,
+    /// Antom's `customerBelongsTo` or Alipay+'s `authClientId` the tokens
+    /// are bound to: refreshes and revocations send it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
     pub subject: String,
     pub id_kind: IdKind,
     pub scope: Option<String>,
@@ -46,9 +54,16 @@ impl Session {
     /// The environment part of the store key (the key without the app id).
     pub fn environment_label(&self) -> &str {
         let suffix = format!("-{}", sanitize(&self.app_id));
-        self.environment
+        let prefix = format!("{}-", self.family.label());
+        let env = self
+            .environment
             .strip_suffix(suffix.as_str())
-            .unwrap_or(&self.environment)
+            .unwrap_or(&self.environment);
+        // The family is a field of its own.
+        match self.family {
+            Family::Alipay => env,
+            _ => env.strip_prefix(prefix.as_str()).unwrap_or(env),
+        }
     }
 }
 
@@ -395,11 +410,25 @@ mod tests {
     use super::*;
     use crate::secret::{AccessToken, RefreshToken};
 
+    #[test]
+    fn logins_older_than_the_families_are_of_alipay() {
+        let mut doc = serde_json::to_value(session("s", "t")).unwrap();
+        // The alipay family is not written, so older versions read the file.
+        assert!(doc.get("family").is_none());
+        let back: Session = serde_json::from_value(doc.clone()).unwrap();
+        assert_eq!(back.family, Family::Alipay);
+        doc["family"] = serde_json::json!("alipayplus");
+        let back: Session = serde_json::from_value(doc).unwrap();
+        assert_eq!(back.family, Family::AlipayPlus);
+    }
+
     fn session(subject: &str, token: &str) -> Session {
         Session {
             environment: "emulator-2021".into(),
             gateway: "http://127.0.0.1:9966/gateway.do".into(),
             app_id: "2021".into(),
+            family: Family::Alipay,
+            party: None,
             subject: subject.into(),
             id_kind: IdKind::OpenId,
             scope: Some("auth_user".into()),

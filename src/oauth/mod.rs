@@ -125,8 +125,9 @@ impl Callback {
         for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
             let v = v.into_owned();
             match k.as_ref() {
-                "auth_code" if !v.is_empty() => cb.auth_code = Some(AuthCode::new(v)),
-                "state" => cb.state = Some(v),
+                // Antom and Alipay+ name them authCode and authState.
+                "auth_code" | "authCode" if !v.is_empty() => cb.auth_code = Some(AuthCode::new(v)),
+                "state" | "authState" => cb.state = Some(v),
                 "app_id" => cb.app_id = Some(v),
                 "scope" => cb.scope = Some(v),
                 "source" => cb.source = Some(v),
@@ -212,5 +213,8 @@ mod tests {
         assert!(cb.state.is_none());
         let cb = Callback::from_pasted("?auth_code=x&state=y");
         assert_eq!(cb.state.as_deref(), Some("y"));
+        let cb = Callback::from_pasted("http://127.0.0.1:1/cb?authCode=c2&authState=s2");
+        assert_eq!(cb.auth_code.unwrap().secret(), "c2");
+        assert_eq!(cb.state.as_deref(), Some("s2"));
     }
 }

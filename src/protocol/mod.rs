@@ -2,4 +2,5 @@
 //! carries and where, timestamps, parameter checks. Both sides depend on
 //! this layer, so the emulator never imports the client.
 
+pub mod header;
 pub mod v2;

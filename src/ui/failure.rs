@@ -7,10 +7,12 @@ use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::form::FormError;
 use crate::gateway::AlipayError;
+use crate::gateway::header::ResultFailure;
 use crate::gateway::network::{NetworkError, Spent};
 use crate::login::session::LoginError;
 use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
+use crate::protocol::header::ResultStatus;
 use crate::proxy::ProxyError;
 use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
@@ -84,7 +86,7 @@ impl Failure for Error {
             | Error::Config(_)
             | Error::Emulator(_)
             | Error::DebugProxy(_)
-            | Error::Login(LoginError::NoLogin { .. })
+            | Error::Login(LoginError::NoLogin { .. } | LoginError::NoParty { .. })
             | Error::Dialect(_)
             | Error::V3Request(_)
             | Error::Proxy(_)
@@ -97,9 +99,13 @@ impl Failure for Error {
             Error::Response(ResponseError::Truncated { .. } | ResponseError::Empty) => {
                 ExitStatus::Network
             }
-            Error::Response(_) | Error::Signature { .. } | Error::Invalid { .. } => {
-                ExitStatus::Signature
-            }
+            Error::Response(_)
+            | Error::Signature { .. }
+            | Error::Invalid { .. }
+            | Error::AnswerRejected { .. } => ExitStatus::Signature,
+            // A U may have taken effect: never a success, never a plain refusal.
+            Error::Result(r) if r.status == ResultStatus::U => ExitStatus::Network,
+            Error::Result(_) => ExitStatus::Alipay,
             Error::Network(_) => ExitStatus::Network,
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
@@ -121,7 +127,7 @@ impl Failure for Error {
             | Error::Config(_)
             | Error::Emulator(_)
             | Error::DebugProxy(_)
-            | Error::Login(LoginError::NoLogin { .. })
+            | Error::Login(LoginError::NoLogin { .. } | LoginError::NoParty { .. })
             | Error::Dialect(_)
             | Error::V3Request(_)
             | Error::Proxy(_)
@@ -131,7 +137,10 @@ impl Failure for Error {
             Error::Key(_) => "key",
             Error::Charset(_) => "charset",
             Error::Response(_) => "response",
-            Error::Signature { .. } | Error::Invalid { .. } => "signature",
+            Error::Signature { .. } | Error::Invalid { .. } | Error::AnswerRejected { .. } => {
+                "signature"
+            }
+            Error::Result(_) => "alipay",
             Error::Network(_) => "network",
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
@@ -153,6 +162,10 @@ impl Failure for Error {
             Error::Store(e) => Some(store_hint(e).into()),
             Error::Write { .. } => Some("check the directory exists and is writable".into()),
             Error::Alipay(e) => Some(alipay_hint(e)),
+            Error::Result(r) => Some(result_hint(r).into()),
+            Error::AnswerRejected { .. } => Some(
+                "nothing in the answer was used: check the Antom / Alipay+ public key (--alipay-public-key-file), and that nothing between rewrites the answer".into(),
+            ),
             Error::Protocol(_) => Some(
                 "the gateway's answer is signed but incomplete; if it came from the emulator, please report it".into(),
             ),
@@ -165,6 +178,9 @@ impl Failure for Error {
             Error::Network(e) => network_hint(e),
             Error::Login(LoginError::NoLogin { .. }) => Some(
                 "log in first with `alipay-oauth authorize`, or pass a token on standard input".into(),
+            ),
+            Error::Login(LoginError::NoParty { .. }) => Some(
+                "pass the --auth-client-id the login was made with (or set ALIPAY_AUTH_CLIENT_ID)".into(),
             ),
             Error::Login(_) => Some("log in again with `alipay-oauth authorize`".into()),
             Error::Config(ConfigError::Unreadable(_)) => {
@@ -218,6 +234,9 @@ impl Failure for Error {
     fn details(&self) -> Vec<String> {
         match self {
             Error::Signature { findings, .. } => findings.iter().map(finding_line).collect(),
+            Error::AnswerRejected { checked_over, .. } if !checked_over.is_empty() => {
+                vec![format!("checked over: {checked_over:?}")]
+            }
             Error::Alipay(e) => match e.sign_content_diff() {
                 Some(d) => {
                     let mut lines = vec![
@@ -256,9 +275,57 @@ impl Failure for Error {
                 let lines: Vec<String> = findings.iter().map(finding_line).collect();
                 m.insert("diagnosis".into(), json!(lines));
             }
+            Error::AnswerRejected { checked_over, .. } => {
+                m.insert("checked_over".into(), json!(checked_over));
+            }
+            Error::Result(r) => {
+                m.insert("code".into(), json!(r.code));
+                m.insert("msg".into(), json!(r.message));
+                m.insert("result_status".into(), json!(format!("{:?}", r.status)));
+                m.insert("signed".into(), json!(r.signed));
+                m.insert("attempts".into(), json!(r.attempts));
+            }
             _ => {}
         }
         m
+    }
+}
+
+/// What to do about an Antom / Alipay+ result other than S, per common
+/// result code.
+fn result_hint(r: &ResultFailure) -> &'static str {
+    if r.status == ResultStatus::U {
+        return "unknown, retry with the same request: the call may or may not have taken effect; check with a query before doing it again";
+    }
+    match r.code.as_str() {
+        "INVALID_SIGNATURE" => {
+            "the signature did not verify on their side: --private-key-file must be the key whose public key is registered for this client id (and --key-version its version)"
+        }
+        "INVALID_CLIENT" | "INVALID_CLIENT_STATUS" | "CLIENT_INVALID" => {
+            "the client id (--app-id) is unknown to this environment: sandbox client ids begin with SANDBOX_ and use --env sandbox"
+        }
+        "INVALID_CODE" | "AUTH_CODE_ALREADY_USED" | "EXPIRED_CODE" => {
+            "an authCode works once and expires within minutes: log in again with `alipay-oauth authorize`"
+        }
+        "INVALID_REFRESH_TOKEN" | "EXPIRED_REFRESH_TOKEN" => {
+            "the refresh token is spent, revoked or expired (refresh tokens rotate): log in again with `alipay-oauth authorize`"
+        }
+        "INVALID_ACCESS_TOKEN" | "EXPIRED_ACCESS_TOKEN" | "ACCESS_TOKEN_INVALID" => {
+            "the access token is revoked, superseded or expired: `alipay-oauth exchange --refresh`, or log in again"
+        }
+        "PARAM_ILLEGAL" | "PROCESS_FAIL" if !r.message.is_empty() => {
+            "the request is not as the API expects: see the message"
+        }
+        "PARAM_ILLEGAL" => "a parameter is missing or malformed",
+        "NO_INTERFACE_DEF" | "API_NOT_FOUND" => {
+            "no such API at this path: check the path and --family"
+        }
+        "ACCESS_DENIED" | "NO_PERMISSION" => {
+            "this client is not allowed to call the API: check the contract in the merchant portal"
+        }
+        "KEY_NOT_FOUND" => "no public key is registered for this --key-version",
+        "USER_NOT_EXIST" | "USER_STATUS_ABNORMAL" => "the user's account cannot be used",
+        _ => "see resultMessage, and the API's result codes in the Antom / Alipay+ documentation",
     }
 }
 

@@ -44,7 +44,8 @@ def main():
             continue
         m = re.search(r'name="request_id" value="([^"]+)"', body)
         if status == 200 and m:
-            base = url.split("/oauth2/")[0]
+            parts = urllib.parse.urlparse(url)
+            base = f"{parts.scheme}://{parts.netloc}"
             form = urllib.parse.urlencode({"request_id": m.group(1), "user": user, "decision": "agree"})
             status, headers, body = fetch(base + "/oauth2/consent", form.encode())
             log(f"{status} consent")

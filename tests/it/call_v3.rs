@@ -255,6 +255,26 @@ fn call_v3_signs_any_path_query_and_body_and_verifies_the_answer() {
         .output()
         .unwrap();
     common::assert_clean_failure(&out, 2, "belong to OpenAPI v3");
+    // OpenAPI v3 is the alipay family's: refused for Antom and Alipay+.
+    for args in [
+        vec!["userinfo", "--dialect", "v3"],
+        vec!["exchange", "--dialect", "v3", "--refresh"],
+        vec![
+            "call",
+            "--dialect",
+            "v3",
+            "GET",
+            "/v3/alipay/user/info/share",
+        ],
+    ] {
+        let out = emu
+            .cli()
+            .args(["--family", "antom"])
+            .args(&args)
+            .output()
+            .unwrap();
+        common::assert_clean_failure(&out, 2, "OpenAPI v3 of the alipay family");
+    }
     assert_eq!(emu.health()["gateway_calls"].as_u64().unwrap(), before);
 
     // Signed with a key that is not the app's: the emulator refuses the

@@ -15,6 +15,7 @@ mod completions;
 mod emulator;
 mod emulator_antom;
 mod extraction_random;
+mod families;
 mod gateway_cli;
 mod hostile;
 mod hostile_data;

@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::endpoints::Environment;
-use crate::error::Error;
 
 #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -74,7 +73,7 @@ pub enum ConfigError {
 impl ConfigFile {
     /// Reads a config file. A missing file is an error only when `required`
     /// (it was named explicitly); the default location may well not exist.
-    pub fn load(path: &Path, required: bool) -> Result<ConfigFile, Error> {
+    pub fn load(path: &Path, required: bool) -> Result<ConfigFile, ConfigError> {
         let text = match crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT) {
             Ok(text) => text,
             Err(crate::files::read::ReadError::Io(e))
@@ -88,8 +87,7 @@ impl ConfigFile {
                         "config file ",
                         path,
                         &e,
-                    ))
-                    .into(),
+                    )),
                 );
             }
         };
@@ -100,13 +98,12 @@ impl ConfigFile {
                 first_line,
                 message: e.message().to_string(),
             }
-            .into()
         })
     }
 
     /// The profile to use: the named one (which must exist), else
     /// `default_profile`, else one called `default`, else none.
-    pub fn select(&self, name: Option<&str>) -> Result<Option<(String, Profile)>, Error> {
+    pub fn select(&self, name: Option<&str>) -> Result<Option<(String, Profile)>, ConfigError> {
         let chosen = name
             .map(str::to_string)
             .or_else(|| self.default_profile.clone())
@@ -122,8 +119,7 @@ impl ConfigFile {
                 None => Err(ConfigError::NoProfile {
                     name: n,
                     known: self.profiles.keys().cloned().collect(),
-                }
-                .into()),
+                }),
             },
         }
     }

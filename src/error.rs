@@ -4,6 +4,9 @@
 //! and, where one exists, a hint that says what to do.
 
 use crate::form::FormError;
+use crate::gateway::GatewayError;
+use crate::login::session::SessionError;
+use crate::login::store::StoreError;
 use crate::gateway::alipay_error::AlipayError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
@@ -66,13 +69,10 @@ pub enum Error {
     },
     /// The token store cannot be read or written.
     #[error(transparent)]
-    Store(#[from] crate::login::store::StoreError),
-    /// A file could not be written (whole, 0600).
-    #[error("cannot write {}: {reason}", .path.display())]
-    Write {
-        path: std::path::PathBuf,
-        reason: String,
-    },
+    Store(crate::login::store::StoreError),
+    /// A file could not be written (whole, 0600), or exists already.
+    #[error(transparent)]
+    Write(#[from] crate::files::secret::WriteError),
     /// New tokens were obtained (a code or refresh token spent), then
     /// could not be stored: the session travels with the error so that the
     /// edge can hand it to the user instead of losing it.
@@ -84,9 +84,6 @@ pub enum Error {
     /// The callback listener or its plan failed.
     #[error(transparent)]
     Listen(#[from] crate::oauth::listener::ListenError),
-    /// A file that is only replaced on request already exists.
-    #[error("{} already exists", path.display())]
-    Exists { path: std::path::PathBuf },
     /// The configuration file cannot be used.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
@@ -115,9 +112,9 @@ pub enum Error {
         in_url: String,
         sent: String,
     },
-    /// A file named on the command line could not be read (the text names it).
-    #[error("{0}")]
-    Read(String),
+    /// A file named on the command line could not be read.
+    #[error(transparent)]
+    Read(#[from] crate::files::read::InputError),
     #[error("interrupted")]
     Interrupted,
     /// A signature checked by hand (`verify`) did not verify.
@@ -127,25 +124,82 @@ pub enum Error {
     Internal(String),
 }
 
+impl From<GatewayError> for Error {
+    /// Each failure of a call keeps its own variant: the edge reads one set.
+    fn from(e: GatewayError) -> Self {
+        match e {
+            GatewayError::Key(e) => Error::Key(e),
+            GatewayError::Charset(e) => Error::Charset(e),
+            GatewayError::Params(e) => Error::Params(e),
+            GatewayError::Form(e) => Error::Form(e),
+            GatewayError::Response(e) => Error::Response(e),
+            GatewayError::Signature {
+                rejection,
+                hint,
+                findings,
+            } => Error::Signature {
+                rejection,
+                hint,
+                findings,
+            },
+            GatewayError::Network(e) => Error::Network(e),
+            GatewayError::Alipay(e) => Error::Alipay(e),
+            GatewayError::Result(e) => Error::Result(e),
+            GatewayError::AnswerRejected {
+                rejection,
+                checked_over,
+            } => Error::AnswerRejected {
+                rejection,
+                checked_over,
+            },
+            GatewayError::Protocol(m) => Error::Protocol(m),
+            GatewayError::Dialect(e) => Error::Dialect(e),
+            GatewayError::V3Request(e) => Error::V3Request(e),
+            GatewayError::Proxy(m) => Error::Proxy(m),
+            GatewayError::GatewayParam { key, in_url, sent } => {
+                Error::GatewayParam { key, in_url, sent }
+            }
+            GatewayError::Internal(m) => Error::Internal(m),
+        }
+    }
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            // A token file not written is what any secret file not written is.
+            StoreError::Write(w) => Error::Write(w),
+            StoreError::Encode(m) => Error::Internal(m),
+            other => Error::Store(other),
+        }
+    }
+}
+
+impl From<SessionError> for Error {
+    fn from(e: SessionError) -> Self {
+        match e {
+            SessionError::Login(e) => Error::Login(e),
+            SessionError::Store(e) => e.into(),
+            SessionError::Gateway(e) => e.into(),
+            SessionError::NotStored { session, cause } => Error::NotStored {
+                session,
+                cause: Box::new(cause.into()),
+            },
+            SessionError::NoUser => Error::Protocol(e.to_string()),
+        }
+    }
+}
+
+/// The signing core's errors reach the edge as a call's would.
 impl From<SignError> for Error {
     fn from(e: SignError) -> Self {
-        match e {
-            SignError::Key(k) => Error::Key(k),
-            SignError::Charset(c) => Error::Charset(c),
-        }
+        GatewayError::from(e).into()
     }
 }
 
 impl From<crate::sign::dialect::DialectError> for Error {
     fn from(e: crate::sign::dialect::DialectError) -> Self {
-        use crate::sign::dialect::DialectError;
-        match e {
-            DialectError::Key(k) => Error::Key(k),
-            DialectError::Form(f) => Error::Form(f),
-            other @ (DialectError::Unsignable { .. } | DialectError::Empty { .. }) => {
-                Error::Dialect(other)
-            }
-        }
+        GatewayError::from(e).into()
     }
 }
 

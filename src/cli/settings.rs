@@ -1072,12 +1072,11 @@ fn read_key_source(source: &KeySource, what: &str) -> Result<zeroize::Zeroizing<
         }
         KeySource::File(path) => read_input_file(path, crate::files::KEY_FILE_LIMIT)
             .map(zeroize::Zeroizing::new)
-            .map_err(|e| match e {
-                Error::Usage { message, .. } => Error::usage_with_hint(
-                    format!("{what}: {message}"),
+            .map_err(|e| {
+                Error::usage_with_hint(
+                    format!("{what}: {e}"),
                     "check the path; key files may hold any format (PEM, one-line base64 or DER)",
-                ),
-                other => other,
+                )
             }),
     }
 }

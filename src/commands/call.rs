@@ -179,7 +179,7 @@ fn call_v3(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         print_curl_v3(&out, &prepared);
         return Ok(ExitStatus::Success);
     }
-    let call = match (client.send_v3(&prepared), &source) {
+    let call = match (client.send_v3(&prepared).map_err(Error::from), &source) {
         // As for v2: a refused stored token is refreshed once, the call
         // made once more.
         (
@@ -291,7 +291,7 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
 
-    let call = match (client.call(method, &api, token), &source) {
+    let call = match (client.call(method, &api, token).map_err(Error::from), &source) {
         // Alipay drops an access token early (a later login, a revocation);
         // a refused call did nothing, so one refresh and one retry are safe.
         // A token just refreshed is not refreshed again.

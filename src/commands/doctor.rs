@@ -591,7 +591,10 @@ fn live_call(settings: &Settings, out: &Output) -> Check {
         Ok(c) => c,
         Err(e) => return check("live call", Status::Fail, e.to_string(), None),
     };
-    match client.exchange_code(&AuthCode::new("alipay-oauth-doctor-probe")) {
+    match client
+        .exchange_code(&AuthCode::new("alipay-oauth-doctor-probe"))
+        .map_err(Error::from)
+    {
         Err(Error::Alipay(e)) if e.sub_code.as_deref() == Some("isv.code-invalid") => check(
             "live call",
             Status::Ok,
@@ -654,7 +657,10 @@ fn live_header_call(settings: &Settings, out: &Output) -> Check {
         Err(e) => return check("live call", Status::Fail, format!("{e:#}"), None),
     };
     let family = settings.family().value;
-    match client.apply_code(&AuthCode::new("alipay-oauth-doctor-probe"), &party) {
+    match client
+        .apply_code(&AuthCode::new("alipay-oauth-doctor-probe"), &party)
+        .map_err(Error::from)
+    {
         Err(Error::Result(r))
             if r.signed
                 && matches!(

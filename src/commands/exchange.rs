@@ -33,7 +33,7 @@ pass `--code -` and give it on standard input instead, e.g. printf %s \"$CODE\" 
         if args.no_store {
             Ok(None)
         } else {
-            sessions.prepare_save().map(Some)
+            Ok(sessions.prepare_save().map(Some)?)
         }
     };
     let (tokens, already_stored, guard) = if let Some(code) = &args.code {

@@ -9,8 +9,10 @@ use super::report::{self, FamilyTokens, User};
 use crate::cli::settings::Settings;
 use crate::cli::{CallArgs, ExchangeArgs, UserinfoArgs};
 use crate::error::Error;
-use crate::gateway::header::{HeaderClient, HeaderPrepared, HeaderRefresher};
-use crate::login::session::{EXPIRY_MARGIN, Sessions};
+use crate::gateway::GatewayError;
+use crate::gateway::header::{HeaderClient, HeaderPrepared};
+
+use crate::login::session::{EXPIRY_MARGIN, HeaderRefresher, Sessions};
 use crate::protocol::header::{Family, ResultStatus};
 use crate::secret::{AccessToken, AuthCode};
 use crate::ui::failure::ExitStatus;
@@ -22,8 +24,8 @@ pub(crate) fn client<'o>(settings: &Settings, out: &'o Output) -> anyhow::Result
 }
 
 /// True when the family refused an access token (so one refresh may help).
-fn token_refused(e: &Error) -> bool {
-    matches!(e, Error::Result(r) if r.status == ResultStatus::F
+fn token_refused(e: &GatewayError) -> bool {
+    matches!(e, GatewayError::Result(r) if r.status == ResultStatus::F
         && matches!(r.code.as_str(), "INVALID_ACCESS_TOKEN" | "EXPIRED_ACCESS_TOKEN"))
 }
 
@@ -170,7 +172,7 @@ pub(crate) fn exchange(args: &ExchangeArgs, settings: &Settings) -> anyhow::Resu
         if args.no_store {
             Ok(None)
         } else {
-            sessions.prepare_save().map(Some)
+            Ok(sessions.prepare_save().map(Some)?)
         }
     };
     let given = if let Some(code) = &args.code {

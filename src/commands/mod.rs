@@ -141,7 +141,7 @@ fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitStatus> {
 /// Refuses to wait on an interactive terminal when no input was given.
 pub(crate) fn read_input(file: Option<&Path>, what: &str) -> Result<Vec<u8>, Error> {
     match file {
-        Some(p) if p != Path::new("-") => read_input_file(p, INPUT_LIMIT),
+        Some(p) if p != Path::new("-") => Ok(read_input_file(p, INPUT_LIMIT)?),
         _ => {
             let stdin = std::io::stdin();
             if file.is_none() && stdin.is_terminal() {

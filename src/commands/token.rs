@@ -10,7 +10,7 @@ use crate::cli::TokenArgs;
 use crate::cli::settings::Settings;
 use crate::error::Error;
 use crate::gateway::Client;
-use crate::gateway::header::HeaderRefresher;
+use crate::login::session::HeaderRefresher;
 use crate::login::store::Session;
 use crate::secret::AccessToken;
 use crate::ui::failure::ExitStatus;
@@ -51,7 +51,7 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
             let client = Client::new(settings.client_config()?, &out)?;
             sessions.access_token(&client, Some(&stored.subject), margin)
         };
-        let (token, session, refreshed) = refreshed.map_err(|e| unusable(e, &stored.subject))?;
+        let (token, session, refreshed) = refreshed.map_err(|e| unusable(e.into(), &stored.subject))?;
         if refreshed {
             out.trace(1, format!("refreshed the login of {}", session.subject));
         }

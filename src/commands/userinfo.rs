@@ -4,8 +4,7 @@ use super::read_secret;
 use super::report::{self, User};
 use crate::cli::UserinfoArgs;
 use crate::cli::settings::Settings;
-use crate::error::Error;
-use crate::gateway::Client;
+use crate::gateway::{Client, GatewayError};
 use crate::login::session::EXPIRY_MARGIN;
 use crate::ui::failure::ExitStatus;
 
@@ -37,7 +36,7 @@ pub fn run(args: &UserinfoArgs, settings: &Settings) -> anyhow::Result<ExitStatu
             // user, a revocation): the stored refresh token may still work,
             // so refresh once and try again. A token just refreshed is not
             // refreshed again.
-            Err(Error::Alipay(e)) if e.is_access_token_refused() && !refreshed => {
+            Err(GatewayError::Alipay(e)) if e.is_access_token_refused() && !refreshed => {
                 out.info(format!(
                     "Alipay refused the stored access token of {} ({}): refreshing it",
                     session.subject,

@@ -3,15 +3,21 @@
 //! mistake, and failing with a plain reason instead of an I/O debug dump.
 
 use std::io::Read;
-use std::path::Path;
-
-use crate::error::Error;
+use std::path::{Path, PathBuf};
 
 /// Why a bounded read failed.
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),
     TooLarge { limit: u64 },
+}
+
+/// A file the user named that could not be read: the message names it.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", read_error_text(.path, .reason))]
+pub struct InputError {
+    pub path: PathBuf,
+    pub reason: ReadError,
 }
 
 /// Reads at most `limit` bytes of a file; more is an error, not a truncation.
@@ -28,8 +34,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 }
 
 /// Reads a file given on the command line, with a size limit.
-pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
-    read_bounded(path, limit).map_err(|e| Error::Read(read_error_text(path, &e)))
+pub fn read_input_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    read_bounded(path, limit).map_err(|reason| InputError {
+        path: path.to_path_buf(),
+        reason,
+    })
 }
 
 /// The reason of a failed read, naming the file.

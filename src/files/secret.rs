@@ -2,23 +2,31 @@
 //! written whole or not at all, and never over an existing file by accident.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::error::Error;
+/// Why a secret file was not written; nothing was, in either case.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A file that is only replaced on request already exists.
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot write {}: {reason}", .path.display())]
+    Failed { path: PathBuf, reason: String },
+}
 
 /// Writes `bytes` to `path` atomically with mode 0600. Without `overwrite`,
 /// an existing file is an error.
-pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
+pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let fail = |reason: &dyn std::fmt::Display| Error::Write {
+    let fail = |reason: &dyn std::fmt::Display| WriteError::Failed {
         path: path.to_path_buf(),
         reason: reason.to_string(),
     };
     if !overwrite && path.exists() {
-        return Err(Error::Exists {
+        return Err(WriteError::Exists {
             path: path.to_path_buf(),
         });
     }
@@ -34,7 +42,7 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Error> {
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists {
+                WriteError::Exists {
                     path: path.to_path_buf(),
                 }
             } else {

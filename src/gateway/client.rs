@@ -12,7 +12,7 @@ use super::http::{HttpSetupError, build_client, certificate_error, root_cause};
 pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
 use super::network::{NetworkError, Spent};
-use crate::error::Error;
+use super::error::GatewayError;
 use crate::form;
 pub use crate::protocol::v2::CertMode;
 use crate::protocol::v2::{Common, QUERY_PARAMS, now_timestamp, request_params};
@@ -135,15 +135,15 @@ pub struct Client<'t> {
 }
 
 impl<'t> Client<'t> {
-    pub fn new(config: ClientConfig, tracer: &'t dyn Tracer) -> Result<Client<'t>, Error> {
+    pub fn new(config: ClientConfig, tracer: &'t dyn Tracer) -> Result<Client<'t>, GatewayError> {
         let http = build_client(
             config.connect_timeout,
             config.request_timeout,
             &config.proxy,
         )
         .map_err(|e| match e {
-            HttpSetupError::BadProxy(_) => Error::Proxy(e.to_string()),
-            HttpSetupError::Build(_) => Error::Internal(e.to_string()),
+            HttpSetupError::BadProxy(_) => GatewayError::Proxy(e.to_string()),
+            HttpSetupError::Build(_) => GatewayError::Internal(e.to_string()),
         })?;
         Ok(Client {
             config,
@@ -167,7 +167,7 @@ impl<'t> Client<'t> {
         query: &[(String, String)],
         body: &[u8],
         auth_token: Option<&AccessToken>,
-    ) -> Result<super::v3::V3Prepared, Error> {
+    ) -> Result<super::v3::V3Prepared, GatewayError> {
         super::v3::prepare(
             &self.config,
             http_method,
@@ -181,7 +181,7 @@ impl<'t> Client<'t> {
     }
 
     /// Sends a prepared v3 request, verifies the answer and returns its body.
-    pub fn send_v3(&self, prepared: &super::v3::V3Prepared) -> Result<Call, Error> {
+    pub fn send_v3(&self, prepared: &super::v3::V3Prepared) -> Result<Call, GatewayError> {
         let cfg = &self.config;
         self.tracer.trace(
             1,
@@ -198,7 +198,7 @@ impl<'t> Client<'t> {
             &format!("> authorization: {}", prepared.shown_authorization()),
         );
         let method = reqwest::Method::from_bytes(prepared.http_method.as_bytes())
-            .map_err(|e| Error::Internal(format!("HTTP method: {e}")))?;
+            .map_err(|e| GatewayError::Internal(format!("HTTP method: {e}")))?;
         let mut request = self
             .http
             .request(method, prepared.url.clone())
@@ -265,7 +265,7 @@ impl<'t> Client<'t> {
         path: &str,
         body: &Value,
         auth_token: Option<&AccessToken>,
-    ) -> Result<Call, Error> {
+    ) -> Result<Call, GatewayError> {
         let body = if body.as_object().is_some_and(|o| o.is_empty()) {
             Vec::new()
         } else {
@@ -286,7 +286,7 @@ impl<'t> Client<'t> {
         method: &str,
         api: &Params,
         auth_token: Option<&AccessToken>,
-    ) -> Result<Call, Error> {
+    ) -> Result<Call, GatewayError> {
         let prepared = self.prepare(method, api, auth_token)?;
         self.send(&prepared)
     }
@@ -298,12 +298,12 @@ impl<'t> Client<'t> {
         method: &str,
         api: &Params,
         auth_token: Option<&AccessToken>,
-    ) -> Result<Prepared, Error> {
+    ) -> Result<Prepared, GatewayError> {
         prepare_request(&self.config, method, api, auth_token, now_timestamp())
     }
 
     /// Sends a prepared request, verifies the answer and returns its node.
-    pub fn send(&self, prepared: &Prepared) -> Result<Call, Error> {
+    pub fn send(&self, prepared: &Prepared) -> Result<Call, GatewayError> {
         let cfg = &self.config;
         let method = prepared.method.as_str();
         self.tracer.trace(
@@ -379,7 +379,7 @@ impl<'t> Client<'t> {
     }
 
     /// Exchanges an auth code for tokens. Never retried: a code works once.
-    pub fn exchange_code(&self, code: &AuthCode) -> Result<(TokenSet, CallRecord), Error> {
+    pub fn exchange_code(&self, code: &AuthCode) -> Result<(TokenSet, CallRecord), GatewayError> {
         if self.api == OauthApi::V3 {
             return self.token_call_v3(&serde_json::json!({
                 "grant_type": "authorization_code",
@@ -393,7 +393,7 @@ impl<'t> Client<'t> {
     }
 
     /// Exchanges a refresh token for a new token set (the refresh token rotates).
-    pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<(TokenSet, CallRecord), Error> {
+    pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<(TokenSet, CallRecord), GatewayError> {
         if self.api == OauthApi::V3 {
             return self.token_call_v3(&serde_json::json!({
                 "grant_type": "refresh_token",
@@ -406,28 +406,28 @@ impl<'t> Client<'t> {
         self.token_call(&api)
     }
 
-    fn token_call_v3(&self, body: &Value) -> Result<(TokenSet, CallRecord), Error> {
+    fn token_call_v3(&self, body: &Value) -> Result<(TokenSet, CallRecord), GatewayError> {
         let call = self.call_v3("POST", super::v3::TOKEN_PATH, body, None)?;
         let tokens = TokenSet::from_node(&call.node, OffsetDateTime::now_utc())
-            .map_err(|e| Error::Protocol(e.to_string()))?;
+            .map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok((tokens, call.record))
     }
 
-    fn token_call(&self, api: &Params) -> Result<(TokenSet, CallRecord), Error> {
+    fn token_call(&self, api: &Params) -> Result<(TokenSet, CallRecord), GatewayError> {
         let call = self.call("alipay.system.oauth.token", api, None)?;
         let tokens = TokenSet::from_node(&call.node, OffsetDateTime::now_utc())
-            .map_err(|e| Error::Protocol(e.to_string()))?;
+            .map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok((tokens, call.record))
     }
 
     /// Fetches the user of an access token.
-    pub fn user_info(&self, access_token: &AccessToken) -> Result<(UserInfo, CallRecord), Error> {
+    pub fn user_info(&self, access_token: &AccessToken) -> Result<(UserInfo, CallRecord), GatewayError> {
         let (user, call) = self.user_info_call(access_token)?;
         Ok((user, call.record))
     }
 
     /// Fetches the user, keeping the whole call (for `--raw`).
-    pub fn user_info_call(&self, access_token: &AccessToken) -> Result<(UserInfo, Call), Error> {
+    pub fn user_info_call(&self, access_token: &AccessToken) -> Result<(UserInfo, Call), GatewayError> {
         let call = if self.api == OauthApi::V3 {
             self.call_v3(
                 "GET",
@@ -438,7 +438,7 @@ impl<'t> Client<'t> {
         } else {
             self.call("alipay.user.info.share", &Params::new(), Some(access_token))?
         };
-        let user = UserInfo::from_node(&call.node).map_err(|e| Error::Protocol(e.to_string()))?;
+        let user = UserInfo::from_node(&call.node).map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok((user, call))
     }
 }
@@ -457,13 +457,13 @@ pub struct Received {
 pub struct Interpreted {
     /// The signature check, when the answer got that far (for tracing).
     pub signature: Option<SignatureStatus>,
-    pub result: Result<Call, Error>,
+    pub result: Result<Call, GatewayError>,
 }
 
 /// Turns an answer to `prepared` into its verified node or a typed error,
 /// fail-closed (docs/protocol.md §4.2). Pure: no network, no tracing.
 pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -> Interpreted {
-    let failed = |e: Error| Interpreted {
+    let failed = |e: GatewayError| Interpreted {
         signature: None,
         result: Err(e),
     };
@@ -501,7 +501,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
     };
     let alipay_error = |node: &Value, signed_ok: bool| {
         let field = |k: &str| node.get(k).and_then(code_str);
-        Error::Alipay(Box::new(AlipayError {
+        GatewayError::Alipay(Box::new(AlipayError {
             method: method.to_string(),
             code: field("code").unwrap_or_else(|| "(none)".into()),
             msg: field("msg").map(|m| mask_sent(&m, &sent_secrets)),
@@ -529,7 +529,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                 checked
                     .extracted
                     .content_text()
-                    .map_err(Error::from)
+                    .map_err(GatewayError::from)
                     .map(|raw_node| Call {
                         node,
                         raw_node,
@@ -541,7 +541,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
         // Signed correctly but unusable: nothing to diagnose about keys.
         Verdict::Rejected(
             rejection @ (response::Rejection::TooDeep { .. } | response::Rejection::Unparsable(_)),
-        ) if matches!(checked.status, SignatureStatus::Valid { .. }) => Err(Error::Signature {
+        ) if matches!(checked.status, SignatureStatus::Valid { .. }) => Err(GatewayError::Signature {
             rejection,
             hint: Some(
                 "nothing from this response was used: the gateway's answer is not one Alipay sends"
@@ -559,7 +559,7 @@ pub fn interpret(cfg: &ClientConfig, prepared: &Prepared, received: &Received) -
                 key: &cfg.alipay_public_key,
                 app_key: Some(&app_public),
             });
-            Err(Error::Signature {
+            Err(GatewayError::Signature {
                     rejection,
                     hint: Some(
                         "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
@@ -584,7 +584,7 @@ pub fn prepare_request(
     api: &Params,
     auth_token: Option<&AccessToken>,
     timestamp: String,
-) -> Result<Prepared, Error> {
+) -> Result<Prepared, GatewayError> {
     let common = Common {
         app_id: &cfg.app_id,
         charset: cfg.charset,
@@ -604,7 +604,7 @@ pub fn prepare_request(
         match params.get(&k) {
             Some(ours) if ours == v => {}
             Some(ours) => {
-                return Err(Error::GatewayParam {
+                return Err(GatewayError::GatewayParam {
                     key: k.into_owned(),
                     in_url: v.into_owned(),
                     sent: ours.to_string(),
@@ -687,7 +687,7 @@ pub fn prepare_request(
 }
 
 /// An answer larger than any Alipay sends.
-pub(super) fn too_large(cfg: &ClientConfig) -> Error {
+pub(super) fn too_large(cfg: &ClientConfig) -> GatewayError {
     NetworkError::TooLarge {
         host: host_of(&cfg.gateway),
         limit: MAX_RESPONSE_BYTES,
@@ -697,7 +697,7 @@ pub(super) fn too_large(cfg: &ClientConfig) -> Error {
 
 /// An HTTP error status without an answer of Alipay's; `shown_body` is the
 /// body with secrets masked (a proxy's error page may quote the URL).
-pub(super) fn http_status_error(cfg: &ClientConfig, status: u16, shown_body: &str) -> Error {
+pub(super) fn http_status_error(cfg: &ClientConfig, status: u16, shown_body: &str) -> GatewayError {
     let snippet: String = shown_body.chars().take(120).collect();
     NetworkError::Status {
         host: host_of(&cfg.gateway),
@@ -714,12 +714,12 @@ fn read_body(
     response: reqwest::blocking::Response,
     cfg: &ClientConfig,
     grant_type: Option<&str>,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Vec<u8>, GatewayError> {
     let mut body = Vec::new();
     response
         .take(MAX_RESPONSE_BYTES + 1)
         .read_to_end(&mut body)
-        .map_err(|e| -> Error {
+        .map_err(|e| -> GatewayError {
             let host = host_of(&cfg.gateway);
             let spent = Spent::of_grant(grant_type);
             if is_timeout(&e) {
@@ -740,10 +740,10 @@ fn read_body(
     Ok(body)
 }
 
-fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), Error> {
+fn check_cert_sn(got: Option<&str>, expected: &str) -> Result<(), GatewayError> {
     match got {
         Some(sn) if sn == expected => Ok(()),
-        other => Err(Error::Signature {
+        other => Err(GatewayError::Signature {
             rejection: response::Rejection::CertSnMismatch {
                 got: other.map(str::to_string),
                 expected: expected.to_string(),
@@ -796,7 +796,7 @@ fn network_error(
     gateway: &url::Url,
     cfg: &ClientConfig,
     grant_type: Option<&str>,
-) -> Error {
+) -> GatewayError {
     // Only a request that never connected was certainly not received.
     let spent = if e.is_connect() {
         Spent::Nothing
@@ -1087,7 +1087,7 @@ mod tests {
         let got = run(&cfg, 200, tampered.into_bytes());
         assert!(matches!(got.signature, Some(SignatureStatus::Invalid(_))));
         assert!(
-            matches!(got.result, Err(Error::Signature { .. })),
+            matches!(got.result, Err(GatewayError::Signature { .. })),
             "{:?}",
             got.result
         );
@@ -1095,7 +1095,7 @@ mod tests {
         let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, None));
         assert_eq!(got.signature, Some(SignatureStatus::Unsigned));
         assert!(
-            matches!(got.result, Err(Error::Signature { .. })),
+            matches!(got.result, Err(GatewayError::Signature { .. })),
             "{:?}",
             got.result
         );
@@ -1103,7 +1103,7 @@ mod tests {
         // Signed with the app's own key: the diagnosis says so.
         let got = run(&cfg, 200, answer(OK_KEY, OK_NODE, Some(&app)));
         match got.result {
-            Err(Error::Signature { findings, .. }) => assert!(!findings.is_empty()),
+            Err(GatewayError::Signature { findings, .. }) => assert!(!findings.is_empty()),
             other => panic!("{other:?}"),
         }
     }
@@ -1118,7 +1118,7 @@ mod tests {
         for (signer, signed) in [(Some(&alipay), true), (None, false)] {
             let got = run(&cfg, 200, answer("error_response", &node, signer));
             match got.result {
-                Err(Error::Alipay(e)) => {
+                Err(GatewayError::Alipay(e)) => {
                     assert_eq!(e.code, "40002");
                     assert_eq!(e.sub_code.as_deref(), Some("isv.code-invalid"));
                     assert_eq!(e.signed, signed);
@@ -1142,7 +1142,7 @@ mod tests {
         );
         assert!(got.signature.is_none());
         match got.result {
-            Err(e @ Error::Network(_)) => {
+            Err(e @ GatewayError::Network(_)) => {
                 let message = e.to_string();
                 assert!(message.contains("answered HTTP 502"), "{message}");
                 assert!(!message.contains(TOKEN), "{message}");
@@ -1151,7 +1151,7 @@ mod tests {
         }
         // Even a signed answer is not used under a non-200 status.
         let got = run(&cfg, 404, answer(OK_KEY, OK_NODE, Some(&alipay)));
-        assert!(matches!(got.result, Err(Error::Network(_))));
+        assert!(matches!(got.result, Err(GatewayError::Network(_))));
 
         let mut cut = answer(OK_KEY, OK_NODE, Some(&alipay));
         cut.truncate(cut.len() / 2);
@@ -1159,7 +1159,7 @@ mod tests {
         assert!(
             matches!(
                 got.result,
-                Err(Error::Response(_) | Error::Signature { .. })
+                Err(GatewayError::Response(_) | GatewayError::Signature { .. })
             ),
             "{:?}",
             got.result
@@ -1167,7 +1167,7 @@ mod tests {
 
         let big = vec![b' '; MAX_RESPONSE_BYTES as usize + 1];
         match run(&cfg, 200, big).result {
-            Err(e @ Error::Network(_)) => assert!(e.to_string().contains("larger than")),
+            Err(e @ GatewayError::Network(_)) => assert!(e.to_string().contains("larger than")),
             other => panic!("{other:?}"),
         }
     }

@@ -15,8 +15,7 @@ use super::client::MAX_RESPONSE_BYTES;
 use super::http::{HttpSetupError, ProxyConfig, build_client, certificate_error, root_cause};
 use super::models::{IdKind, TokenSet, UserInfo};
 use super::network::{NetworkError, Spent};
-use crate::error::Error;
-use crate::login::session::LoginError;
+use super::error::GatewayError;
 use crate::protocol::header::{
     self as wire, ApiResult, Family, ResultStatus, is_sandbox_client, sandbox_path,
 };
@@ -155,7 +154,7 @@ pub fn prepare(
     path: &str,
     body: &[u8],
     request_time: &str,
-) -> Result<HeaderPrepared, Error> {
+) -> Result<HeaderPrepared, GatewayError> {
     let path = cfg.wire_path(path);
     let dialect = HeaderDialect {
         client_id: cfg.client_id.clone(),
@@ -197,11 +196,11 @@ fn body_carries_secret(body: &[u8]) -> bool {
 }
 
 /// Why a header answer was not used: exit 6.
-fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8], body_len: usize) -> Error {
+fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8], body_len: usize) -> GatewayError {
     // The head of the content (method, path, client id, time), never the
     // body: a refused answer may still carry tokens.
     let head = content.len().saturating_sub(body_len);
-    Error::AnswerRejected {
+    GatewayError::AnswerRejected {
         rejection,
         // Empty when the answer carried nothing to check.
         checked_over: if content.is_empty() {
@@ -223,7 +222,7 @@ pub fn interpret(
     prepared: &HeaderPrepared,
     received: &HeaderReceived,
     attempts: u32,
-) -> Result<HeaderCall, Error> {
+) -> Result<HeaderCall, GatewayError> {
     if received.body.len() as u64 > MAX_RESPONSE_BYTES {
         return Err(NetworkError::TooLarge {
             host: host_of(&prepared.url),
@@ -268,7 +267,7 @@ pub fn interpret(
     };
     let result: ApiResult = wire::api_result(&body).map_err(|e| {
         if signed {
-            Error::Protocol(e.to_string())
+            GatewayError::Protocol(e.to_string())
         } else {
             rejected(
                 crate::sign::dialect::Rejection::UnsignedSuccess,
@@ -288,7 +287,7 @@ pub fn interpret(
             &checked.content,
             received.body.len(),
         )),
-        status => Err(Error::Result(Box::new(ResultFailure {
+        status => Err(GatewayError::Result(Box::new(ResultFailure {
             family: cfg.family,
             path: prepared.path.clone(),
             status,
@@ -369,15 +368,15 @@ pub struct HeaderClient<'t> {
 }
 
 impl<'t> HeaderClient<'t> {
-    pub fn new(config: HeaderConfig, tracer: &'t dyn Tracer) -> Result<HeaderClient<'t>, Error> {
+    pub fn new(config: HeaderConfig, tracer: &'t dyn Tracer) -> Result<HeaderClient<'t>, GatewayError> {
         let http = build_client(
             config.connect_timeout,
             config.request_timeout,
             &config.proxy,
         )
         .map_err(|e| match e {
-            HttpSetupError::BadProxy(_) => Error::Proxy(e.to_string()),
-            HttpSetupError::Build(_) => Error::Internal(e.to_string()),
+            HttpSetupError::BadProxy(_) => GatewayError::Proxy(e.to_string()),
+            HttpSetupError::Build(_) => GatewayError::Internal(e.to_string()),
         })?;
         Ok(HeaderClient {
             config,
@@ -391,7 +390,7 @@ impl<'t> HeaderClient<'t> {
     }
 
     /// Signs a request with the current time.
-    pub fn prepare(&self, path: &str, body: &[u8]) -> Result<HeaderPrepared, Error> {
+    pub fn prepare(&self, path: &str, body: &[u8]) -> Result<HeaderPrepared, GatewayError> {
         prepare(
             &self.config,
             path,
@@ -401,21 +400,21 @@ impl<'t> HeaderClient<'t> {
     }
 
     /// Signs and sends a JSON body.
-    pub fn call(&self, path: &str, body: &Value) -> Result<HeaderCall, Error> {
+    pub fn call(&self, path: &str, body: &Value) -> Result<HeaderCall, GatewayError> {
         let prepared = self.prepare(path, body.to_string().as_bytes())?;
         self.send(&prepared)
     }
 
     /// Sends a prepared request; a U result sends the same bytes again, up
     /// to the configured number of retries.
-    pub fn send(&self, prepared: &HeaderPrepared) -> Result<HeaderCall, Error> {
+    pub fn send(&self, prepared: &HeaderPrepared) -> Result<HeaderCall, GatewayError> {
         let mut attempts = 0;
         let mut pause = self.config.retry_pause;
         loop {
             attempts += 1;
             let received = self.post(prepared)?;
             match interpret(&self.config, prepared, &received, attempts) {
-                Err(Error::Result(f))
+                Err(GatewayError::Result(f))
                     if f.status == ResultStatus::U && attempts <= self.config.unknown_retries =>
                 {
                     self.tracer.trace(
@@ -434,7 +433,7 @@ impl<'t> HeaderClient<'t> {
         }
     }
 
-    fn post(&self, prepared: &HeaderPrepared) -> Result<HeaderReceived, Error> {
+    fn post(&self, prepared: &HeaderPrepared) -> Result<HeaderReceived, GatewayError> {
         let cfg = &self.config;
         self.tracer.trace(
             1,
@@ -463,7 +462,7 @@ impl<'t> HeaderClient<'t> {
         }
         let host = host_of(&prepared.url);
         let spent = spent_by(&prepared.body);
-        let response = request.send().map_err(|e| -> Error {
+        let response = request.send().map_err(|e| -> GatewayError {
             // Only a request that never connected was certainly not received.
             let spent = if e.is_connect() {
                 Spent::Nothing
@@ -522,7 +521,7 @@ impl<'t> HeaderClient<'t> {
         response
             .take(MAX_RESPONSE_BYTES + 1)
             .read_to_end(&mut body)
-            .map_err(|e| -> Error {
+            .map_err(|e| -> GatewayError {
                 if super::client::is_timeout(&e) {
                     return NetworkError::BodyTimeout {
                         host: host.clone(),
@@ -557,7 +556,7 @@ impl<'t> HeaderClient<'t> {
 
     /// Antom `authorizations/consult` / Alipay+ `authorizations/prepare`:
     /// the URL the user opens.
-    pub fn consult(&self, request: &ConsultRequest<'_>) -> Result<(String, HeaderCall), Error> {
+    pub fn consult(&self, request: &ConsultRequest<'_>) -> Result<(String, HeaderCall), GatewayError> {
         let mut body = Map::new();
         match self.family() {
             Family::AlipayPlus => {
@@ -581,7 +580,7 @@ impl<'t> HeaderClient<'t> {
             .find_map(|k| call.body.get(*k).and_then(Value::as_str))
             .map(str::to_string)
             .ok_or_else(|| {
-                Error::Protocol(format!("the {api} answer has no normalUrl or authUrl"))
+                GatewayError::Protocol(format!("the {api} answer has no normalUrl or authUrl"))
             })?;
         Ok((url, call))
     }
@@ -596,7 +595,7 @@ impl<'t> HeaderClient<'t> {
     /// `applyToken` with an authCode. Never retried on its own: a code
     /// works once (a U is retried as the very same request, which the
     /// server recognises).
-    pub fn apply_code(&self, code: &AuthCode, party: &str) -> Result<Tokens, Error> {
+    pub fn apply_code(&self, code: &AuthCode, party: &str) -> Result<Tokens, GatewayError> {
         let body = json!({
             self.party_field(): party,
             "grantType": "AUTHORIZATION_CODE",
@@ -607,7 +606,7 @@ impl<'t> HeaderClient<'t> {
 
     /// `applyToken` with a refresh token (which rotates); the wallet or
     /// authClientId is sent here too.
-    pub fn apply_refresh(&self, token: &RefreshToken, party: &str) -> Result<Tokens, Error> {
+    pub fn apply_refresh(&self, token: &RefreshToken, party: &str) -> Result<Tokens, GatewayError> {
         let body = json!({
             self.party_field(): party,
             "grantType": "REFRESH_TOKEN",
@@ -616,12 +615,12 @@ impl<'t> HeaderClient<'t> {
         self.apply(&body)
     }
 
-    fn apply(&self, body: &Value) -> Result<Tokens, Error> {
+    fn apply(&self, body: &Value) -> Result<Tokens, GatewayError> {
         let call = self.call(
             &wire::api_path(self.family(), "authorizations/applyToken"),
             body,
         )?;
-        let tokens = token_set(&call.body).map_err(|e| Error::Protocol(e.to_string()))?;
+        let tokens = token_set(&call.body).map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok(Tokens {
             tokens,
             raw: without_result(&call.body),
@@ -629,22 +628,22 @@ impl<'t> HeaderClient<'t> {
     }
 
     /// Antom `users/inquiryUserInfo`.
-    pub fn user_info(&self, token: &AccessToken) -> Result<UserInfo, Error> {
+    pub fn user_info(&self, token: &AccessToken) -> Result<UserInfo, GatewayError> {
         self.user_info_call(token).map(|(u, _)| u)
     }
 
     /// The same, keeping the whole call (for `--raw`).
-    pub fn user_info_call(&self, token: &AccessToken) -> Result<(UserInfo, HeaderCall), Error> {
+    pub fn user_info_call(&self, token: &AccessToken) -> Result<(UserInfo, HeaderCall), GatewayError> {
         let call = self.call(
             &wire::api_path(self.family(), "users/inquiryUserInfo"),
             &json!({"accessToken": token.secret()}),
         )?;
-        let user = user_info(&call.body).map_err(|e| Error::Protocol(e.to_string()))?;
+        let user = user_info(&call.body).map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok((user, call))
     }
 
     /// Antom `authorizations/revoke` / Alipay+ `authorizations/cancelToken`.
-    pub fn revoke(&self, token: &AccessToken, party: &str) -> Result<HeaderCall, Error> {
+    pub fn revoke(&self, token: &AccessToken, party: &str) -> Result<HeaderCall, GatewayError> {
         match self.family() {
             Family::AlipayPlus => self.call(
                 &wire::api_path(self.family(), "authorizations/cancelToken"),
@@ -655,35 +654,6 @@ impl<'t> HeaderClient<'t> {
                 &json!({"accessToken": token.secret()}),
             ),
         }
-    }
-}
-
-/// Refreshing a stored Antom / Alipay+ login: `applyToken` with the
-/// refresh token and the wallet (or authClientId) it is bound to.
-pub struct HeaderRefresher<'c, 't> {
-    pub client: &'c HeaderClient<'t>,
-    /// For logins stored without theirs.
-    pub party: Option<String>,
-}
-
-impl crate::login::session::Refresher for HeaderRefresher<'_, '_> {
-    fn refresh_tokens(
-        &self,
-        session: &crate::login::store::Session,
-        token: &RefreshToken,
-    ) -> Result<TokenSet, Error> {
-        let party = session
-            .party
-            .as_deref()
-            .or(self.party.as_deref())
-            .ok_or_else(|| LoginError::NoParty {
-                subject: session.subject.clone(),
-            })?;
-        self.client.apply_refresh(token, party).map(|t| t.tokens)
-    }
-
-    fn refresh_refused(&self, e: &Error) -> bool {
-        matches!(e, Error::Result(r) if r.status == ResultStatus::F && r.code == "INVALID_REFRESH_TOKEN")
     }
 }
 
@@ -888,7 +858,7 @@ mod tests {
         let f =
             r#"{"result":{"resultStatus":"F","resultCode":"INVALID_CODE","resultMessage":"used"}}"#;
         match interpret(&cfg, &p, &answer(&p, "c1", f), 1) {
-            Err(Error::Result(e)) => {
+            Err(GatewayError::Result(e)) => {
                 assert_eq!(
                     (e.status, e.code.as_str(), e.signed),
                     (ResultStatus::F, "INVALID_CODE", true)
@@ -898,7 +868,7 @@ mod tests {
         }
         let u = r#"{"result":{"resultStatus":"U","resultCode":"UNKNOWN_EXCEPTION"}}"#;
         match interpret(&cfg, &p, &answer(&p, "c1", u), 3) {
-            Err(Error::Result(e)) => {
+            Err(GatewayError::Result(e)) => {
                 assert_eq!((e.status, e.attempts), (ResultStatus::U, 3));
                 assert!(e.to_string().contains("unknown"), "{e}");
             }
@@ -911,7 +881,7 @@ mod tests {
         let e = interpret(&cfg, &p, &tampered, 1).unwrap_err();
         match &e {
             // What was checked is shown up to the body, never the body.
-            Error::AnswerRejected { checked_over, .. } => assert!(
+            GatewayError::AnswerRejected { checked_over, .. } => assert!(
                 checked_over.ends_with(".<the 72 body bytes>")
                     && !checked_over.contains("accessToken"),
                 "{checked_over}"
@@ -923,7 +893,7 @@ mod tests {
         unsigned.headers.retain(|(k, _)| k == "client-id");
         assert!(matches!(
             interpret(&cfg, &p, &unsigned, 1),
-            Err(Error::AnswerRejected {
+            Err(GatewayError::AnswerRejected {
                 rejection: Rejection::UnsignedSuccess,
                 ..
             })
@@ -931,14 +901,14 @@ mod tests {
         let mut unsigned_f = answer(&p, "c1", f);
         unsigned_f.headers.retain(|(k, _)| k == "client-id");
         match interpret(&cfg, &p, &unsigned_f, 1) {
-            Err(Error::Result(e)) => assert!(!e.signed),
+            Err(GatewayError::Result(e)) => assert!(!e.signed),
             other => panic!("{other:?}"),
         }
         // Signed for another client id.
         let other = answer(&p, "c2", ok);
         assert!(matches!(
             interpret(&cfg, &p, &other, 1),
-            Err(Error::AnswerRejected {
+            Err(GatewayError::AnswerRejected {
                 rejection: Rejection::ClientIdMismatch { .. },
                 ..
             })

@@ -3,6 +3,7 @@
 
 pub mod alipay_error;
 pub mod client;
+pub mod error;
 pub mod header;
 pub mod http;
 pub mod models;
@@ -10,6 +11,7 @@ pub mod network;
 pub mod v3;
 
 pub use alipay_error::AlipayError;
+pub use error::GatewayError;
 pub use client::{
     Call, CallRecord, CertMode, Client, ClientConfig, OauthApi, Prepared, ProxyConfig,
 };

@@ -11,7 +11,7 @@ use super::alipay_error::AlipayError;
 use super::client::{
     Call, CallRecord, ClientConfig, MAX_RESPONSE_BYTES, http_status_error, mask_sent, too_large,
 };
-use crate::error::Error;
+use super::error::GatewayError;
 use crate::secret::AccessToken;
 use crate::sign::dialect::v3::{self, AuthParams, V3Dialect};
 use crate::sign::dialect::{Answer, Dialect, Request, SignatureStatus, Verdict};
@@ -102,7 +102,7 @@ pub fn prepare(
     auth_token: Option<&AccessToken>,
     nonce: String,
     timestamp: String,
-) -> Result<V3Prepared, Error> {
+) -> Result<V3Prepared, GatewayError> {
     let http_method = http_method.to_ascii_uppercase();
     if !matches!(
         http_method.as_str(),
@@ -246,7 +246,7 @@ impl V3Received {
 #[derive(Debug)]
 pub struct V3Interpreted {
     pub signature: Option<SignatureStatus>,
-    pub result: Result<Call, Error>,
+    pub result: Result<Call, GatewayError>,
 }
 
 /// Turns an answer into its verified body or a typed error, fail-closed:
@@ -258,7 +258,7 @@ pub fn interpret(
     prepared: &V3Prepared,
     received: &V3Received,
 ) -> V3Interpreted {
-    let failed = |e: Error| V3Interpreted {
+    let failed = |e: GatewayError| V3Interpreted {
         signature: None,
         result: Err(e),
     };
@@ -320,7 +320,7 @@ pub fn interpret(
         let code = field("code").unwrap_or_else(|| "(none)".into());
         // v3's message is where v2 puts sub_msg: it is what may echo the
         // string to sign (compared with ours, written as the echo writes it).
-        Error::Alipay(Box::new(AlipayError {
+        GatewayError::Alipay(Box::new(AlipayError {
             method: what.clone(),
             msg: None,
             sub_code: None,
@@ -364,7 +364,7 @@ pub fn interpret(
                     "nothing from this response was used; check that the Alipay public key is the one for this app and environment"
                 }
             };
-            Err(Error::Signature {
+            Err(GatewayError::Signature {
                 rejection: Rejection::Answer(rejection),
                 hint: Some(hint.into()),
                 findings,
@@ -524,7 +524,7 @@ mod tests {
             ),
         ] {
             match interpret(&cfg, &p, &received).result {
-                Err(Error::Signature { .. }) => {}
+                Err(GatewayError::Signature { .. }) => {}
                 other => panic!("{what}: {other:?}"),
             }
         }
@@ -534,7 +534,7 @@ mod tests {
         );
         for (signer, signed) in [(Some(&alipay), true), (None, false)] {
             match interpret(&cfg, &p, &answer(401, &body, signer)).result {
-                Err(Error::Alipay(e)) => {
+                Err(GatewayError::Alipay(e)) => {
                     assert_eq!(e.code, "invalid-auth-token");
                     assert_eq!(e.signed, signed);
                     assert!(e.is_access_token_refused());
@@ -545,7 +545,7 @@ mod tests {
         }
         // An error page without a v3 body is the network's.
         match interpret(&cfg, &p, &answer(502, "<html>bad gateway</html>", None)).result {
-            Err(Error::Network(crate::gateway::network::NetworkError::Status {
+            Err(GatewayError::Network(crate::gateway::network::NetworkError::Status {
                 status: 502,
                 ..
             })) => {}
@@ -571,7 +571,7 @@ mod tests {
         let mut a = answer(200, "{}", Some(&alipay));
         assert!(matches!(
             interpret(&cfg, &p, &a).result,
-            Err(Error::Signature { .. })
+            Err(GatewayError::Signature { .. })
         ));
         a.headers.push(("alipay-sn".into(), "alipay-sn".into()));
         assert!(interpret(&cfg, &p, &a).result.is_ok());

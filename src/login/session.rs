@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use crate::error::Error;
-use crate::gateway::{Client, TokenSet};
-use crate::login::store::{Session, StoreLock, TokenStore};
-use crate::protocol::header::Family;
+use crate::gateway::header::HeaderClient;
+use crate::gateway::{Client, GatewayError, TokenSet};
+use crate::login::store::{Session, StoreError, StoreLock, TokenStore};
+use crate::protocol::header::{Family, ResultStatus};
 use crate::secret::{AccessToken, RefreshToken};
 
 /// How long to wait for another process's refresh.
@@ -35,27 +35,65 @@ pub struct Sessions<'a> {
 pub trait Refresher {
     /// Exchanges the refresh token of `session` for a new token set (the
     /// refresh token rotates).
-    fn refresh_tokens(&self, session: &Session, token: &RefreshToken) -> Result<TokenSet, Error>;
+    fn refresh_tokens(
+        &self,
+        session: &Session,
+        token: &RefreshToken,
+    ) -> Result<TokenSet, SessionError>;
     /// True when `e` says the refresh token is unknown or spent (so that a
     /// newer one in the store may be tried once).
-    fn refresh_refused(&self, e: &Error) -> bool;
+    fn refresh_refused(&self, e: &SessionError) -> bool;
 }
 
 impl Refresher for Client<'_> {
-    fn refresh_tokens(&self, _session: &Session, token: &RefreshToken) -> Result<TokenSet, Error> {
-        self.refresh(token).map(|(t, _)| t)
+    fn refresh_tokens(
+        &self,
+        _session: &Session,
+        token: &RefreshToken,
+    ) -> Result<TokenSet, SessionError> {
+        Ok(self.refresh(token).map(|(t, _)| t)?)
     }
 
-    fn refresh_refused(&self, e: &Error) -> bool {
-        matches!(e, Error::Alipay(a) if a.sub_code.as_deref() == Some("isv.refresh-token-invalid"))
+    fn refresh_refused(&self, e: &SessionError) -> bool {
+        matches!(e, SessionError::Gateway(GatewayError::Alipay(a))
+            if a.sub_code.as_deref() == Some("isv.refresh-token-invalid"))
     }
 }
 
-fn no_session(app_id: &str) -> Error {
+/// Refreshing a stored Antom / Alipay+ login: `applyToken` with the
+/// refresh token and the wallet (or authClientId) it is bound to.
+pub struct HeaderRefresher<'c, 't> {
+    pub client: &'c HeaderClient<'t>,
+    /// For logins stored without theirs.
+    pub party: Option<String>,
+}
+
+impl Refresher for HeaderRefresher<'_, '_> {
+    fn refresh_tokens(
+        &self,
+        session: &Session,
+        token: &RefreshToken,
+    ) -> Result<TokenSet, SessionError> {
+        let party = session
+            .party
+            .as_deref()
+            .or(self.party.as_deref())
+            .ok_or_else(|| LoginError::NoParty {
+                subject: session.subject.clone(),
+            })?;
+        Ok(self.client.apply_refresh(token, party).map(|t| t.tokens)?)
+    }
+
+    fn refresh_refused(&self, e: &SessionError) -> bool {
+        matches!(e, SessionError::Gateway(GatewayError::Result(r))
+            if r.status == ResultStatus::F && r.code == "INVALID_REFRESH_TOKEN")
+    }
+}
+
+fn no_session(app_id: &str) -> LoginError {
     LoginError::NoLogin {
         app_id: app_id.to_string(),
     }
-    .into()
 }
 
 /// Why the stored login cannot supply a token.
@@ -72,13 +110,36 @@ pub enum LoginError {
     NoParty { subject: String },
 }
 
+/// What keeping a login fails with: the login itself, the store, or the
+/// gateway's refresh.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Login(#[from] LoginError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Gateway(#[from] GatewayError),
+    /// New tokens were obtained (a code or refresh token spent), then could
+    /// not be stored: the session travels with the error so that it is not
+    /// lost.
+    #[error("{cause}")]
+    NotStored {
+        session: Box<Session>,
+        cause: StoreError,
+    },
+    /// The gateway's refreshed token names no user.
+    #[error("the refreshed token names no user")]
+    NoUser,
+}
+
 impl Sessions<'_> {
     /// Stores tokens; returns where, or `None` when the answer named no user.
     pub fn save(
         &self,
         tokens: &TokenSet,
         scope: Option<&str>,
-    ) -> Result<Option<(Session, PathBuf)>, Error> {
+    ) -> Result<Option<(Session, PathBuf)>, SessionError> {
         self.save_bound(tokens, scope, self.party.clone())
     }
 
@@ -88,7 +149,7 @@ impl Sessions<'_> {
         tokens: &TokenSet,
         scope: Option<&str>,
         party: Option<String>,
-    ) -> Result<Option<(Session, PathBuf)>, Error> {
+    ) -> Result<Option<(Session, PathBuf)>, SessionError> {
         let Some((subject, id_kind)) = tokens.subject() else {
             return Ok(None);
         };
@@ -107,22 +168,22 @@ impl Sessions<'_> {
         };
         match self.store.save(&session) {
             Ok(path) => Ok(Some((session, path))),
-            Err(cause) => Err(Error::NotStored {
+            Err(cause) => Err(SessionError::NotStored {
                 session: Box::new(session),
-                cause: Box::new(cause),
+                cause,
             }),
         }
     }
 
     /// Takes the store lock and checks the store is writable, before a code
     /// or refresh token is spent; hold the lock until the tokens are saved.
-    pub fn prepare_save(&self) -> Result<StoreLock, Error> {
+    pub fn prepare_save(&self) -> Result<StoreLock, SessionError> {
         let lock = self.store.lock(&self.key, LOCK_WAIT)?;
         self.store.check_writable(&self.key)?;
         Ok(lock)
     }
 
-    pub fn load(&self, subject: Option<&str>) -> Result<Option<Session>, Error> {
+    pub fn load(&self, subject: Option<&str>) -> Result<Option<Session>, StoreError> {
         self.store.load(&self.key, subject)
     }
 
@@ -131,7 +192,7 @@ impl Sessions<'_> {
         &self,
         client: &dyn Refresher,
         subject: Option<&str>,
-    ) -> Result<(TokenSet, Session), Error> {
+    ) -> Result<(TokenSet, Session), SessionError> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
         self.refresh_locked(client, subject)
     }
@@ -140,7 +201,7 @@ impl Sessions<'_> {
         &self,
         client: &dyn Refresher,
         subject: Option<&str>,
-    ) -> Result<(TokenSet, Session), Error> {
+    ) -> Result<(TokenSet, Session), SessionError> {
         let session = self
             .load(subject)?
             .ok_or_else(|| no_session(&self.app_id))?;
@@ -166,7 +227,7 @@ impl Sessions<'_> {
         let scope = session.scope.clone();
         let (saved, _) = self
             .save_bound(&tokens, scope.as_deref(), session.party.clone())?
-            .ok_or_else(|| Error::Protocol("the refreshed token names no user".into()))?;
+            .ok_or(SessionError::NoUser)?;
         Ok((tokens, saved))
     }
 
@@ -178,7 +239,7 @@ impl Sessions<'_> {
         client: &dyn Refresher,
         subject: Option<&str>,
         margin: time::Duration,
-    ) -> Result<(AccessToken, Session, bool), Error> {
+    ) -> Result<(AccessToken, Session, bool), SessionError> {
         let session = self
             .load(subject)?
             .ok_or_else(|| no_session(&self.app_id))?;
@@ -205,7 +266,7 @@ impl Sessions<'_> {
         client: &dyn Refresher,
         subject: &str,
         rejected: &AccessToken,
-    ) -> Result<(AccessToken, Session), Error> {
+    ) -> Result<(AccessToken, Session), SessionError> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
         let current = self
             .load(Some(subject))?
@@ -222,7 +283,7 @@ impl Sessions<'_> {
     /// Marks the stored access token of `subject` as superseded by a login
     /// that was not stored (Alipay drops a user's older access tokens on a
     /// new authorization). Returns whether a stored login was marked.
-    pub fn mark_superseded(&self, subject: &str) -> Result<bool, Error> {
+    pub fn mark_superseded(&self, subject: &str) -> Result<bool, SessionError> {
         let _lock = self.store.lock(&self.key, LOCK_WAIT)?;
         match self.load(Some(subject))? {
             Some(mut session) if !session.access_superseded => {
@@ -236,18 +297,18 @@ impl Sessions<'_> {
     }
 }
 
-fn stored_refresh_token(session: &Session) -> Result<RefreshToken, Error> {
+fn stored_refresh_token(session: &Session) -> Result<RefreshToken, LoginError> {
     let now = OffsetDateTime::now_utc();
     if session.tokens.refresh_expired(now) {
         return Err(LoginError::RefreshExpired {
             subject: session.subject.clone(),
-        }
-        .into());
+        });
     }
-    session.tokens.refresh_token.clone().ok_or_else(|| {
-        LoginError::NoRefreshToken {
+    session
+        .tokens
+        .refresh_token
+        .clone()
+        .ok_or_else(|| LoginError::NoRefreshToken {
             subject: session.subject.clone(),
-        }
-        .into()
-    })
+        })
 }

@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
-use crate::error::Error;
 use crate::files;
 use crate::gateway::{IdKind, TokenSet};
 use crate::protocol::header::Family;
@@ -72,7 +71,7 @@ impl Session {
 pub struct Listed {
     pub path: PathBuf,
     /// The session, or why its file cannot be read.
-    pub session: Result<Session, Error>,
+    pub session: Result<Session, StoreError>,
     /// The app's current login (the one used when no subject is named).
     pub current: bool,
 }
@@ -132,27 +131,30 @@ pub enum StoreError {
     Damaged { path: PathBuf, reason: String },
     #[error("{} is larger than {limit} bytes; is it the right file?", .path.display())]
     TooLarge { path: PathBuf, limit: u64 },
+    #[error(transparent)]
+    Write(#[from] crate::files::secret::WriteError),
+    /// A session that cannot be serialised: a bug.
+    #[error("cannot encode the session: {0}")]
+    Encode(String),
 }
 
-fn damaged(path: &Path, e: &serde_json::Error) -> Error {
+fn damaged(path: &Path, e: &serde_json::Error) -> StoreError {
     StoreError::Damaged {
         path: path.to_path_buf(),
         reason: e.to_string(),
     }
-    .into()
 }
 
-fn store_error(action: &'static str, path: &Path, e: &std::io::Error) -> Error {
+fn store_error(action: &'static str, path: &Path, e: &std::io::Error) -> StoreError {
     StoreError::Io {
         action,
         path: path.to_path_buf(),
         reason: crate::files::read::io_reason(e),
     }
-    .into()
 }
 
 /// A file of the store, bounded like every file we read; `None` if absent.
-fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     use crate::files::read::{ReadError, read_bounded};
     match read_bounded(path, SESSION_FILE_LIMIT) {
         Ok(b) => Ok(Some(b)),
@@ -162,7 +164,7 @@ fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, Error> {
             path: path.to_path_buf(),
             limit,
         }
-        .into()),
+        ),
     }
 }
 
@@ -193,7 +195,7 @@ impl TokenStore {
     /// Creates a directory with mode 0700, and tightens it if it is looser.
     /// A symbolic link to a directory others can open is refused, not
     /// tightened: its target is someone's choice, maybe a shared directory.
-    fn private_dir(path: &Path) -> Result<(), Error> {
+    fn private_dir(path: &Path) -> Result<(), StoreError> {
         fs::create_dir_all(path).map_err(|e| store_error("create", path, &e))?;
         #[cfg(unix)]
         {
@@ -207,7 +209,7 @@ impl TokenStore {
                         path: path.to_path_buf(),
                         mode: mode & 0o777,
                     }
-                    .into());
+                    );
                 }
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))
                     .map_err(|e| store_error("secure", path, &e))?;
@@ -219,7 +221,7 @@ impl TokenStore {
     /// Checks that tokens of `key` could be stored now: the directories
     /// exist privately and a file can be written in them. Called before a
     /// code or refresh token is spent, since the new tokens exist only once.
-    pub fn check_writable(&self, key: &str) -> Result<(), Error> {
+    pub fn check_writable(&self, key: &str) -> Result<(), StoreError> {
         let dir = self.app_dir(key)?;
         let probe = tempfile::Builder::new()
             .prefix(".probe")
@@ -233,7 +235,7 @@ impl TokenStore {
         Ok(())
     }
 
-    fn app_dir(&self, key: &str) -> Result<PathBuf, Error> {
+    fn app_dir(&self, key: &str) -> Result<PathBuf, StoreError> {
         Self::private_dir(&self.dir)?;
         let dir = self.dir.join(sanitize(key));
         Self::private_dir(&dir)?;
@@ -245,7 +247,7 @@ impl TokenStore {
     }
 
     /// Takes the lock of an (environment, app), waiting up to `wait`.
-    pub fn lock(&self, key: &str, wait: Duration) -> Result<StoreLock, Error> {
+    pub fn lock(&self, key: &str, wait: Duration) -> Result<StoreLock, StoreError> {
         let dir = self.app_dir(key)?;
         let path = dir.join(".lock");
         let mut options = fs::OpenOptions::new();
@@ -259,7 +261,7 @@ impl TokenStore {
         }
         let file = options.open(&path).map_err(|e| {
             if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-                StoreError::LockIsLink { path: path.clone() }.into()
+                StoreError::LockIsLink { path: path.clone() }
             } else {
                 store_error("open", &path, &e)
             }
@@ -286,25 +288,25 @@ impl TokenStore {
                         dir: dir.to_path_buf(),
                         reason: e.to_string(),
                     }
-                    .into());
+                    );
                 }
             }
         }
     }
 
     /// Saves a session and makes it the app's current one.
-    pub fn save(&self, session: &Session) -> Result<PathBuf, Error> {
+    pub fn save(&self, session: &Session) -> Result<PathBuf, StoreError> {
         let dir = self.app_dir(&session.environment)?;
         let path = Self::session_path(&dir, &session.subject);
         let json =
-            serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
+            serde_json::to_vec_pretty(session).map_err(|e| StoreError::Encode(e.to_string()))?;
         files::secret::write(&path, &json, true)?;
         files::secret::write(&dir.join("current"), session.subject.as_bytes(), true)?;
         Ok(path)
     }
 
     /// The session of `subject`, or the current one.
-    pub fn load(&self, key: &str, subject: Option<&str>) -> Result<Option<Session>, Error> {
+    pub fn load(&self, key: &str, subject: Option<&str>) -> Result<Option<Session>, StoreError> {
         let dir = self.dir.join(sanitize(key));
         let subject = match subject {
             Some(s) => s.to_string(),
@@ -323,7 +325,7 @@ impl TokenStore {
     }
 
     /// Every stored login, of every environment and app, in name order.
-    pub fn list(&self) -> Result<Vec<Listed>, Error> {
+    pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
         let mut out = Vec::new();
         let apps = match fs::read_dir(&self.dir) {
             Ok(d) => d,
@@ -362,17 +364,17 @@ impl TokenStore {
     }
 
     /// Rewrites a stored session in place, without making it current.
-    pub fn update(&self, session: &Session) -> Result<(), Error> {
+    pub fn update(&self, session: &Session) -> Result<(), StoreError> {
         let dir = self.app_dir(&session.environment)?;
         let path = Self::session_path(&dir, &session.subject);
         let json =
-            serde_json::to_vec_pretty(session).map_err(|e| Error::Internal(e.to_string()))?;
-        files::secret::write(&path, &json, true)
+            serde_json::to_vec_pretty(session).map_err(|e| StoreError::Encode(e.to_string()))?;
+        Ok(files::secret::write(&path, &json, true)?)
     }
 
     /// Removes the session of `subject` (or the current one, or all of the
     /// app's with `all`); returns how many were removed.
-    pub fn remove(&self, key: &str, subject: Option<&str>, all: bool) -> Result<usize, Error> {
+    pub fn remove(&self, key: &str, subject: Option<&str>, all: bool) -> Result<usize, StoreError> {
         let dir = self.dir.join(sanitize(key));
         if !dir.exists() {
             return Ok(0);

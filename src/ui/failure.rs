@@ -5,6 +5,7 @@
 use crate::config::ConfigError;
 use crate::emulator::EmulatorError;
 use crate::error::Error;
+use crate::files::secret::WriteError;
 use crate::form::FormError;
 use crate::gateway::AlipayError;
 use crate::gateway::header::ResultFailure;
@@ -82,7 +83,6 @@ impl Failure for Error {
             | Error::Charset(_)
             | Error::Params(_)
             | Error::Form(_)
-            | Error::Exists { .. }
             | Error::Config(_)
             | Error::Emulator(_)
             | Error::DebugProxy(_)
@@ -109,7 +109,7 @@ impl Failure for Error {
             Error::Network(_) => ExitStatus::Network,
             Error::Alipay(_) => ExitStatus::Alipay,
             Error::Authorization { .. } => ExitStatus::Authorization,
-            Error::Store(_) | Error::Write { .. } => ExitStatus::Usage,
+            Error::Store(_) | Error::Write(_) => ExitStatus::Usage,
             Error::NotStored { cause, .. } => cause.exit_status(),
             Error::Interrupted => ExitStatus::Interrupted,
             Error::Internal(_) | Error::Protocol(_) => ExitStatus::Internal,
@@ -119,7 +119,7 @@ impl Failure for Error {
     /// A stable name for the `kind` field of JSON errors.
     fn kind(&self) -> &'static str {
         match self {
-            Error::Usage { .. } | Error::Params(_) | Error::Form(_) | Error::Exists { .. } => {
+            Error::Usage { .. } | Error::Params(_) | Error::Form(_) | Error::Write(WriteError::Exists { .. }) => {
                 "usage"
             }
             Error::Listen(e) if waited(e) => "authorization",
@@ -145,7 +145,7 @@ impl Failure for Error {
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
-            Error::Store(_) | Error::Write { .. } | Error::NotStored { .. } => "store",
+            Error::Store(_) | Error::Write(WriteError::Failed { .. }) | Error::NotStored { .. } => "store",
             Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
@@ -160,7 +160,7 @@ impl Failure for Error {
             | Error::Authorization { hint, .. }
             => hint.clone(),
             Error::Store(e) => Some(store_hint(e).into()),
-            Error::Write { .. } => Some("check the directory exists and is writable".into()),
+            Error::Write(WriteError::Failed { .. }) => Some("check the directory exists and is writable".into()),
             Error::Alipay(e) => Some(alipay_hint(e)),
             Error::Result(r) => Some(result_hint(r).into()),
             Error::AnswerRejected { .. } => Some(
@@ -173,7 +173,7 @@ impl Failure for Error {
                 "the new tokens are on standard output, the only copy (the code or refresh token used is spent): keep them, then fix the token directory".into(),
             ),
             Error::Interrupted => None,
-            Error::Exists { .. } => Some("choose another file, or pass --force to replace it".into()),
+            Error::Write(WriteError::Exists { .. }) => Some("choose another file, or pass --force to replace it".into()),
             Error::Listen(e) => listen_hint(e).map(str::to_string),
             Error::Network(e) => network_hint(e),
             Error::Login(LoginError::NoLogin { .. }) => Some(
@@ -342,6 +342,9 @@ fn store_hint(e: &StoreError) -> &'static str {
         StoreError::Damaged { .. } | StoreError::TooLarge { .. } => {
             "remove it with `alipay-oauth logout` and log in again"
         }
+        // Both reach the edge as `Error::Write` and `Error::Internal`.
+        StoreError::Write(_) => "check the token directory is writable",
+        StoreError::Encode(_) => "this is a bug in alipay-oauth; please report it",
     }
 }
 

@@ -3,10 +3,11 @@
 //! Every core error knows its exit status, a stable `kind` for JSON output
 //! and, where one exists, a hint that says what to do.
 
-use crate::form::FormError;
+use crate::sign::form::FormError;
 use crate::gateway::GatewayError;
 use crate::login::session::SessionError;
 use crate::login::store::StoreError;
+use crate::oauth::listener::ListenError;
 use crate::gateway::alipay_error::AlipayError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
@@ -83,7 +84,7 @@ pub enum Error {
     },
     /// The callback listener or its plan failed.
     #[error(transparent)]
-    Listen(#[from] crate::oauth::listener::ListenError),
+    Listen(crate::oauth::listener::ListenError),
     /// The configuration file cannot be used.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
@@ -171,6 +172,16 @@ impl From<StoreError> for Error {
             StoreError::Write(w) => Error::Write(w),
             StoreError::Encode(m) => Error::Internal(m),
             other => Error::Store(other),
+        }
+    }
+}
+
+impl From<ListenError> for Error {
+    fn from(e: ListenError) -> Self {
+        match e {
+            ListenError::Interrupted => Error::Interrupted,
+            ListenError::NoCode => Error::Internal(e.to_string()),
+            other => Error::Listen(other),
         }
     }
 }

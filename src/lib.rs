@@ -12,7 +12,7 @@ pub mod emulator;
 pub mod endpoints;
 pub mod error;
 pub mod files;
-pub mod form;
+
 pub mod gateway;
 pub mod http_server;
 pub mod login;

@@ -15,7 +15,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use alipay_oauth::form;
+use alipay_oauth::sign::form;
 use alipay_oauth::sign::notify::{self, RuleChoice};
 use alipay_oauth::sign::response::{self, SignatureStatus};
 use alipay_oauth::sign::{

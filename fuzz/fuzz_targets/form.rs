@@ -2,7 +2,7 @@
 //! to a form that decodes to the same pairs.
 #![no_main]
 
-use alipay_oauth::form;
+use alipay_oauth::sign::form;
 use alipay_oauth::sign::Charset;
 use libfuzzer_sys::fuzz_target;
 

@@ -511,7 +511,7 @@ fn wait(
         bar.finish_and_clear();
     }
     drop(keys);
-    result
+    Ok(result?)
 }
 
 /// What to tell the person about something ignored while waiting.

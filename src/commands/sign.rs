@@ -8,7 +8,7 @@ use super::read_input;
 use crate::cli::settings::{Settings, Sourced};
 use crate::cli::{DialectArg, SignArgs, StdinFormat};
 use crate::error::Error;
-use crate::form;
+use crate::sign::form;
 use crate::protocol::v2::{Common, now_timestamp, parse_timestamp, request_params};
 use crate::sign::content::{JsonParamsError, json_param_pairs};
 use crate::sign::key::hex;

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::state::{Pending, Scopes};
 use super::{AppConfig, Reply, Shared, pages};
-use crate::form;
+use crate::sign::form;
 use crate::sign::Charset;
 
 fn error_page(code: &str, message: &str) -> Reply {

@@ -12,7 +12,7 @@ use super::faults::{Fault, code_for};
 use super::state::Refusal;
 use super::users::{open_id, union_id};
 use super::{AppConfig, Reply, Shared};
-use crate::form;
+use crate::sign::form;
 use crate::protocol::v2::{format_timestamp, parse_timestamp};
 use crate::sign::{Charset, Params, PrivateKey, Rule, SignType, algorithm};
 

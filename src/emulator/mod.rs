@@ -454,8 +454,8 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
     if request.path == GATEWAY_PATH {
         // What the gateway reads, wherever the client put it.
         let field = |name: &str| {
-            crate::form::peek(request.query.as_bytes(), name)
-                .or_else(|| crate::form::peek(&request.body, name))
+            crate::sign::form::peek(request.query.as_bytes(), name)
+                .or_else(|| crate::sign::form::peek(&request.body, name))
                 .map(|v| printable(&v))
         };
         line.push_str(&format!(
@@ -470,7 +470,7 @@ fn log_line(request: &http_server::Request, reply: &Reply, took: Duration) -> St
     {
         line.push_str(&format!(" app {}", printable(&auth.app_id)));
     } else if request.path == AUTHORIZE_PATH
-        && let Some(app) = crate::form::peek(request.query.as_bytes(), "app_id")
+        && let Some(app) = crate::sign::form::peek(request.query.as_bytes(), "app_id")
     {
         line.push_str(&format!(" app {}", printable(&app)));
     } else if antom::serves(&request.path) {

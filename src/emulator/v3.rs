@@ -102,7 +102,7 @@ pub(super) fn handle<'h>(
                         .ok()
                         .and_then(|p| p.get("auth_token").map(str::to_string))
                 })
-                .or_else(|| crate::form::peek(query.as_bytes(), "auth_token"));
+                .or_else(|| crate::sign::form::peek(query.as_bytes(), "auth_token"));
             if let Some(t) = token {
                 params.set("auth_token", &t);
             }

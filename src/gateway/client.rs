@@ -13,7 +13,7 @@ pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
 use super::network::{NetworkError, Spent};
 use super::error::GatewayError;
-use crate::form;
+use crate::sign::form;
 pub use crate::protocol::v2::CertMode;
 use crate::protocol::v2::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::secret::{AccessToken, AuthCode, RefreshToken};

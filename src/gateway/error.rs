@@ -7,7 +7,7 @@ use super::alipay_error::AlipayError;
 use super::header::ResultFailure;
 use super::network::NetworkError;
 use super::v3::V3RequestError;
-use crate::form::FormError;
+use crate::sign::form::FormError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;

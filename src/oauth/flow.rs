@@ -4,9 +4,8 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use super::listener::{ListenPlan, Listener, ListenerConfig, PasteReason};
+use super::listener::{ListenError, ListenPlan, Listener, ListenerConfig, PasteReason};
 use super::{Callback, ScopeList, State, authorize_url};
-use crate::error::Error;
 use crate::secret::AuthCode;
 
 /// Where a listener runs and which redirect URI it answers to.
@@ -86,7 +85,7 @@ pub struct Login {
 
 /// Draws a fresh state and puts the callback plan in place (binding the
 /// listener, when there is one, before anyone is sent to a browser).
-pub fn begin(plan: CallbackPlan) -> Result<Login, Error> {
+pub fn begin(plan: CallbackPlan) -> Result<Login, ListenError> {
     let state = State::random();
     let (config, given) = match &plan {
         CallbackPlan::Listen(at) | CallbackPlan::Both(at) => (
@@ -114,7 +113,7 @@ pub fn begin(plan: CallbackPlan) -> Result<Login, Error> {
         None => {
             let bound =
                 listener.local_addrs().first().copied().ok_or_else(|| {
-                    Error::Internal("the callback listener bound no address".into())
+                    ListenError::Start("it bound no address".into())
                 })?;
             let path = match &plan {
                 CallbackPlan::Listen(at) | CallbackPlan::Both(at) => at.path.as_str(),
@@ -173,11 +172,8 @@ impl Login {
 
 /// The auth code a callback carries. The listener only hands over callbacks
 /// with a code, so a missing one is a bug, reported rather than a panic.
-pub fn code_of(callback: &Callback) -> Result<AuthCode, Error> {
-    callback
-        .auth_code
-        .clone()
-        .ok_or_else(|| Error::Internal("the callback carried no auth code".into()))
+pub fn code_of(callback: &Callback) -> Result<AuthCode, ListenError> {
+    callback.auth_code.clone().ok_or(ListenError::NoCode)
 }
 
 #[cfg(test)]

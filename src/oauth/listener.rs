@@ -14,7 +14,6 @@ use std::time::{Duration, Instant};
 use html_escape::encode_text;
 
 use super::{Callback, State};
-use crate::error::Error;
 use crate::http_server::{self, Limits, Server, ServerConfig, Transport};
 
 /// Why the callback could not be received: facts only; the edge words
@@ -51,6 +50,13 @@ pub enum ListenError {
     /// Standard input ended first (the message says what was pasted).
     #[error("{0}")]
     InputEnded(String),
+    /// Ctrl-C during the wait.
+    #[error("interrupted")]
+    Interrupted,
+    /// A callback handed over without its code: a bug, reported rather than
+    /// a panic.
+    #[error("the callback carried no auth code")]
+    NoCode,
 }
 
 /// What the listener needs.
@@ -188,7 +194,7 @@ pub struct WaitReport {
 
 impl Listener {
     /// Binds every address. A port in use is a usage error naming the port.
-    pub fn bind(config: ListenerConfig) -> Result<Listener, Error> {
+    pub fn bind(config: ListenerConfig) -> Result<Listener, ListenError> {
         let mut sockets = Vec::new();
         for addr in &config.addrs {
             match std::net::TcpListener::bind(addr) {
@@ -201,14 +207,13 @@ impl Listener {
                         && config.addrs.len() > 1
                         && e.kind() != std::io::ErrorKind::AddrInUse => {}
                 Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
-                    return Err(ListenError::InUse(*addr).into());
+                    return Err(ListenError::InUse(*addr));
                 }
                 Err(e) => {
                     return Err(ListenError::Bind {
                         addr: *addr,
                         reason: e.to_string(),
-                    }
-                    .into());
+                    });
                 }
             }
         }
@@ -254,7 +259,7 @@ impl Listener {
         timeout: Duration,
         mut tick: impl FnMut(Duration),
         mut notice: impl FnMut(Notice),
-    ) -> Result<Callback, Error> {
+    ) -> Result<Callback, ListenError> {
         let deadline = Instant::now() + timeout;
         let mut report = WaitReport::default();
         loop {
@@ -274,7 +279,7 @@ impl Listener {
                 }
             };
             match event {
-                Event::Interrupted => return Err(Error::Interrupted),
+                Event::Interrupted => return Err(ListenError::Interrupted),
                 Event::InputEnded if self.bound.is_empty() => {
                     return Err(input_ended(&report));
                 }
@@ -323,7 +328,7 @@ impl Listener {
         Ok(cb)
     }
 
-    fn timed_out(&self, timeout: Duration, report: &WaitReport) -> Error {
+    fn timed_out(&self, timeout: Duration, report: &WaitReport) -> ListenError {
         let mut why = Vec::new();
         if report.wrong_state > 0 {
             why.push(format!(
@@ -353,7 +358,6 @@ impl Listener {
             why,
             paste_only,
         }
-        .into()
     }
 
     /// Answers one request; returns the callback when it is the one.
@@ -439,7 +443,7 @@ Try again from the URL the terminal printed.</p>",
 }
 
 /// Standard input (or the terminal) ended and nothing usable was pasted.
-fn input_ended(report: &WaitReport) -> Error {
+fn input_ended(report: &WaitReport) -> ListenError {
     let message = match report.pasted {
         Some(p) => format!(
             "the input ended without a usable URL or code ({})",
@@ -447,7 +451,7 @@ fn input_ended(report: &WaitReport) -> Error {
         ),
         None => "the input ended before a URL or code was pasted".into(),
     };
-    ListenError::InputEnded(message).into()
+    ListenError::InputEnded(message)
 }
 
 fn page(title: &str, body: &str) -> String {
@@ -533,7 +537,7 @@ pub fn plan(
     redirect: &url::Url,
     listen: Option<&str>,
     allow_remote: bool,
-) -> Result<ListenPlan, Error> {
+) -> Result<ListenPlan, ListenError> {
     let path = match redirect.path() {
         "" => "/".to_string(),
         p => p.to_string(),
@@ -559,11 +563,11 @@ pub fn plan(
             url::Host::Ipv4(ip) => ip.into(),
             url::Host::Ipv6(ip) => ip.into(),
             url::Host::Domain(d) => {
-                return Err(ListenError::NotIp(d.to_string()).into());
+                return Err(ListenError::NotIp(d.to_string()));
             }
         };
         if !allow_remote {
-            return Err(ListenError::NotLoopback(spec.to_string()).into());
+            return Err(ListenError::NotLoopback(spec.to_string()));
         }
         return Ok(ListenPlan::Listen {
             addrs: vec![SocketAddr::new(ip, port)],

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::form;
+use crate::sign::form;
 use crate::gateway::alipay_error::{SignContentDiff, echoed_sign_content, mask_sign_content};
 use crate::sign::dialect::header::{self, HeaderDialect};
 use crate::sign::dialect::v3::{self, V3Answer};

@@ -7,6 +7,7 @@ pub mod cert;
 pub mod charset;
 pub mod content;
 pub mod diagnosis;
+pub mod form;
 pub mod dialect;
 pub mod key;
 pub mod notify;

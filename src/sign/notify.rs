@@ -6,7 +6,7 @@ use super::content::{JsonParamsError, ParamsError, json_param_pairs};
 use super::content::{Params, Rule};
 use super::key::PublicKey;
 use super::response::{SignatureStatus, verify_content};
-use crate::form::{self, FormError};
+use crate::sign::form::{self, FormError};
 
 /// Which rule to check a notification under.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

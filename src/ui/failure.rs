@@ -6,7 +6,7 @@ use crate::config::ConfigError;
 use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::files::secret::WriteError;
-use crate::form::FormError;
+use crate::sign::form::FormError;
 use crate::gateway::AlipayError;
 use crate::gateway::header::ResultFailure;
 use crate::gateway::network::{NetworkError, Spent};
@@ -596,7 +596,12 @@ fn listen_hint(e: &ListenError) -> Option<&'static str> {
         ListenError::InputEnded(_) => {
             "finish the login in the browser, then give the address it lands on (or the auth_code) on standard input, e.g. echo \"$URL\" | alipay-oauth authorize ..."
         }
-        ListenError::Bind { .. } | ListenError::NoRedirectHost | ListenError::Start(_) => {
+        ListenError::Bind { .. }
+        | ListenError::NoRedirectHost
+        | ListenError::Start(_)
+        // Both reach the edge as `Error::Interrupted` and `Error::Internal`.
+        | ListenError::Interrupted
+        | ListenError::NoCode => {
             return None;
         }
     })

@@ -6,7 +6,7 @@ use crate::common;
 
 use std::time::Duration;
 
-use alipay_oauth::form;
+use alipay_oauth::sign::form;
 use alipay_oauth::protocol::v2::{Common, common_params, format_timestamp, now_timestamp};
 use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
 use common::{APP_ID, EmulatorProc, python_sdk, test_keys};

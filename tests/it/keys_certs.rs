@@ -426,7 +426,7 @@ fn verify_response_with_a_certificate() {
         .post(format!(
             "{}?{}",
             emu.gateway(),
-            alipay_oauth::form::encode(params.iter(), Charset::Utf8).unwrap()
+            alipay_oauth::sign::form::encode(params.iter(), Charset::Utf8).unwrap()
         ))
         .send()
         .unwrap()

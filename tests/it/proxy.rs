@@ -325,7 +325,7 @@ fn fixed_request(emu: &EmulatorProc) -> (String, String) {
     let signed =
         alipay_oauth::sign::sign_params(&params, &key, SignType::Rsa2, Charset::Utf8).unwrap();
     params.set("sign", signed.sign.as_str());
-    let query = alipay_oauth::form::encode(params.iter(), Charset::Utf8).unwrap();
+    let query = alipay_oauth::sign::form::encode(params.iter(), Charset::Utf8).unwrap();
     (format!("/gateway.do?{query}"), String::new())
 }
 

@@ -8,7 +8,7 @@ use super::{
     Answer, Carrier, Checked, Dialect, DialectError, Rejection, Request, SignatureStatus,
     SignedRequest,
 };
-use crate::form::{self, FormError};
+use crate::sign::form::{self, FormError};
 use crate::sign::key::{PrivateKey, PublicKey};
 use crate::sign::response;
 use crate::sign::{Charset, Params, SignError, SignType, sign_params};

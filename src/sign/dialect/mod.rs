@@ -93,7 +93,7 @@ pub enum DialectError {
     /// A form-encoded request (the v2 dialect) that does not decode in, or
     /// cannot be encoded in, its charset.
     #[error(transparent)]
-    Form(#[from] crate::form::FormError),
+    Form(#[from] crate::sign::form::FormError),
 }
 
 /// Where a dialect's signature travels in the request.

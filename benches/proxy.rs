@@ -12,9 +12,9 @@ use std::time::{Duration, Instant};
 
 use alipay_oauth::emulator::users::IdMode;
 use alipay_oauth::emulator::{AppConfig, Emulator, EmulatorConfig};
-use alipay_oauth::sign::form;
 use alipay_oauth::protocol::v2::{Common, common_params, now_timestamp};
 use alipay_oauth::proxy::{self, Keys, Proxy, inspect};
+use alipay_oauth::sign::form;
 use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
 
 fn arg(args: &[String], name: &str, default: usize) -> usize {

@@ -82,13 +82,9 @@ impl ConfigFile {
                 return Ok(ConfigFile::default());
             }
             Err(e) => {
-                return Err(
-                    ConfigError::Unreadable(crate::files::read::described_read_error(
-                        "config file ",
-                        path,
-                        &e,
-                    )),
-                );
+                return Err(ConfigError::Unreadable(
+                    crate::files::read::described_read_error("config file ", path, &e),
+                ));
             }
         };
         toml::from_str(&text).map_err(|e| {

@@ -3,15 +3,16 @@
 //! Every core error knows its exit status, a stable `kind` for JSON output
 //! and, where one exists, a hint that says what to do.
 
-use crate::sign::form::FormError;
+use crate::emulator::EmulatorError;
 use crate::gateway::GatewayError;
+use crate::gateway::alipay_error::AlipayError;
 use crate::login::session::SessionError;
 use crate::login::store::StoreError;
 use crate::oauth::listener::ListenError;
-use crate::gateway::alipay_error::AlipayError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
+use crate::sign::form::FormError;
 use crate::sign::key::KeyError;
 use crate::sign::response::{Rejection, ResponseError};
 
@@ -90,7 +91,7 @@ pub enum Error {
     Config(#[from] crate::config::ConfigError),
     /// The emulator cannot start.
     #[error(transparent)]
-    Emulator(#[from] crate::emulator::EmulatorError),
+    Emulator(crate::emulator::EmulatorError),
     /// The debugging proxy (`proxy`) could not start or record.
     #[error(transparent)]
     DebugProxy(#[from] crate::proxy::ProxyError),
@@ -182,6 +183,15 @@ impl From<ListenError> for Error {
             ListenError::Interrupted => Error::Interrupted,
             ListenError::NoCode => Error::Internal(e.to_string()),
             other => Error::Listen(other),
+        }
+    }
+}
+
+impl From<EmulatorError> for Error {
+    fn from(e: EmulatorError) -> Self {
+        match e {
+            EmulatorError::Internal(m) => Error::Internal(m),
+            other => Error::Emulator(other),
         }
     }
 }

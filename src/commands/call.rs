@@ -291,7 +291,10 @@ fn call_v2(args: &CallArgs, settings: &Settings) -> anyhow::Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
 
-    let call = match (client.call(method, &api, token).map_err(Error::from), &source) {
+    let call = match (
+        client.call(method, &api, token).map_err(Error::from),
+        &source,
+    ) {
         // Alipay drops an access token early (a later login, a revocation);
         // a refused call did nothing, so one refresh and one retry are safe.
         // A token just refreshed is not refreshed again.

@@ -51,7 +51,8 @@ pub fn run(args: &TokenArgs, settings: &Settings) -> anyhow::Result<ExitStatus> 
             let client = Client::new(settings.client_config()?, &out)?;
             sessions.access_token(&client, Some(&stored.subject), margin)
         };
-        let (token, session, refreshed) = refreshed.map_err(|e| unusable(e.into(), &stored.subject))?;
+        let (token, session, refreshed) =
+            refreshed.map_err(|e| unusable(e.into(), &stored.subject))?;
         if refreshed {
             out.trace(1, format!("refreshed the login of {}", session.subject));
         }

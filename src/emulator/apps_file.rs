@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 
 use super::AppConfig;
 use super::users::IdMode;
-use crate::error::Error;
 use crate::sign::PublicKey;
 
 #[derive(Debug, serde::Deserialize)]
@@ -39,7 +38,7 @@ struct AppEntry {
 }
 
 /// Reads the apps of an apps file.
-pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, Error> {
+pub fn load(path: &Path, default_id_mode: IdMode) -> Result<Vec<AppConfig>, EmulatorError> {
     let text =
         crate::files::read::read_text(path, crate::files::CONFIG_FILE_LIMIT).map_err(|e| {
             EmulatorError::AppsFile(crate::files::read::described_read_error(

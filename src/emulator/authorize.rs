@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use super::state::{Pending, Scopes};
 use super::{AppConfig, Reply, Shared, pages};
-use crate::sign::form;
 use crate::sign::Charset;
+use crate::sign::form;
 
 fn error_page(code: &str, message: &str) -> Reply {
     Reply::html(400, pages::error(code, message))

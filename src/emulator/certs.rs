@@ -17,7 +17,7 @@ use x509_cert::spki::{self, SubjectPublicKeyInfoOwned};
 use x509_cert::time::Validity;
 
 use super::AppConfig;
-use crate::error::Error;
+use super::EmulatorError;
 use crate::sign::cert;
 use crate::sign::{PrivateKey, PublicKey, SignType};
 
@@ -43,8 +43,8 @@ fn serial() -> SerialNumber {
     SerialNumber::new(&bytes).expect("a 12-byte serial is valid")
 }
 
-fn failed(e: impl std::fmt::Display) -> Error {
-    Error::Internal(format!("cannot issue the emulator's certificates: {e}"))
+fn failed(e: impl std::fmt::Display) -> EmulatorError {
+    EmulatorError::Internal(format!("cannot issue the emulator's certificates: {e}"))
 }
 
 /// Signs certificates with a key through the RSA provider (AWS-LC), so the
@@ -90,7 +90,7 @@ fn issue_one(
     subject: &str,
     key: &PublicKey,
     signer: &CertSigner,
-) -> Result<Vec<u8>, Error> {
+) -> Result<Vec<u8>, EmulatorError> {
     issue_with(profile, subject, key, signer, |_| Ok(()))
 }
 
@@ -100,8 +100,8 @@ fn issue_with(
     subject: &str,
     key: &PublicKey,
     signer: &CertSigner,
-    extend: impl FnOnce(&mut CertificateBuilder<'_, CertSigner>) -> Result<(), Error>,
-) -> Result<Vec<u8>, Error> {
+    extend: impl FnOnce(&mut CertificateBuilder<'_, CertSigner>) -> Result<(), EmulatorError>,
+) -> Result<Vec<u8>, EmulatorError> {
     let spki = SubjectPublicKeyInfoOwned::from_key(key.rsa().clone()).map_err(failed)?;
     let validity = Validity::from_now(Duration::from_secs(5 * 365 * 24 * 3600)).map_err(failed)?;
     let mut builder = CertificateBuilder::new(
@@ -124,8 +124,8 @@ const ROOT_DN: &str =
     "CN=Alipay Emulator Root CA,OU=Certification Authority,O=alipay-oauth emulator,C=CN";
 
 /// Makes a root CA and certificates for Alipay's key and every app.
-pub fn issue(alipay_key: &PrivateKey, apps: &[AppConfig]) -> Result<IssuedCerts, Error> {
-    let root_key = PrivateKey::generate(2048)?;
+pub fn issue(alipay_key: &PrivateKey, apps: &[AppConfig]) -> Result<IssuedCerts, EmulatorError> {
+    let root_key = PrivateKey::generate(2048).map_err(failed)?;
     let root_signer = CertSigner::new(&root_key);
     let root_der = issue_one(Profile::Root, ROOT_DN, &root_key.public_key(), &root_signer)?;
     let issuer = Name::from_str(ROOT_DN).map_err(failed)?;
@@ -176,14 +176,14 @@ const TLS_CA_DN: &str = "CN=Alipay Emulator TLS CA,O=alipay-oauth emulator,C=CN"
 
 /// Issues a CA and a server certificate valid for `localhost`, 127.0.0.1
 /// and ::1 (and the address the emulator binds, when it is another).
-pub fn issue_tls(bind: std::net::IpAddr) -> Result<TlsMaterial, Error> {
+pub fn issue_tls(bind: std::net::IpAddr) -> Result<TlsMaterial, EmulatorError> {
     use x509_cert::ext::pkix::SubjectAltName;
     use x509_cert::ext::pkix::name::GeneralName;
 
-    let ca_key = PrivateKey::generate(2048)?;
+    let ca_key = PrivateKey::generate(2048).map_err(failed)?;
     let ca_signer = CertSigner::new(&ca_key);
     let ca_der = issue_one(Profile::Root, TLS_CA_DN, &ca_key.public_key(), &ca_signer)?;
-    let server_key = PrivateKey::generate(2048)?;
+    let server_key = PrivateKey::generate(2048).map_err(failed)?;
     let mut ips: Vec<std::net::IpAddr> = vec![
         std::net::Ipv4Addr::LOCALHOST.into(),
         std::net::Ipv6Addr::LOCALHOST.into(),
@@ -217,7 +217,9 @@ pub fn issue_tls(bind: std::net::IpAddr) -> Result<TlsMaterial, Error> {
     Ok(TlsMaterial {
         ca_pem: cert::to_pem(&ca_der),
         chain_der: vec![server_der, ca_der],
-        key_pkcs8_der: server_key.to_der(crate::sign::key::KeyFormat::Pkcs8)?,
+        key_pkcs8_der: server_key
+            .to_der(crate::sign::key::KeyFormat::Pkcs8)
+            .map_err(failed)?,
     })
 }
 

@@ -12,8 +12,8 @@ use super::faults::{Fault, code_for};
 use super::state::Refusal;
 use super::users::{open_id, union_id};
 use super::{AppConfig, Reply, Shared};
-use crate::sign::form;
 use crate::protocol::v2::{format_timestamp, parse_timestamp};
+use crate::sign::form;
 use crate::sign::{Charset, Params, PrivateKey, Rule, SignType, algorithm};
 
 /// What a business handler answers: a node, or a business error.

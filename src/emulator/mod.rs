@@ -21,7 +21,6 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::endpoints::{AUTHORIZE_PATH, GATEWAY_PATH};
-use crate::error::Error;
 use crate::http_server::{self, Limits, Server, ServerConfig, Transport};
 use crate::sign::{PrivateKey, PublicKey};
 use crate::trace::Tracer;
@@ -224,7 +223,7 @@ impl Shared {
         config: EmulatorConfig,
         base_url: String,
         tracer: Arc<dyn Tracer + Send + Sync>,
-    ) -> Result<Shared, Error> {
+    ) -> Result<Shared, EmulatorError> {
         if config.apps.is_empty() {
             return Err(no_app());
         }
@@ -251,8 +250,8 @@ impl Shared {
     }
 }
 
-fn no_app() -> Error {
-    EmulatorError::NoApp.into()
+fn no_app() -> EmulatorError {
+    EmulatorError::NoApp
 }
 
 /// Why the emulator cannot start: facts; the edge names the flags.
@@ -280,6 +279,10 @@ pub enum EmulatorError {
         path: std::path::PathBuf,
         error: crate::sign::key::KeyError,
     },
+    /// A failure of the emulator's own set-up (socket, TLS, certificates):
+    /// a bug or the system's, not the user's.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl Emulator {
@@ -287,7 +290,7 @@ impl Emulator {
     pub fn start(
         config: EmulatorConfig,
         tracer: Arc<dyn Tracer + Send + Sync>,
-    ) -> Result<Emulator, Error> {
+    ) -> Result<Emulator, EmulatorError> {
         if config.apps.is_empty() {
             return Err(no_app());
         }
@@ -295,7 +298,7 @@ impl Emulator {
         let socket = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, &e))?;
         let bound = socket
             .local_addr()
-            .map_err(|e| Error::Internal(format!("the emulator's socket: {e}")))?;
+            .map_err(|e| EmulatorError::Internal(format!("the emulator's socket: {e}")))?;
         let host = match bound.ip() {
             IpAddr::V6(ip) => format!("[{ip}]"),
             IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".into(),
@@ -304,7 +307,7 @@ impl Emulator {
         let (transport, tls_ca_pem) = if config.tls {
             let material = certs::issue_tls(config.bind)?;
             let transport = Transport::tls(&material.chain_der, &material.key_pkcs8_der)
-                .map_err(|e| Error::Internal(format!("the emulator's TLS setup: {e}")))?;
+                .map_err(|e| EmulatorError::Internal(format!("the emulator's TLS setup: {e}")))?;
             (transport, Some(material.ca_pem))
         } else {
             (Transport::Plain, None)
@@ -319,7 +322,7 @@ impl Emulator {
         };
         let shared = Arc::new(Shared::new(config, base_url, tracer)?);
         let server = Server::start(vec![socket], server_config, Arc::new(Serve(shared.clone())))
-            .map_err(|e| Error::Internal(format!("the emulator's server: {e}")))?;
+            .map_err(|e| EmulatorError::Internal(format!("the emulator's server: {e}")))?;
         Ok(Emulator {
             shared,
             server,
@@ -371,7 +374,7 @@ impl Emulator {
 pub struct Offline(Arc<Shared>);
 
 impl Offline {
-    pub fn new(config: EmulatorConfig) -> Result<Offline, Error> {
+    pub fn new(config: EmulatorConfig) -> Result<Offline, EmulatorError> {
         let base_url = format!("http://127.0.0.1:{}", config.port);
         Ok(Offline(Arc::new(Shared::new(
             config,
@@ -410,15 +413,14 @@ impl Offline {
     }
 }
 
-fn bind_error(addr: SocketAddr, e: &std::io::Error) -> Error {
+fn bind_error(addr: SocketAddr, e: &std::io::Error) -> EmulatorError {
     if e.kind() == std::io::ErrorKind::AddrInUse {
-        EmulatorError::PortInUse(addr).into()
+        EmulatorError::PortInUse(addr)
     } else {
         EmulatorError::Bind {
             addr,
             reason: e.to_string(),
         }
-        .into()
     }
 }
 

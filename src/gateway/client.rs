@@ -8,16 +8,16 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::alipay_error::AlipayError;
+use super::error::GatewayError;
 use super::http::{HttpSetupError, build_client, certificate_error, root_cause};
 pub use super::http::{ProxyConfig, USER_AGENT};
 use super::models::{TokenSet, UserInfo};
 use super::network::{NetworkError, Spent};
-use super::error::GatewayError;
-use crate::sign::form;
 pub use crate::protocol::v2::CertMode;
 use crate::protocol::v2::{Common, QUERY_PARAMS, now_timestamp, request_params};
 use crate::secret::{AccessToken, AuthCode, RefreshToken};
 use crate::sign::diagnosis::{self, Case};
+use crate::sign::form;
 use crate::sign::response::{self, SignatureStatus, Verdict, code_str};
 use crate::sign::{Charset, Params, PrivateKey, PublicKey, Rule, SignType, sign_params};
 use crate::trace::Tracer;
@@ -393,7 +393,10 @@ impl<'t> Client<'t> {
     }
 
     /// Exchanges a refresh token for a new token set (the refresh token rotates).
-    pub fn refresh(&self, refresh_token: &RefreshToken) -> Result<(TokenSet, CallRecord), GatewayError> {
+    pub fn refresh(
+        &self,
+        refresh_token: &RefreshToken,
+    ) -> Result<(TokenSet, CallRecord), GatewayError> {
         if self.api == OauthApi::V3 {
             return self.token_call_v3(&serde_json::json!({
                 "grant_type": "refresh_token",
@@ -421,13 +424,19 @@ impl<'t> Client<'t> {
     }
 
     /// Fetches the user of an access token.
-    pub fn user_info(&self, access_token: &AccessToken) -> Result<(UserInfo, CallRecord), GatewayError> {
+    pub fn user_info(
+        &self,
+        access_token: &AccessToken,
+    ) -> Result<(UserInfo, CallRecord), GatewayError> {
         let (user, call) = self.user_info_call(access_token)?;
         Ok((user, call.record))
     }
 
     /// Fetches the user, keeping the whole call (for `--raw`).
-    pub fn user_info_call(&self, access_token: &AccessToken) -> Result<(UserInfo, Call), GatewayError> {
+    pub fn user_info_call(
+        &self,
+        access_token: &AccessToken,
+    ) -> Result<(UserInfo, Call), GatewayError> {
         let call = if self.api == OauthApi::V3 {
             self.call_v3(
                 "GET",
@@ -438,7 +447,8 @@ impl<'t> Client<'t> {
         } else {
             self.call("alipay.user.info.share", &Params::new(), Some(access_token))?
         };
-        let user = UserInfo::from_node(&call.node).map_err(|e| GatewayError::Protocol(e.to_string()))?;
+        let user =
+            UserInfo::from_node(&call.node).map_err(|e| GatewayError::Protocol(e.to_string()))?;
         Ok((user, call))
     }
 }

@@ -7,11 +7,11 @@ use super::alipay_error::AlipayError;
 use super::header::ResultFailure;
 use super::network::NetworkError;
 use super::v3::V3RequestError;
-use crate::sign::form::FormError;
 use crate::sign::SignError;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
 use crate::sign::dialect::DialectError;
+use crate::sign::form::FormError;
 use crate::sign::key::KeyError;
 use crate::sign::response::{Rejection, ResponseError};
 

@@ -12,10 +12,10 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use super::client::MAX_RESPONSE_BYTES;
+use super::error::GatewayError;
 use super::http::{HttpSetupError, ProxyConfig, build_client, certificate_error, root_cause};
 use super::models::{IdKind, TokenSet, UserInfo};
 use super::network::{NetworkError, Spent};
-use super::error::GatewayError;
 use crate::protocol::header::{
     self as wire, ApiResult, Family, ResultStatus, is_sandbox_client, sandbox_path,
 };
@@ -196,7 +196,11 @@ fn body_carries_secret(body: &[u8]) -> bool {
 }
 
 /// Why a header answer was not used: exit 6.
-fn rejected(rejection: crate::sign::dialect::Rejection, content: &[u8], body_len: usize) -> GatewayError {
+fn rejected(
+    rejection: crate::sign::dialect::Rejection,
+    content: &[u8],
+    body_len: usize,
+) -> GatewayError {
     // The head of the content (method, path, client id, time), never the
     // body: a refused answer may still carry tokens.
     let head = content.len().saturating_sub(body_len);
@@ -368,7 +372,10 @@ pub struct HeaderClient<'t> {
 }
 
 impl<'t> HeaderClient<'t> {
-    pub fn new(config: HeaderConfig, tracer: &'t dyn Tracer) -> Result<HeaderClient<'t>, GatewayError> {
+    pub fn new(
+        config: HeaderConfig,
+        tracer: &'t dyn Tracer,
+    ) -> Result<HeaderClient<'t>, GatewayError> {
         let http = build_client(
             config.connect_timeout,
             config.request_timeout,
@@ -556,7 +563,10 @@ impl<'t> HeaderClient<'t> {
 
     /// Antom `authorizations/consult` / Alipay+ `authorizations/prepare`:
     /// the URL the user opens.
-    pub fn consult(&self, request: &ConsultRequest<'_>) -> Result<(String, HeaderCall), GatewayError> {
+    pub fn consult(
+        &self,
+        request: &ConsultRequest<'_>,
+    ) -> Result<(String, HeaderCall), GatewayError> {
         let mut body = Map::new();
         match self.family() {
             Family::AlipayPlus => {
@@ -633,7 +643,10 @@ impl<'t> HeaderClient<'t> {
     }
 
     /// The same, keeping the whole call (for `--raw`).
-    pub fn user_info_call(&self, token: &AccessToken) -> Result<(UserInfo, HeaderCall), GatewayError> {
+    pub fn user_info_call(
+        &self,
+        token: &AccessToken,
+    ) -> Result<(UserInfo, HeaderCall), GatewayError> {
         let call = self.call(
             &wire::api_path(self.family(), "users/inquiryUserInfo"),
             &json!({"accessToken": token.secret()}),

@@ -11,8 +11,8 @@ pub mod network;
 pub mod v3;
 
 pub use alipay_error::AlipayError;
-pub use error::GatewayError;
 pub use client::{
     Call, CallRecord, CertMode, Client, ClientConfig, OauthApi, Prepared, ProxyConfig,
 };
+pub use error::GatewayError;
 pub use models::{Gender, IdKind, TokenSet, UserInfo};

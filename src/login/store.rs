@@ -163,8 +163,7 @@ fn read_store_file(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         Err(ReadError::TooLarge { limit }) => Err(StoreError::TooLarge {
             path: path.to_path_buf(),
             limit,
-        }
-        ),
+        }),
     }
 }
 
@@ -208,8 +207,7 @@ impl TokenStore {
                     return Err(StoreError::SharedLink {
                         path: path.to_path_buf(),
                         mode: mode & 0o777,
-                    }
-                    );
+                    });
                 }
                 fs::set_permissions(path, fs::Permissions::from_mode(0o700))
                     .map_err(|e| store_error("secure", path, &e))?;
@@ -287,8 +285,7 @@ impl TokenStore {
                     return Err(StoreError::Locked {
                         dir: dir.to_path_buf(),
                         reason: e.to_string(),
-                    }
-                    );
+                    });
                 }
             }
         }

@@ -111,10 +111,11 @@ pub fn begin(plan: CallbackPlan) -> Result<Login, ListenError> {
     let redirect_uri = match given {
         Some(uri) => uri,
         None => {
-            let bound =
-                listener.local_addrs().first().copied().ok_or_else(|| {
-                    ListenError::Start("it bound no address".into())
-                })?;
+            let bound = listener
+                .local_addrs()
+                .first()
+                .copied()
+                .ok_or_else(|| ListenError::Start("it bound no address".into()))?;
             let path = match &plan {
                 CallbackPlan::Listen(at) | CallbackPlan::Both(at) => at.path.as_str(),
                 CallbackPlan::Paste { .. } => "",

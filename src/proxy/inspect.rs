@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::sign::form;
 use crate::gateway::alipay_error::{SignContentDiff, echoed_sign_content, mask_sign_content};
 use crate::sign::dialect::header::{self, HeaderDialect};
 use crate::sign::dialect::v3::{self, V3Answer};
 use crate::sign::dialect::{self, Dialect as _};
+use crate::sign::form;
 use crate::sign::response::{self, SignatureStatus, code_str};
 use crate::sign::{Charset, Params, PublicKey, Rule, SignType, algorithm, diagnosis};
 

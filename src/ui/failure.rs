@@ -6,7 +6,6 @@ use crate::config::ConfigError;
 use crate::emulator::EmulatorError;
 use crate::error::Error;
 use crate::files::secret::WriteError;
-use crate::sign::form::FormError;
 use crate::gateway::AlipayError;
 use crate::gateway::header::ResultFailure;
 use crate::gateway::network::{NetworkError, Spent};
@@ -19,6 +18,7 @@ use crate::sign::Charset;
 use crate::sign::charset::CharsetError;
 use crate::sign::content::ParamsError;
 use crate::sign::diagnosis::{Finding, Fix};
+use crate::sign::form::FormError;
 use crate::sign::key::KeyError;
 use crate::sign::response::ResponseError;
 
@@ -119,9 +119,10 @@ impl Failure for Error {
     /// A stable name for the `kind` field of JSON errors.
     fn kind(&self) -> &'static str {
         match self {
-            Error::Usage { .. } | Error::Params(_) | Error::Form(_) | Error::Write(WriteError::Exists { .. }) => {
-                "usage"
-            }
+            Error::Usage { .. }
+            | Error::Params(_)
+            | Error::Form(_)
+            | Error::Write(WriteError::Exists { .. }) => "usage",
             Error::Listen(e) if waited(e) => "authorization",
             Error::Listen(_)
             | Error::Config(_)
@@ -145,7 +146,9 @@ impl Failure for Error {
             Error::Alipay(_) => "alipay",
             Error::Protocol(_) => "protocol",
             Error::Authorization { .. } => "authorization",
-            Error::Store(_) | Error::Write(WriteError::Failed { .. }) | Error::NotStored { .. } => "store",
+            Error::Store(_) | Error::Write(WriteError::Failed { .. }) | Error::NotStored { .. } => {
+                "store"
+            }
             Error::Interrupted => "interrupted",
             Error::Internal(_) => "internal",
         }
@@ -204,7 +207,9 @@ impl Failure for Error {
             Error::Emulator(
                 EmulatorError::Bind { .. }
                 | EmulatorError::AppsFile(_)
-                | EmulatorError::AppKeyUnreadable { .. },
+                | EmulatorError::AppKeyUnreadable { .. }
+                // Reaches the edge as `Error::Internal`.
+                | EmulatorError::Internal(_),
             ) => None,
             Error::Config(ConfigError::NoProfile { known, .. }) => Some(if known.is_empty() {
                 "the config file has no [profiles.NAME] sections yet".to_string()

@@ -546,9 +546,11 @@ fn request_params(
     charset: alipay_oauth::sign::Charset,
 ) -> (serde_json::Map<String, Value>, String) {
     let url = url::Url::parse(doc["url"].as_str().unwrap()).unwrap();
-    let mut pairs = alipay_oauth::sign::form::decode(url.query().unwrap().as_bytes(), charset).unwrap();
+    let mut pairs =
+        alipay_oauth::sign::form::decode(url.query().unwrap().as_bytes(), charset).unwrap();
     pairs.extend(
-        alipay_oauth::sign::form::decode(doc["body"].as_str().unwrap().as_bytes(), charset).unwrap(),
+        alipay_oauth::sign::form::decode(doc["body"].as_str().unwrap().as_bytes(), charset)
+            .unwrap(),
     );
     let mut params = serde_json::Map::new();
     let mut sign = String::new();

@@ -6,8 +6,8 @@ use crate::common;
 
 use std::time::Duration;
 
-use alipay_oauth::sign::form;
 use alipay_oauth::protocol::v2::{Common, common_params, format_timestamp, now_timestamp};
+use alipay_oauth::sign::form;
 use alipay_oauth::sign::{Charset, PrivateKey, SignType, sign_params};
 use common::{APP_ID, EmulatorProc, python_sdk, test_keys};
 use serde_json::Value;

@@ -57,7 +57,8 @@ fn check(
 }
 
 /// A failed check from an error, with the error's own hint as the fix.
-fn failed(name: &'static str, e: &anyhow::Error) -> Check {
+fn failed(name: &'static str, e: anyhow::Error) -> Check {
+    let e = crate::ui::failure::lift(e);
     let hint = e
         .chain()
         .find_map(|c| c.downcast_ref::<Error>())
@@ -165,7 +166,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             None
         }
         Err(e) => {
-            checks.push(failed("private key", &e));
+            checks.push(failed("private key", e));
             None
         }
     };
@@ -231,7 +232,7 @@ pub fn run(args: &DoctorArgs, settings: &Settings) -> anyhow::Result<ExitStatus>
             Some(k)
         }
         Err(e) => {
-            checks.push(failed("Alipay public key", &e));
+            checks.push(failed("Alipay public key", e));
             None
         }
     };

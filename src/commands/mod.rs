@@ -70,6 +70,7 @@ pub fn main(args: Vec<OsString>, env: &EnvSnapshot) -> i32 {
             _ => status.code(),
         },
         Err(e) => {
+            let e = crate::ui::failure::lift(e);
             hand_over_unstored(&e);
             out.error(&e).code()
         }

@@ -41,6 +41,60 @@ impl ExitStatus {
     }
 }
 
+/// Each layer of the core fails with its own error, which `From` turns into
+/// the crate's [`Error`]; a command's `?` may carry one into `anyhow` without
+/// that step. This lifts it into an `Error` (keeping the context around it),
+/// so every failure is read the same way.
+pub fn lift(err: anyhow::Error) -> anyhow::Error {
+    if err.chain().any(|c| c.is::<Error>()) {
+        return err;
+    }
+    macro_rules! try_lift {
+        ($err:ident, $($t:ty),+) => {$(
+            let $err = match $err.chain().position(|c| c.is::<$t>()) {
+                Some(depth) => {
+                    let contexts: Vec<String> =
+                        $err.chain().take(depth).map(|c| c.to_string()).collect();
+                    match $err.downcast::<$t>() {
+                        Ok(core) => {
+                            let mut lifted = anyhow::Error::new(Error::from(core));
+                            for context in contexts.into_iter().rev() {
+                                lifted = lifted.context(context);
+                            }
+                            return lifted;
+                        }
+                        Err(err) => err,
+                    }
+                }
+                None => $err,
+            };
+        )+};
+    }
+    try_lift!(
+        err,
+        crate::gateway::GatewayError,
+        crate::login::session::SessionError,
+        crate::login::session::LoginError,
+        StoreError,
+        ListenError,
+        EmulatorError,
+        ProxyError,
+        ConfigError,
+        WriteError,
+        crate::files::read::InputError,
+        NetworkError,
+        crate::gateway::v3::V3RequestError,
+        crate::sign::SignError,
+        crate::sign::dialect::DialectError,
+        KeyError,
+        CharsetError,
+        ParamsError,
+        FormError,
+        ResponseError
+    );
+    err
+}
+
 /// The edge's reading of a core error.
 pub trait Failure {
     fn exit_status(&self) -> ExitStatus;

@@ -24,6 +24,7 @@ mod interop_dialects;
 mod interop_global;
 mod interop_node_emulator;
 mod keys_certs;
+mod layers;
 mod proxy;
 mod readme;
 mod stored_login;

@@ -347,11 +347,16 @@ impl Report for Demo<'_> {
     }
 
     fn human(&self, out: &Output) {
+        // Only what the answer gave: Alipay+ has no user API, and a
+        // nickname or city is missing without the matching consent.
+        let who = match (&self.user.nickname, &self.user.city) {
+            (Some(n), Some(c)) => format!("{n} ({c}), "),
+            (Some(n), None) => format!("{n}, "),
+            (None, _) => String::new(),
+        };
         out.result(format!(
-            "\n{} {} ({}), subject {} from {}",
+            "\n{} {who}subject {} from {}",
             out.paint("✓ logged in:", "1;32"),
-            self.user.nickname.as_deref().unwrap_or("?"),
-            self.user.city.as_deref().unwrap_or("?"),
             self.user.subject,
             self.user.id_kind.label()
         ));

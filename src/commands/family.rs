@@ -11,7 +11,6 @@ use crate::cli::{CallArgs, ExchangeArgs, UserinfoArgs};
 use crate::error::Error;
 use crate::gateway::GatewayError;
 use crate::gateway::header::{HeaderClient, HeaderPrepared};
-
 use crate::login::session::{EXPIRY_MARGIN, HeaderRefresher, Sessions};
 use crate::protocol::header::{Family, ResultStatus};
 use crate::secret::{AccessToken, AuthCode};

@@ -749,4 +749,32 @@ mod tests {
         assert_eq!(waited.kind(), "authorization");
         assert!(waited.hint().unwrap().contains("paste the address"));
     }
+
+    #[test]
+    fn a_layer_error_carried_by_anyhow_is_lifted_with_its_context() {
+        use anyhow::Context;
+        let raw: Result<(), StoreError> = Err(StoreError::Locked {
+            dir: "/t".into(),
+            reason: "busy".into(),
+        });
+        let err = lift(raw.context("saving the login").unwrap_err());
+        let core = err.chain().find_map(|c| c.downcast_ref::<Error>()).unwrap();
+        assert!(matches!(core, Error::Store(StoreError::Locked { .. })));
+        assert_eq!(core.exit_status(), ExitStatus::Usage);
+        let text = format!("{err:#}");
+        assert!(text.starts_with("saving the login: "), "{text}");
+        assert!(
+            text.contains("locked by another alipay-oauth: busy"),
+            "{text}"
+        );
+        // Flattened, not wrapped: a write failure of the store is a write failure.
+        let write = lift(anyhow::Error::new(StoreError::Write(WriteError::Failed {
+            path: "/t/x".into(),
+            reason: "disk full".into(),
+        })));
+        assert!(matches!(
+            write.downcast_ref::<Error>(),
+            Some(Error::Write(WriteError::Failed { .. }))
+        ));
+    }
 }
